@@ -1,0 +1,34 @@
+package dev.waymark.annotations;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a method as a durable workflow step.
+ *
+ * <p>For a class {@code Pipeline} with {@code @Step} methods the annotation processor generates
+ * {@code PipelineSteps}: one builder per step that takes the step's parameters, each either as a
+ * plain value or as a {@code Workflow} of a compatible type, and returns a {@code Workflow} of the
+ * step's result. Calling a builder never runs the method; {@code run()} on the resulting workflow
+ * does, and records the step's output so that it is never executed again for that workflow.
+ *
+ * <p>The method must not be private, generic or abstract; an instance method needs a class with an
+ * accessible no-argument constructor. Parameter and return types must be serializable by Waymark:
+ * primitives and their boxes, {@code String}, enums, records of such types, arrays, and {@code
+ * List}, {@code Set}, {@code Map}, {@code Optional} of such types, plus a few JDK value types.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.METHOD)
+public @interface Step {
+
+  /**
+   * The step's name: the method name by default. Together with the class it forms the step's
+   * stable identity, recorded in every stored workflow; rename a method but keep its name here so
+   * that workflows recorded earlier still resume.
+   */
+  String name() default "";
+}

@@ -1,0 +1,23 @@
+package dev.waymark;
+
+import java.nio.file.Path;
+
+/**
+ * A stored file is damaged, truncated or not a Waymark file. Nothing read from it is used; the
+ * message names the file.
+ */
+public class CheckpointCorruptedException extends WorkflowException {
+  private static final long serialVersionUID = 1L;
+
+  private final transient Path file;
+
+  public CheckpointCorruptedException(Path file, String problem, Throwable cause) {
+    super("checkpoint file " + file + " " + problem, cause);
+    this.file = file;
+  }
+
+  /** The damaged file. */
+  public Path file() {
+    return file;
+  }
+}

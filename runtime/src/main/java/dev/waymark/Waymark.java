@@ -1,0 +1,204 @@
+package dev.waymark;
+
+import dev.waymark.internal.ChronicleCheckpointStore;
+import dev.waymark.internal.Engine;
+import dev.waymark.internal.Node;
+import dev.waymark.internal.WorkflowIds;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The runtime: runs workflows and manages the ones stored in its directory. Most programs use the
+ * {@link #shared()} instance through {@link Workflow#run()}; open another with {@link #open(Path)}
+ * or {@link #builder()}.
+ *
+ * <pre>{@code
+ * try (Waymark waymark = Waymark.open(Path.of("state"))) {
+ *   int sum = waymark.run(PipelineSteps.aggregate(PipelineSteps.readData(10)), "daily-report");
+ * }
+ * }</pre>
+ */
+public final class Waymark implements AutoCloseable {
+  /** System property naming the storage directory of {@link #shared()}. */
+  public static final String STORAGE_PROPERTY = "waymark.storage";
+
+  static {
+    // Before any Chronicle class loads: no usage analytics, no banners.
+    System.setProperty("chronicle.analytics.disable", "true");
+    System.setProperty("chronicle.announcer.disable", "true");
+  }
+
+  private static Waymark shared;
+
+  private final Engine engine;
+
+  private Waymark(Builder builder) {
+    this.engine = new Engine(ChronicleCheckpointStore.open(builder.storage), builder.parallelism);
+  }
+
+  /** Opens the storage in {@code storage} (created if missing) with default settings. */
+  public static Waymark open(Path storage) {
+    return builder().storage(storage).build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The runtime used by {@link Workflow#run()}: storage in the directory named by the system
+   * property {@value #STORAGE_PROPERTY}, else {@code ~/.waymark/storage}. Closed at JVM exit.
+   */
+  public static synchronized Waymark shared() {
+    if (shared == null) {
+      Waymark waymark = builder().build();
+      Runtime.getRuntime().addShutdownHook(new Thread(waymark::close, "waymark-shutdown"));
+      shared = waymark;
+    }
+    return shared;
+  }
+
+  /** The default storage directory: {@value #STORAGE_PROPERTY} or {@code ~/.waymark/storage}. */
+  public static Path defaultStorage() {
+    String configured = System.getProperty(STORAGE_PROPERTY);
+    if (configured != null && !configured.isBlank()) {
+      return Path.of(configured);
+    }
+    return Path.of(System.getProperty("user.home"), ".waymark", "storage");
+  }
+
+  /** The storage directory. */
+  public Path storage() {
+    return engine.store().root();
+  }
+
+  /** Runs {@code workflow} under a generated id and returns its result. */
+  public <T> T run(Workflow<T> workflow) {
+    return join(runAsync(workflow));
+  }
+
+  /**
+   * Runs {@code workflow} as {@code workflowId}. The DAG is recorded before the first step runs. A
+   * finished id returns its stored result without executing anything; an interrupted or failed
+   * one continues from its recorded DAG and stored outputs.
+   *
+   * @throws WorkflowExecutionException when a step throws (its exception is the cause)
+   * @throws WorkflowStillActiveException when the id runs in this or another process
+   */
+  public <T> T run(Workflow<T> workflow, String workflowId) {
+    return join(runAsync(workflow, workflowId));
+  }
+
+  /** Starts {@code workflow} under a generated id. */
+  public <T> CompletableFuture<T> runAsync(Workflow<T> workflow) {
+    Objects.requireNonNull(workflow, "workflow");
+    return runAsync(workflow, WorkflowIds.generate(workflow.toString().replaceAll("\\W+", "_")));
+  }
+
+  /** Starts {@code workflow} as {@code workflowId}; see {@link #run(Workflow, String)}. */
+  @SuppressWarnings("unchecked")
+  public <T> CompletableFuture<T> runAsync(Workflow<T> workflow, String workflowId) {
+    Objects.requireNonNull(workflow, "workflow");
+    return (CompletableFuture<T>) engine.run(Node.of(workflow), workflowId);
+  }
+
+  /**
+   * Continues a stored workflow from its recorded DAG; a finished one returns its output.
+   *
+   * @throws WorkflowNotFoundException when nothing is stored under the id (nothing is created)
+   * @throws WorkflowNotResumableException when it was canceled
+   */
+  public <T> T resume(String workflowId) {
+    return join(resumeAsync(workflowId));
+  }
+
+  /** Like {@link #resume}, without blocking the caller. */
+  @SuppressWarnings("unchecked")
+  public <T> CompletableFuture<T> resumeAsync(String workflowId) {
+    return (CompletableFuture<T>) engine.resume(workflowId);
+  }
+
+  /**
+   * The output of a workflow, waiting while it runs here or in another process. The type is the
+   * caller's to state, as with {@code T result = waymark.getOutput(id)}.
+   *
+   * @throws WorkflowNotFoundException when nothing is stored under the id
+   * @throws WorkflowExecutionException when it failed
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T getOutput(String workflowId) {
+    return (T) engine.output(WorkflowIds.check(workflowId));
+  }
+
+  /**
+   * The output of one task of a workflow. Task ids are step names, with {@code _1}, {@code _2}, ...
+   * added for repeats in DAG order (inputs before their users).
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T getOutput(String workflowId, String taskId) {
+    return (T) engine.output(WorkflowIds.check(workflowId), Objects.requireNonNull(taskId, "taskId"));
+  }
+
+  /**
+   * The workflow's status. RUNNING means a live process executes it; a workflow whose process died
+   * is RESUMABLE.
+   */
+  public WorkflowStatus getStatus(String workflowId) {
+    return engine.status(workflowId);
+  }
+
+  /** The stored workflows, optionally only those with one of the given statuses. */
+  public List<WorkflowInfo> list(WorkflowStatus... statuses) {
+    return engine.list(statuses);
+  }
+
+  /**
+   * Deletes every stored byte of a workflow; its id can then be used again.
+   *
+   * @throws WorkflowStillActiveException while it runs
+   * @throws WorkflowNotFoundException when nothing is stored under the id
+   */
+  public void delete(String workflowId) {
+    engine.delete(workflowId);
+  }
+
+  /** Stops executing and releases the storage; workflows still running become RESUMABLE. */
+  @Override
+  public void close() {
+    engine.close();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> T join(CompletableFuture<T> future) {
+    return (T) Engine.join(future);
+  }
+
+  /** Settings of a {@link Waymark} runtime. */
+  public static final class Builder {
+    private Path storage = defaultStorage();
+    private int parallelism = Runtime.getRuntime().availableProcessors();
+
+    private Builder() {}
+
+    /** The storage directory (created owner-only if missing). */
+    public Builder storage(Path storage) {
+      this.storage = Objects.requireNonNull(storage, "storage");
+      return this;
+    }
+
+    /** How many steps may execute at once (the size of the step thread pool). */
+    public Builder parallelism(int parallelism) {
+      if (parallelism < 1) {
+        throw new IllegalArgumentException("parallelism must be at least 1, got " + parallelism);
+      }
+      this.parallelism = parallelism;
+      return this;
+    }
+
+    public Waymark build() {
+      return new Waymark(this);
+    }
+  }
+}

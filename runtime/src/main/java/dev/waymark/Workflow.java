@@ -1,0 +1,61 @@
+package dev.waymark;
+
+import dev.waymark.internal.Node;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A lazy node of a workflow DAG that produces a {@code T} when run. Generated step builders return
+ * one; nothing executes until {@link #run()} or {@link #runAsync()}. The runs below use the shared
+ * {@link Waymark} runtime; use {@link Waymark#run(Workflow, String)} for another one.
+ *
+ * <p>Only the runtime implements this interface: generated builders, {@link #of} and {@link #all}
+ * are the ways to get one.
+ *
+ * @param <T> the type of the result
+ */
+public interface Workflow<T> {
+
+  /** Runs this workflow under a new generated id and returns its result. */
+  default T run() {
+    return Waymark.shared().run(this);
+  }
+
+  /**
+   * Runs this workflow under {@code workflowId}. A finished id returns its stored result without
+   * executing anything; an interrupted one resumes.
+   */
+  default T run(String workflowId) {
+    return Waymark.shared().run(this, workflowId);
+  }
+
+  /** Like {@link #run()}, without blocking the caller. */
+  default CompletableFuture<T> runAsync() {
+    return Waymark.shared().runAsync(this);
+  }
+
+  /** Like {@link #run(String)}, without blocking the caller. */
+  default CompletableFuture<T> runAsync(String workflowId) {
+    return Waymark.shared().runAsync(this, workflowId);
+  }
+
+  /**
+   * A constant input. The value is serialized now, so a later change to the caller's object does
+   * not change the workflow; its type must be one that some step's signature allows.
+   */
+  static <T> Workflow<T> of(T value) {
+    return Node.value(value);
+  }
+
+  /** Fan-in: one workflow whose result lists the results of {@code parts}, in order. */
+  static <T> Workflow<List<T>> all(List<? extends Workflow<? extends T>> parts) {
+    return Node.all(parts);
+  }
+
+  /** Fan-in of the given parts; see {@link #all(List)}. */
+  @SafeVarargs
+  static <T> Workflow<List<T>> all(Workflow<? extends T>... parts) {
+    return Node.all(Arrays.asList(parts));
+  }
+}

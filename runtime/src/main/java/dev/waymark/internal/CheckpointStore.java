@@ -1,0 +1,85 @@
+package dev.waymark.internal;
+
+import dev.waymark.WorkflowStatus;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Durable storage of workflows. Everything the engine persists goes through this interface; {@link
+ * ChronicleCheckpointStore} is the implementation, with Chronicle Map files for step outputs.
+ *
+ * <p>A workflow's files may only be written by the one process that has {@linkplain #claim claimed}
+ * it; the claim is an OS file lock, so it ends with the process however that process ends.
+ */
+public interface CheckpointStore extends AutoCloseable {
+
+  /** The directory the store lives in. */
+  Path root();
+
+  /**
+   * Takes the exclusive claim on {@code workflowId}, creating its directory if {@code create}.
+   *
+   * @return the claim, or null when the workflow does not exist and {@code create} is false
+   * @throws dev.waymark.WorkflowStillActiveException when this or another process holds it
+   */
+  Claim claim(String workflowId, boolean create);
+
+  /** Whether some process (this one included) holds the claim on {@code workflowId} now. */
+  boolean isClaimed(String workflowId);
+
+  /** The recorded status, or null when no workflow with a recorded DAG has this id. */
+  StatusRecord readStatus(String workflowId);
+
+  /** The ids of every stored workflow, sorted. */
+  List<String> workflowIds();
+
+  @Override
+  void close();
+
+  /** A workflow's recorded status and, when FAILED, why. */
+  record StatusRecord(WorkflowStatus status, String error) {}
+
+  /** A stored value: {@code length} bytes of {@code bytes} from {@code offset}. */
+  record Payload(byte[] bytes, int offset, int length) {}
+
+  /** Exclusive access to one workflow's files, held until closed. */
+  interface Claim extends AutoCloseable {
+
+    String workflowId();
+
+    /** Where the workflow's files are, for messages. */
+    Path directory();
+
+    /** The recorded DAG, or null when none was recorded yet. */
+    byte[] readDag();
+
+    /** Records the DAG atomically: a reader sees all of it or none. */
+    void writeDag(byte[] dag);
+
+    /** The recorded status, or null before the DAG was recorded. */
+    StatusRecord readStatus();
+
+    /** Replaces the status atomically. */
+    void writeStatus(StatusRecord status);
+
+    /** Whether the output of {@code task} was committed. */
+    boolean isCommitted(int task);
+
+    /**
+     * The committed output of {@code task}, verified against its checksum; null if not committed.
+     *
+     * @throws dev.waymark.CheckpointCorruptedException when the stored bytes are damaged
+     */
+    Payload readOutput(int task);
+
+    /** Commits the output of {@code task} atomically: after a crash it is either whole or absent. */
+    void commitOutput(int task, byte[] bytes, int offset, int length);
+
+    /** Deletes every file of the workflow; the claim ends. */
+    void deleteAll();
+
+    /** Releases the claim. */
+    @Override
+    void close();
+  }
+}

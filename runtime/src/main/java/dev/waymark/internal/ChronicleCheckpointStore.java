@@ -1,0 +1,201 @@
+package dev.waymark.internal;
+
+import dev.waymark.CheckpointCorruptedException;
+import dev.waymark.StorageException;
+import dev.waymark.WorkflowStatus;
+import dev.waymark.WorkflowStillActiveException;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The storage: one directory per workflow under {@code root/workflows}, holding its DAG and status
+ * as small atomically replaced files and its step outputs in Chronicle Map files ({@link
+ * ChronicleClaim}). A process claims a workflow by locking its {@code lock} file.
+ */
+public final class ChronicleCheckpointStore implements CheckpointStore {
+  static final int DAG_MAGIC = 0x574d4447; // "WMDG"
+  static final int STATUS_MAGIC = 0x574d5354; // "WMST"
+  static final String LOCK_FILE = "lock";
+  static final String DAG_FILE = "dag.bin";
+  static final String STATUS_FILE = "status.bin";
+
+  static {
+    System.setProperty("chronicle.analytics.disable", "true");
+    System.setProperty("chronicle.announcer.disable", "true");
+  }
+
+  private final Path root;
+  private final Path workflows;
+  /**
+   * Claims this process holds. Every lock file access goes through here under this monitor: closing
+   * any channel on a locked file would drop this process's lock on it (POSIX semantics).
+   */
+  private final Map<String, ChronicleClaim> claims = new HashMap<>();
+
+  private ChronicleCheckpointStore(Path root) {
+    this.root = root;
+    this.workflows = root.resolve("workflows");
+  }
+
+  /** Opens (creating if needed, owner-only) the storage in {@code root}. */
+  public static ChronicleCheckpointStore open(Path root) {
+    JvmFlags.check();
+    Path absolute = root.toAbsolutePath().normalize();
+    createPrivateDirectories(absolute.resolve("workflows"));
+    return new ChronicleCheckpointStore(absolute);
+  }
+
+  @Override
+  public Path root() {
+    return root;
+  }
+
+  @Override
+  public synchronized Claim claim(String workflowId, boolean create) {
+    if (claims.containsKey(workflowId)) {
+      throw new WorkflowStillActiveException("workflow '" + workflowId + "' is running in this process");
+    }
+    Path dir = workflows.resolve(workflowId);
+    if (!Files.isDirectory(dir)) {
+      if (!create) {
+        return null;
+      }
+      createPrivateDirectories(dir);
+    }
+    FileChannel channel;
+    try {
+      channel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    } catch (IOException e) {
+      throw new StorageException("cannot open the lock of workflow '" + workflowId + "': " + e, e);
+    }
+    FileLock lock;
+    try {
+      lock = channel.tryLock();
+    } catch (IOException e) {
+      closeQuietly(channel);
+      throw new StorageException("cannot lock workflow '" + workflowId + "': " + e, e);
+    }
+    if (lock == null) {
+      closeQuietly(channel);
+      throw new WorkflowStillActiveException(
+          "workflow '" + workflowId + "' is running in another process using " + root);
+    }
+    ChronicleClaim claim = new ChronicleClaim(this, workflowId, dir, channel);
+    claims.put(workflowId, claim);
+    return claim;
+  }
+
+  /** Called by a claim when it ends. */
+  synchronized void release(ChronicleClaim claim, FileChannel channel) {
+    claims.remove(claim.workflowId(), claim);
+    closeQuietly(channel); // releases the lock
+  }
+
+  @Override
+  public synchronized boolean isClaimed(String workflowId) {
+    if (claims.containsKey(workflowId)) {
+      return true;
+    }
+    Path lockFile = workflows.resolve(workflowId).resolve(LOCK_FILE);
+    if (!Files.exists(lockFile)) {
+      return false;
+    }
+    try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+      FileLock lock = channel.tryLock();
+      if (lock == null) {
+        return true;
+      }
+      lock.release();
+      return false;
+    } catch (IOException e) {
+      return false; // deleted meanwhile: nobody holds it
+    }
+  }
+
+  @Override
+  public StatusRecord readStatus(String workflowId) {
+    return readStatus(workflows.resolve(workflowId));
+  }
+
+  static StatusRecord readStatus(Path dir) {
+    Path file = dir.resolve(STATUS_FILE);
+    byte[] bytes = FramedFiles.read(file, STATUS_MAGIC, "status");
+    if (bytes == null) {
+      return null;
+    }
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    int newline = text.indexOf('\n');
+    String name = newline < 0 ? text : text.substring(0, newline);
+    try {
+      return new StatusRecord(WorkflowStatus.valueOf(name), newline < 0 ? null : text.substring(newline + 1));
+    } catch (IllegalArgumentException e) {
+      throw new CheckpointCorruptedException(file, "holds an unknown status '" + name + "'", e);
+    }
+  }
+
+  static void writeStatus(Path dir, StatusRecord status) {
+    String text = status.status().name() + (status.error() == null ? "" : "\n" + status.error());
+    FramedFiles.write(dir.resolve(STATUS_FILE), STATUS_MAGIC, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Override
+  public List<String> workflowIds() {
+    List<String> ids = new ArrayList<>();
+    try (Stream<Path> dirs = Files.list(workflows)) {
+      dirs.filter(dir -> Files.exists(dir.resolve(STATUS_FILE)))
+          .forEach(dir -> ids.add(dir.getFileName().toString()));
+    } catch (IOException e) {
+      throw new StorageException("cannot list " + workflows + ": " + e, e);
+    }
+    ids.sort(null);
+    return ids;
+  }
+
+  @Override
+  public synchronized void close() {
+    for (ChronicleClaim claim : List.copyOf(claims.values())) {
+      claim.close();
+    }
+  }
+
+  static void createPrivateDirectories(Path dir) {
+    try {
+      if (Files.isDirectory(dir)) {
+        return;
+      }
+      Path parent = dir.getParent();
+      if (parent != null && !Files.isDirectory(parent)) {
+        createPrivateDirectories(parent);
+      }
+      try {
+        Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      } catch (UnsupportedOperationException e) {
+        Files.createDirectory(dir);
+      }
+    } catch (FileAlreadyExistsException e) {
+      // created concurrently: fine
+    } catch (IOException e) {
+      throw new StorageException("cannot create directory " + dir + ": " + e, e);
+    }
+  }
+
+  static void closeQuietly(AutoCloseable closeable) {
+    try {
+      closeable.close();
+    } catch (Exception ignored) {
+      // nothing useful to do: the resource is gone either way
+    }
+  }
+}

@@ -1,0 +1,299 @@
+package dev.waymark.internal;
+
+import dev.waymark.CheckpointCorruptedException;
+import dev.waymark.StorageException;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+import net.openhft.chronicle.map.ChronicleMap;
+import net.openhft.chronicle.map.ChronicleMapBuilder;
+
+/**
+ * One claimed workflow's files. Step outputs live in Chronicle Map files {@code outputs-N.cmap}
+ * keyed by task index; each value is {@code [kind][crc32c][payload]}. A value too large for a map
+ * entry goes to its own framed file first and the map entry, put last, publishes it. When a map is
+ * full the next output goes to a new, larger map, so a workflow has no capacity limit.
+ *
+ * <p>The {@code maps.open} marker exists while a process has the maps open: finding it at open
+ * time means that process died, so the maps are recovered ({@code recoverPersistedTo}) before use,
+ * which clears the locks a dead process left inside them. The claim makes that access exclusive.
+ */
+final class ChronicleClaim implements CheckpointStore.Claim {
+  static final int BLOB_MAGIC = 0x574d424c; // "WMBL"
+  /** Outputs larger than this are stored in their own file. */
+  static final int INLINE_LIMIT = 4096;
+
+  private static final byte INLINE = 1;
+  private static final byte BLOB = 2;
+  private static final int VALUE_HEADER = 5;
+  private static final String MARKER = "maps.open";
+
+  private final ChronicleCheckpointStore store;
+  private final String workflowId;
+  private final Path dir;
+  private final FileChannel lockChannel;
+  /** Oldest first; outputs are written to the last one. */
+  private final List<OutputMap> maps = new CopyOnWriteArrayList<>();
+  private volatile boolean mapsOpen;
+  private boolean closed;
+  private long expectedTasks = 1024;
+
+  private record OutputMap(Path file, ChronicleMap<Long, byte[]> map, long entries) {}
+
+  ChronicleClaim(ChronicleCheckpointStore store, String workflowId, Path dir, FileChannel lockChannel) {
+    this.store = store;
+    this.workflowId = workflowId;
+    this.dir = dir;
+    this.lockChannel = lockChannel;
+  }
+
+  @Override
+  public String workflowId() {
+    return workflowId;
+  }
+
+  @Override
+  public Path directory() {
+    return dir;
+  }
+
+  @Override
+  public byte[] readDag() {
+    return FramedFiles.read(dir.resolve(ChronicleCheckpointStore.DAG_FILE), ChronicleCheckpointStore.DAG_MAGIC, "DAG");
+  }
+
+  @Override
+  public void writeDag(byte[] dag) {
+    FramedFiles.write(dir.resolve(ChronicleCheckpointStore.DAG_FILE), ChronicleCheckpointStore.DAG_MAGIC, dag);
+  }
+
+  /** Sizes the first output map; call before the first output is read or written. */
+  void expectTasks(long tasks) {
+    this.expectedTasks = Math.max(1024, tasks + tasks / 4);
+  }
+
+  @Override
+  public CheckpointStore.StatusRecord readStatus() {
+    return ChronicleCheckpointStore.readStatus(dir);
+  }
+
+  @Override
+  public void writeStatus(CheckpointStore.StatusRecord status) {
+    ChronicleCheckpointStore.writeStatus(dir, status);
+  }
+
+  @Override
+  public boolean isCommitted(int task) {
+    Long key = (long) task;
+    for (OutputMap output : openMaps()) {
+      if (output.map().containsKey(key)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public CheckpointStore.Payload readOutput(int task) {
+    Long key = (long) task;
+    List<OutputMap> all = openMaps();
+    for (int i = all.size() - 1; i >= 0; i--) {
+      OutputMap output = all.get(i);
+      byte[] value = output.map().get(key);
+      if (value != null) {
+        return decode(output.file(), task, value);
+      }
+    }
+    return null;
+  }
+
+  private CheckpointStore.Payload decode(Path file, int task, byte[] value) {
+    if (value.length < VALUE_HEADER) {
+      throw new CheckpointCorruptedException(file, "holds a truncated output for task #" + task, null);
+    }
+    int crc = (value[1] & 0xff) << 24 | (value[2] & 0xff) << 16 | (value[3] & 0xff) << 8 | (value[4] & 0xff);
+    if (FramedFiles.crc(value, VALUE_HEADER, value.length - VALUE_HEADER) != crc) {
+      throw new CheckpointCorruptedException(
+          file, "holds a damaged output for task #" + task + " (checksum mismatch)", null);
+    }
+    if (value[0] == INLINE) {
+      return new CheckpointStore.Payload(value, VALUE_HEADER, value.length - VALUE_HEADER);
+    }
+    if (value[0] == BLOB) {
+      Path blob = blobFile(task);
+      byte[] bytes = FramedFiles.read(blob, BLOB_MAGIC, "output");
+      if (bytes == null) {
+        throw new CheckpointCorruptedException(blob, "is missing: the output of task #" + task + " was stored there", null);
+      }
+      return new CheckpointStore.Payload(bytes, 0, bytes.length);
+    }
+    throw new CheckpointCorruptedException(file, "holds an output of unknown kind " + value[0] + " for task #" + task, null);
+  }
+
+  @Override
+  public void commitOutput(int task, byte[] bytes, int offset, int length) {
+    byte[] value;
+    if (length <= INLINE_LIMIT) {
+      value = new byte[VALUE_HEADER + length];
+      value[0] = INLINE;
+      System.arraycopy(bytes, offset, value, VALUE_HEADER, length);
+    } else {
+      byte[] copy = new byte[length];
+      System.arraycopy(bytes, offset, copy, 0, length);
+      FramedFiles.write(blobFile(task), BLOB_MAGIC, copy);
+      value = new byte[VALUE_HEADER];
+      value[0] = BLOB;
+    }
+    int crc = FramedFiles.crc(value, VALUE_HEADER, value.length - VALUE_HEADER);
+    value[1] = (byte) (crc >>> 24);
+    value[2] = (byte) (crc >>> 16);
+    value[3] = (byte) (crc >>> 8);
+    value[4] = (byte) crc;
+    put(task, value);
+  }
+
+  private void put(int task, byte[] value) {
+    List<OutputMap> all = openMaps();
+    OutputMap current = all.get(all.size() - 1);
+    try {
+      current.map().put((long) task, value);
+    } catch (IllegalStateException | IllegalArgumentException full) {
+      // The map's fixed capacity is spent (Chronicle: "extra segment tier" / "Entry is too large"):
+      // continue in a new, larger map.
+      rollOver(current).map().put((long) task, value);
+    }
+  }
+
+  private synchronized OutputMap rollOver(OutputMap full) {
+    OutputMap last = maps.get(maps.size() - 1);
+    if (last != full) {
+      return last; // another thread rolled over already
+    }
+    OutputMap next = createMap(mapNumber(full.file()) + 1, full.entries() * 2);
+    maps.add(next);
+    return next;
+  }
+
+  private Path blobFile(int task) {
+    return dir.resolve("output-" + task + ".bin");
+  }
+
+  private List<OutputMap> openMaps() {
+    if (!mapsOpen) {
+      synchronized (this) {
+        if (!mapsOpen) {
+          openExistingMaps();
+          mapsOpen = true;
+        }
+      }
+    }
+    return maps;
+  }
+
+  private void openExistingMaps() {
+    Path marker = dir.resolve(MARKER);
+    boolean recover = Files.exists(marker);
+    List<Path> files;
+    try (Stream<Path> list = Files.list(dir)) {
+      files =
+          list.filter(p -> p.getFileName().toString().matches("outputs-\\d+\\.cmap"))
+              .sorted(Comparator.comparingInt(ChronicleClaim::mapNumber))
+              .toList();
+      Files.write(marker, new byte[0]);
+    } catch (IOException e) {
+      throw new StorageException("cannot open the files of workflow '" + workflowId + "': " + e, e);
+    }
+    for (Path file : files) {
+      maps.add(openMap(file, recover));
+    }
+    if (maps.isEmpty()) {
+      maps.add(createMap(0, expectedTasks));
+    }
+  }
+
+  private static int mapNumber(Path file) {
+    String name = file.getFileName().toString();
+    return Integer.parseInt(name.substring("outputs-".length(), name.length() - ".cmap".length()));
+  }
+
+  private OutputMap openMap(Path file, boolean recover) {
+    try {
+      ChronicleMapBuilder<Long, byte[]> builder = builder(1024);
+      ChronicleMap<Long, byte[]> map =
+          recover ? builder.recoverPersistedTo(file.toFile(), true) : builder.createPersistedTo(file.toFile());
+      return new OutputMap(file, map, map.size() + 1024);
+    } catch (IOException | RuntimeException e) {
+      throw new CheckpointCorruptedException(
+          file, "cannot be opened as a Waymark output map (damaged or foreign): " + e.getMessage(), e);
+    }
+  }
+
+  private OutputMap createMap(int number, long entries) {
+    Path file = dir.resolve("outputs-" + number + ".cmap");
+    try {
+      return new OutputMap(file, builder(entries).createPersistedTo(file.toFile()), entries);
+    } catch (IOException e) {
+      throw new StorageException("cannot create " + file + ": " + e, e);
+    }
+  }
+
+  private ChronicleMapBuilder<Long, byte[]> builder(long entries) {
+    return ChronicleMapBuilder.of(Long.class, byte[].class)
+        .name("waymark-outputs")
+        .entries(entries)
+        .averageValueSize(24)
+        .maxBloatFactor(4);
+  }
+
+  @Override
+  public void deleteAll() {
+    closeMaps();
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+        if (!file.getFileName().toString().equals(ChronicleCheckpointStore.LOCK_FILE) && !file.equals(dir)) {
+          Files.deleteIfExists(file);
+        }
+      }
+      Files.deleteIfExists(dir.resolve(ChronicleCheckpointStore.LOCK_FILE));
+      Files.deleteIfExists(dir);
+    } catch (IOException e) {
+      throw new StorageException("cannot delete the files of workflow '" + workflowId + "': " + e, e);
+    } finally {
+      close();
+    }
+  }
+
+  private synchronized void closeMaps() {
+    if (!mapsOpen) {
+      return;
+    }
+    for (OutputMap output : maps) {
+      output.map().close();
+    }
+    maps.clear();
+    mapsOpen = false;
+    try {
+      Files.deleteIfExists(dir.resolve(MARKER));
+    } catch (IOException e) {
+      throw new StorageException("cannot remove " + dir.resolve(MARKER) + ": " + e, e);
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      closeMaps();
+    } finally {
+      store.release(this, lockChannel);
+    }
+  }
+}

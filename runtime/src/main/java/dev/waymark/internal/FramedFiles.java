@@ -1,0 +1,87 @@
+package dev.waymark.internal;
+
+import dev.waymark.CheckpointCorruptedException;
+import dev.waymark.StorageException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.zip.CRC32C;
+
+/**
+ * Small files written whole and atomically (a temporary file renamed over the target), framed
+ * with a magic number, a format version, the length and a CRC-32C, so that a torn, truncated,
+ * foreign or newer file is recognised and named instead of being read.
+ */
+final class FramedFiles {
+  static final int FORMAT_VERSION = 1;
+  private static final int HEADER = 16;
+
+  private FramedFiles() {}
+
+  /** Writes {@code payload} to {@code file} so that readers see the old file or the new one. */
+  static void write(Path file, int magic, byte[] payload) {
+    ByteBuffer buffer = ByteBuffer.allocate(HEADER + payload.length);
+    buffer.putInt(magic).putInt(FORMAT_VERSION).putInt(payload.length).putInt(crc(payload, 0, payload.length));
+    buffer.put(payload);
+    Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+    try {
+      Files.write(temp, buffer.array());
+      try {
+        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      throw new StorageException("cannot write " + file + ": " + e, e);
+    }
+  }
+
+  /** The payload of {@code file}, or null when it does not exist. */
+  static byte[] read(Path file, int magic, String what) {
+    byte[] all;
+    try {
+      all = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      return null;
+    } catch (IOException e) {
+      throw new StorageException("cannot read " + file + ": " + e, e);
+    }
+    if (all.length < HEADER) {
+      throw new CheckpointCorruptedException(file, "is truncated (" + all.length + " bytes)", null);
+    }
+    ByteBuffer buffer = ByteBuffer.wrap(all);
+    if (buffer.getInt() != magic) {
+      throw new CheckpointCorruptedException(file, "is not a Waymark " + what + " file", null);
+    }
+    int version = buffer.getInt();
+    if (version != FORMAT_VERSION) {
+      throw new CheckpointCorruptedException(
+          file,
+          "has format version " + version + "; this Waymark reads version " + FORMAT_VERSION
+              + (version > FORMAT_VERSION ? " (written by a newer Waymark: upgrade to read it)" : ""),
+          null);
+    }
+    int length = buffer.getInt();
+    int expected = buffer.getInt();
+    if (length != all.length - HEADER) {
+      throw new CheckpointCorruptedException(
+          file, "is truncated or padded: header says " + length + " bytes, file has " + (all.length - HEADER), null);
+    }
+    if (crc(all, HEADER, length) != expected) {
+      throw new CheckpointCorruptedException(file, "fails its checksum: its bytes were damaged", null);
+    }
+    byte[] payload = new byte[length];
+    System.arraycopy(all, HEADER, payload, 0, length);
+    return payload;
+  }
+
+  static int crc(byte[] bytes, int offset, int length) {
+    CRC32C crc = new CRC32C();
+    crc.update(bytes, offset, length);
+    return (int) crc.getValue();
+  }
+}

@@ -1,0 +1,46 @@
+package dev.waymark.internal;
+
+import dev.waymark.Workflow;
+import java.util.List;
+
+/**
+ * The runtime's only implementation of {@link Workflow}: an immutable node of a lazy DAG. Inputs
+ * are fixed at construction, so a DAG is acyclic by construction.
+ *
+ * @param <T> the result type
+ */
+public abstract sealed class Node<T> implements Workflow<T> permits StepNode, ValueNode, AllNode {
+
+  Node() {}
+
+  /** This node's inputs, in parameter order. */
+  abstract Node<?>[] inputs();
+
+  /** Unwraps a workflow built by this runtime; anything else is refused. */
+  public static Node<?> of(Workflow<?> workflow) {
+    if (workflow instanceof Node<?> node) {
+      return node;
+    }
+    if (workflow == null) {
+      throw new NullPointerException("a workflow input is null; use Workflow.of(null) for a null value");
+    }
+    throw new IllegalArgumentException(
+        workflow.getClass().getName()
+            + " is not a Waymark workflow: build workflows with generated step builders,"
+            + " Workflow.of or Workflow.all");
+  }
+
+  /** A constant, frozen now by serializing it. */
+  public static <T> Workflow<T> value(T value) {
+    return new ValueNode<>(value);
+  }
+
+  /** Fan-in of {@code parts}. */
+  public static <T> Workflow<List<T>> all(List<? extends Workflow<? extends T>> parts) {
+    Node<?>[] nodes = new Node<?>[parts.size()];
+    for (int i = 0; i < nodes.length; i++) {
+      nodes[i] = of(parts.get(i));
+    }
+    return new AllNode<>(nodes);
+  }
+}

@@ -1,0 +1,142 @@
+package dev.waymark.internal;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A workflow DAG flattened into arrays: tasks in DAG order (every input before its users), each
+ * with its step and inputs. An input code {@code c >= 0} is a task index; {@code c < 0} is the
+ * constant {@code values[-c - 1]}. Constants are deduplicated by content, so the same value passed
+ * to many steps is stored once. This is the form that is recorded and resumed.
+ */
+final class Plan {
+  /** The task kind of a fan-in. */
+  static final int ALL = -1;
+
+  final String[] stepIds;
+  /** Resolved steps, parallel to {@link #stepIds}; null where this JVM lacks the step. */
+  final StepDefinition<?>[] steps;
+  /** Per task: index into {@link #stepIds}, or {@link #ALL}. */
+  final int[] taskStep;
+  final int[][] taskInputs;
+  final byte[][] values;
+  final int output;
+
+  Plan(String[] stepIds, StepDefinition<?>[] steps, int[] taskStep, int[][] taskInputs, byte[][] values, int output) {
+    this.stepIds = stepIds;
+    this.steps = steps;
+    this.taskStep = taskStep;
+    this.taskInputs = taskInputs;
+    this.values = values;
+    this.output = output;
+  }
+
+  int taskCount() {
+    return taskStep.length;
+  }
+
+  /** Whether a task's output is stored: every step's, and a fan-in's only when it is the output. */
+  boolean isStored(int task) {
+    return taskStep[task] != ALL || task == output;
+  }
+
+  /** Task ids in task order: the step name, then {@code name_1}, {@code name_2}, ... for repeats. */
+  String[] taskIds() {
+    String[] ids = new String[taskStep.length];
+    Map<String, Integer> seen = new HashMap<>();
+    for (int t = 0; t < ids.length; t++) {
+      String base = taskStep[t] == ALL ? "all" : baseName(stepIds[taskStep[t]]);
+      int n = seen.merge(base, 1, Integer::sum) - 1;
+      ids[t] = n == 0 ? base : base + "_" + n;
+    }
+    return ids;
+  }
+
+  String taskId(int task) {
+    return taskIds()[task];
+  }
+
+  private static String baseName(String stepId) {
+    return stepId.substring(stepId.lastIndexOf('#') + 1);
+  }
+
+  /** Flattens the DAG below {@code root} without recursion, so any depth fits. */
+  static Plan of(Node<?> root) {
+    if (root instanceof ValueNode) {
+      throw new IllegalArgumentException("a constant (Workflow.of) is not a workflow to run: pass it to a step");
+    }
+    Map<Node<?>, Integer> codes = new IdentityHashMap<>();
+    Map<ByteBuffer, Integer> valueCodes = new HashMap<>();
+    List<byte[]> values = new ArrayList<>();
+    Map<StepDefinition<?>, Integer> stepIndex = new IdentityHashMap<>();
+    List<StepDefinition<?>> steps = new ArrayList<>();
+    List<int[]> inputs = new ArrayList<>();
+    int[] taskStep = new int[16];
+
+    ArrayDeque<Node<?>> stack = new ArrayDeque<>();
+    ArrayDeque<Integer> cursor = new ArrayDeque<>();
+    stack.push(root);
+    cursor.push(0);
+    while (!stack.isEmpty()) {
+      Node<?> node = stack.peek();
+      if (node instanceof ValueNode<?> value) {
+        stack.pop();
+        cursor.pop();
+        int code = valueCodes.computeIfAbsent(ByteBuffer.wrap(value.bytes), k -> {
+          values.add(value.bytes);
+          return -values.size();
+        });
+        codes.put(node, code);
+        continue;
+      }
+      Node<?>[] in = node.inputs();
+      int next = cursor.pop();
+      while (next < in.length && codes.containsKey(in[next])) {
+        next++;
+      }
+      if (next < in.length) {
+        cursor.push(next + 1);
+        stack.push(in[next]);
+        cursor.push(0);
+        continue;
+      }
+      stack.pop();
+      int[] codesOfInputs = new int[in.length];
+      for (int i = 0; i < in.length; i++) {
+        codesOfInputs[i] = codes.get(in[i]);
+      }
+      int task = inputs.size();
+      inputs.add(codesOfInputs);
+      if (task == taskStep.length) {
+        taskStep = Arrays.copyOf(taskStep, task * 2);
+      }
+      if (node instanceof StepNode<?> step) {
+        taskStep[task] = stepIndex.computeIfAbsent(step.step, s -> {
+          steps.add(s);
+          return steps.size() - 1;
+        });
+      } else {
+        taskStep[task] = ALL;
+      }
+      codes.put(node, task);
+    }
+    String[] ids = new String[steps.size()];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = steps.get(i).id();
+    }
+    int count = inputs.size();
+    return new Plan(
+        ids,
+        steps.toArray(new StepDefinition<?>[0]),
+        Arrays.copyOf(taskStep, count),
+        inputs.toArray(new int[0][]),
+        values.toArray(new byte[0][]),
+        count - 1);
+  }
+}

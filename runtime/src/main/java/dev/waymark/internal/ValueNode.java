@@ -1,0 +1,22 @@
+package dev.waymark.internal;
+
+/** A constant input, frozen as its serialized bytes when the DAG is built. */
+final class ValueNode<T> extends Node<T> {
+  private static final Node<?>[] NO_INPUTS = new Node<?>[0];
+
+  final byte[] bytes;
+
+  ValueNode(T value) {
+    this.bytes = CheckpointTypes.serialize(value);
+  }
+
+  @Override
+  Node<?>[] inputs() {
+    return NO_INPUTS;
+  }
+
+  @Override
+  public String toString() {
+    return "Workflow[value, " + bytes.length + " bytes]";
+  }
+}

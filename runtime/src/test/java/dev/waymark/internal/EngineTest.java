@@ -1,0 +1,102 @@
+package dev.waymark.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.waymark.Waymark;
+import dev.waymark.Workflow;
+import dev.waymark.WorkflowExecutionException;
+import dev.waymark.WorkflowNotFoundException;
+import dev.waymark.WorkflowStatus;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EngineTest {
+  @TempDir Path dir;
+  Waymark waymark;
+
+  @BeforeEach
+  void open() {
+    TestSteps.RUNS.clear();
+    waymark = Waymark.open(dir);
+  }
+
+  @AfterEach
+  void close() {
+    waymark.close();
+  }
+
+  @Test
+  void chainRunsAndIsStored() {
+    Workflow<Integer> w = Workflow.of(0);
+    for (int i = 0; i < 100; i++) {
+      w = TestSteps.inc(w);
+    }
+    assertEquals(100, waymark.run(w, "chain"));
+    assertEquals(100, TestSteps.runs("inc"));
+    assertEquals(WorkflowStatus.SUCCESSFUL, waymark.getStatus("chain"));
+    assertEquals(100, (Integer) waymark.getOutput("chain"));
+    assertEquals(1, (Integer) waymark.getOutput("chain", "inc"));
+    assertEquals(51, (Integer) waymark.getOutput("chain", "inc_50"));
+    assertEquals(100, waymark.run(w, "chain"));
+    assertEquals(100, (Integer) waymark.resume("chain"));
+    assertEquals(100, TestSteps.runs("inc"));
+  }
+
+  @Test
+  void failureIsRecordedAndResumable() {
+    Workflow<Integer> w = TestSteps.add(TestSteps.inc(Workflow.of(1)), TestSteps.fail(Workflow.of(3)));
+    WorkflowExecutionException e = assertThrows(WorkflowExecutionException.class, () -> waymark.run(w, "f"));
+    assertEquals("boom 3", e.getCause().getMessage());
+    assertEquals(WorkflowStatus.FAILED, waymark.getStatus("f"));
+    assertThrows(WorkflowExecutionException.class, () -> waymark.resume("f"));
+    assertEquals(2, TestSteps.runs("fail"));
+  }
+
+  @Test
+  void fanInAndLargeOutputs() {
+    List<Workflow<Integer>> parts = new ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      parts.add(TestSteps.inc(Workflow.of(i)));
+    }
+    assertEquals(500500, waymark.run(TestSteps.sum(Workflow.all(parts)), "fan"));
+    byte[] big = waymark.run(TestSteps.bytes(1 << 20), "big");
+    assertEquals(1 << 20, big.length);
+    assertArrayEquals(big, waymark.getOutput("big"));
+  }
+
+  @Test
+  void unknownIdsLeaveNoTrace() throws Exception {
+    assertThrows(WorkflowNotFoundException.class, () -> waymark.resume("nope"));
+    assertThrows(WorkflowNotFoundException.class, () -> waymark.getStatus("nope"));
+    assertThrows(WorkflowNotFoundException.class, () -> waymark.getOutput("nope"));
+    assertThrows(WorkflowNotFoundException.class, () -> waymark.delete("nope"));
+    assertTrue(Files.notExists(dir.resolve("workflows").resolve("nope")));
+  }
+
+  @Test
+  void deleteRemovesEverything() {
+    waymark.run(TestSteps.inc(Workflow.of(1)), "d");
+    waymark.delete("d");
+    assertTrue(Files.notExists(dir.resolve("workflows").resolve("d")));
+    assertEquals(List.of(), waymark.list());
+    assertEquals(2, waymark.run(TestSteps.inc(Workflow.of(1)), "d"));
+    assertEquals(2, TestSteps.runs("inc"));
+  }
+
+  @Test
+  void constantsAreFrozen() {
+    List<Integer> list = new ArrayList<>(List.of(1, 2));
+    Workflow<List<Integer>> w = TestSteps.append(Workflow.of(list));
+    list.add(99);
+    assertEquals(List.of(1, 2, 2), waymark.run(w, "frozen"));
+  }
+}

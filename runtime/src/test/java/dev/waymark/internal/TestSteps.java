@@ -1,0 +1,107 @@
+package dev.waymark.internal;
+
+import dev.waymark.Workflow;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Steps written the way the processor writes them, so the runtime is tested on its own. Counts
+ * every execution, by step name.
+ */
+public final class TestSteps {
+  static final Map<String, AtomicInteger> RUNS = new ConcurrentHashMap<>();
+
+  static final StepDefinition<Integer> INC =
+      new StepDefinition<>("dev.waymark.internal.TestSteps#inc", "inc", 1, args -> {
+        count("inc");
+        return (Integer) args[0] + 1;
+      });
+  static final StepDefinition<Integer> ADD =
+      new StepDefinition<>("dev.waymark.internal.TestSteps#add", "add", 2, args -> {
+        count("add");
+        return (Integer) args[0] + (Integer) args[1];
+      });
+  static final StepDefinition<Integer> FAIL =
+      new StepDefinition<>("dev.waymark.internal.TestSteps#fail", "fail", 1, args -> {
+        count("fail");
+        throw new IllegalStateException("boom " + args[0]);
+      });
+  static final StepDefinition<byte[]> BYTES =
+      new StepDefinition<>("dev.waymark.internal.TestSteps#bytes", "bytes", 1, args -> {
+        count("bytes");
+        byte[] bytes = new byte[(Integer) args[0]];
+        for (int i = 0; i < bytes.length; i++) {
+          bytes[i] = (byte) i;
+        }
+        return bytes;
+      });
+  @SuppressWarnings("unchecked")
+  static final StepDefinition<Integer> SUM =
+      new StepDefinition<>("dev.waymark.internal.TestSteps#sum", "sum", 1, args -> {
+        count("sum");
+        int sum = 0;
+        for (Integer i : (List<Integer>) args[0]) {
+          sum += i;
+        }
+        return sum;
+      });
+  @SuppressWarnings("unchecked")
+  static final StepDefinition<List<Integer>> APPEND =
+      new StepDefinition<>("dev.waymark.internal.TestSteps#append", "append", 1, args -> {
+        count("append");
+        List<Integer> list = (List<Integer>) args[0];
+        list.add(list.size());
+        return list;
+      });
+
+  private TestSteps() {}
+
+  private static void count(String step) {
+    RUNS.computeIfAbsent(step, k -> new AtomicInteger()).incrementAndGet();
+  }
+
+  static int runs(String step) {
+    AtomicInteger count = RUNS.get(step);
+    return count == null ? 0 : count.get();
+  }
+
+  static Workflow<Integer> inc(Workflow<? extends Integer> x) {
+    return INC.call(x);
+  }
+
+  static Workflow<Integer> add(Workflow<? extends Integer> a, Workflow<? extends Integer> b) {
+    return ADD.call(a, b);
+  }
+
+  static Workflow<Integer> fail(Workflow<? extends Integer> x) {
+    return FAIL.call(x);
+  }
+
+  static Workflow<byte[]> bytes(int size) {
+    return BYTES.call(Workflow.of(size));
+  }
+
+  static Workflow<Integer> sum(Workflow<? extends List<Integer>> xs) {
+    return SUM.call(xs);
+  }
+
+  static Workflow<List<Integer>> append(Workflow<? extends List<Integer>> xs) {
+    return APPEND.call(xs);
+  }
+
+  /** The module the processor would generate for these steps. */
+  public static final class Module implements StepModule {
+    @Override
+    public List<StepDefinition<?>> steps() {
+      return List.of(INC, ADD, FAIL, BYTES, SUM, APPEND);
+    }
+
+    @Override
+    public void registerTypes(TypeRegistrar registrar) {
+      registrar.register(ArrayList.class);
+    }
+  }
+}
