@@ -94,7 +94,7 @@ public final class Waymark implements AutoCloseable {
   /** Starts {@code workflow} under a generated id. */
   public <T> CompletableFuture<T> runAsync(Workflow<T> workflow) {
     Objects.requireNonNull(workflow, "workflow");
-    return runAsync(workflow, WorkflowIds.generate(workflow.toString().replaceAll("\\W+", "_")));
+    return runAsync(workflow, WorkflowIds.generate(Node.of(workflow).name()));
   }
 
   /** Starts {@code workflow} as {@code workflowId}; see {@link #run(Workflow, String)}. */

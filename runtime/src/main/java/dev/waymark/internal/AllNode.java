@@ -16,6 +16,11 @@ final class AllNode<T> extends Node<List<T>> {
   }
 
   @Override
+  public String name() {
+    return "all";
+  }
+
+  @Override
   public String toString() {
     return "Workflow[all of " + inputs.length + "]";
   }

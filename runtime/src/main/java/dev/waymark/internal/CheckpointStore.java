@@ -62,6 +62,9 @@ public interface CheckpointStore extends AutoCloseable {
     /** Replaces the status atomically. */
     void writeStatus(StatusRecord status);
 
+    /** A sizing hint, given before the first output is read or written. */
+    void expectOutputs(long count);
+
     /** Whether the output of {@code task} was committed. */
     boolean isCommitted(int task);
 

@@ -72,9 +72,9 @@ final class ChronicleClaim implements CheckpointStore.Claim {
     FramedFiles.write(dir.resolve(ChronicleCheckpointStore.DAG_FILE), ChronicleCheckpointStore.DAG_MAGIC, dag);
   }
 
-  /** Sizes the first output map; call before the first output is read or written. */
-  void expectTasks(long tasks) {
-    this.expectedTasks = Math.max(1024, tasks + tasks / 4);
+  @Override
+  public void expectOutputs(long count) {
+    this.expectedTasks = Math.max(1024, count + count / 4);
   }
 
   @Override

@@ -59,7 +59,7 @@ public final class Engine implements AutoCloseable {
     return start(WorkflowIds.check(workflowId), null, false);
   }
 
-  private CompletableFuture<Object> start(String workflowId, Plan fresh, boolean create) {
+  private CompletableFuture<Object> start(String workflowId, Plan newPlan, boolean create) {
     WorkflowIds.check(workflowId);
     if (active.containsKey(workflowId)) {
       throw new WorkflowStillActiveException("workflow '" + workflowId + "' is running in this process");
@@ -72,11 +72,12 @@ public final class Engine implements AutoCloseable {
     try {
       CheckpointStore.StatusRecord status = claim.readStatus();
       Plan plan;
-      if (status == null) {
-        if (fresh == null) {
+      boolean fresh = status == null;
+      if (fresh) {
+        if (newPlan == null) {
           throw notFound(workflowId);
         }
-        plan = fresh;
+        plan = newPlan;
         claim.writeDag(DagCodec.encode(plan));
         claim.writeStatus(new CheckpointStore.StatusRecord(WorkflowStatus.RUNNING, null));
       } else {
@@ -88,12 +89,10 @@ public final class Engine implements AutoCloseable {
           claim.writeStatus(new CheckpointStore.StatusRecord(WorkflowStatus.RUNNING, null));
         }
       }
-      if (claim instanceof ChronicleClaim chronicle) {
-        chronicle.expectTasks(plan.taskCount());
-      }
+      claim.expectOutputs(plan.taskCount());
       execution = new Execution(workflowId, plan, claim, pool, () -> active.remove(workflowId));
       active.put(workflowId, execution);
-      execution.start();
+      execution.start(fresh);
     } catch (RuntimeException | Error e) {
       active.remove(workflowId);
       claim.close();

@@ -60,8 +60,11 @@ final class Execution {
     return claim;
   }
 
-  /** Works out what must run and starts it; completes at once when the output is committed. */
-  void start() {
+  /**
+   * Works out what must run and starts it; completes at once when the output is committed. A
+   * {@code fresh} workflow (its DAG just recorded) has nothing committed, so nothing is looked up.
+   */
+  void start(boolean fresh) {
     int tasks = plan.taskCount();
     state = new byte[tasks];
     outputs = new AtomicReferenceArray<>(tasks);
@@ -72,7 +75,7 @@ final class Execution {
     int neededCount = 0;
     while (top > 0) {
       int t = stack[--top];
-      if (plan.isStored(t) && claim.isCommitted(t)) {
+      if (!fresh && plan.isStored(t) && claim.isCommitted(t)) {
         state[t] = COMMITTED;
         continue;
       }

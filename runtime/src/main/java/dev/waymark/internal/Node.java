@@ -16,6 +16,9 @@ public abstract sealed class Node<T> implements Workflow<T> permits StepNode, Va
   /** This node's inputs, in parameter order. */
   abstract Node<?>[] inputs();
 
+  /** What generated workflow ids start with: the output step's name. */
+  public abstract String name();
+
   /** Unwraps a workflow built by this runtime; anything else is refused. */
   public static Node<?> of(Workflow<?> workflow) {
     if (workflow instanceof Node<?> node) {

@@ -16,6 +16,11 @@ final class StepNode<T> extends Node<T> {
   }
 
   @Override
+  public String name() {
+    return step.taskName();
+  }
+
+  @Override
   public String toString() {
     return "Workflow[" + step.id() + "]";
   }

@@ -16,6 +16,11 @@ final class ValueNode<T> extends Node<T> {
   }
 
   @Override
+  public String name() {
+    return "value";
+  }
+
+  @Override
   public String toString() {
     return "Workflow[value, " + bytes.length + " bytes]";
   }
