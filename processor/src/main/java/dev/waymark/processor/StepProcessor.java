@@ -1,0 +1,156 @@
+package dev.waymark.processor;
+
+import com.google.auto.service.AutoService;
+import dev.waymark.processor.base.Message;
+import dev.waymark.processor.base.Reporter;
+import dev.waymark.processor.model.StepClassModel;
+import dev.waymark.processor.validation.StepValidator;
+import dev.waymark.processor.writer.GeneratedSource;
+import dev.waymark.processor.writer.ModuleServiceFile;
+import dev.waymark.processor.writer.StepsClassWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.tools.FileObject;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
+
+/**
+ * Generates, for each class with {@code @Step} methods, a {@code <Class>Steps} class of typed
+ * workflow builders, invokers and checkpoint serializers, plus the service file that lists them.
+ *
+ * <p>Each class goes through three stages: {@link StepValidator} turns its elements into an
+ * immutable model or reports why not, {@link StepsClassWriter} turns the model into code, and this
+ * class writes the result through the {@code Filer}.
+ */
+@AutoService(Processor.class)
+public final class StepProcessor extends AbstractProcessor {
+  private static final String STEP_ANNOTATION = "dev.waymark.annotations.Step";
+
+  /** Classes waiting for types that a later round may generate, by canonical name. */
+  private final Set<String> deferred = new LinkedHashSet<>();
+
+  /** The binary names of the modules generated so far in this compilation, for the service file. */
+  private final List<String> modules = new ArrayList<>();
+
+  private final Consumer<TypeElement> beforeEachClass;
+  private Reporter reporter;
+  private StepValidator validator;
+  private final StepsClassWriter writer = new StepsClassWriter();
+
+  /** The processor as javac's service loader creates it. */
+  public StepProcessor() {
+    this(stepClass -> {});
+  }
+
+  /** For tests: runs {@code beforeEachClass} first on every class, to reach the failure path. */
+  StepProcessor(Consumer<TypeElement> beforeEachClass) {
+    this.beforeEachClass = beforeEachClass;
+  }
+
+  @Override
+  public synchronized void init(ProcessingEnvironment env) {
+    super.init(env);
+    reporter = new Reporter(env.getMessager());
+    validator = new StepValidator(env.getElementUtils(), env.getTypeUtils(), reporter);
+  }
+
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    return Set.of(STEP_ANNOTATION);
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latest();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    Set<TypeElement> stepClasses = new LinkedHashSet<>();
+    // Deferred classes are looked up again: elements of an earlier round must not be reused.
+    for (String name : deferred) {
+      Optional.ofNullable(processingEnv.getElementUtils().getTypeElement(name))
+          .ifPresent(stepClasses::add);
+    }
+    deferred.clear();
+    TypeElement step = processingEnv.getElementUtils().getTypeElement(STEP_ANNOTATION);
+    if (step != null) {
+      for (Element method : round.getElementsAnnotatedWith(step)) {
+        if (method.getEnclosingElement() instanceof TypeElement) {
+          stepClasses.add((TypeElement) method.getEnclosingElement());
+        }
+      }
+    }
+    for (TypeElement stepClass : stepClasses) {
+      processClass(stepClass, round.processingOver());
+    }
+    if (round.processingOver() && !modules.isEmpty()) {
+      writeServiceFile();
+    }
+    // Not claimed: other processors may look at @Step too.
+    return false;
+  }
+
+  private void processClass(TypeElement stepClass, boolean lastRound) {
+    try {
+      beforeEachClass.accept(stepClass);
+      if (!lastRound && validator.hasMissingTypes(stepClass)) {
+        // On the last round the validator reports what is still missing, once.
+        deferred.add(stepClass.getQualifiedName().toString());
+        return;
+      }
+      Optional<StepClassModel> model = validator.validate(stepClass);
+      if (model.isPresent()) {
+        write(writer.write(model.get()), stepClass);
+        modules.add(model.get().moduleBinaryName());
+      }
+    } catch (RuntimeException | LinkageError | AssertionError e) {
+      StringWriter trace = new StringWriter();
+      e.printStackTrace(new PrintWriter(trace));
+      reporter.error(stepClass, Message.INTERNAL_ERROR, stepClass.getQualifiedName(), e, trace);
+    }
+  }
+
+  private void write(GeneratedSource source, TypeElement stepClass) {
+    try {
+      // The step class is the only originating element: the file depends on nothing else.
+      JavaFileObject file =
+          processingEnv.getFiler().createSourceFile(source.qualifiedName(), stepClass);
+      try (Writer out = file.openWriter()) {
+        out.write(source.code());
+      }
+    } catch (IOException e) {
+      reporter.error(stepClass, Message.STEP_WRITE_FAILED, source.qualifiedName(), e.getMessage());
+    }
+  }
+
+  private void writeServiceFile() {
+    try {
+      // Aggregating: written once, at the end, from every round's modules.
+      FileObject file =
+          processingEnv
+              .getFiler()
+              .createResource(StandardLocation.CLASS_OUTPUT, "", ModuleServiceFile.PATH);
+      try (Writer out = file.openWriter()) {
+        out.write(ModuleServiceFile.content(modules));
+      }
+    } catch (IOException e) {
+      reporter.error(Message.STEP_WRITE_FAILED, ModuleServiceFile.PATH, e.getMessage());
+    }
+  }
+}

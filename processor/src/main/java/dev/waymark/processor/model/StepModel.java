@@ -1,0 +1,34 @@
+package dev.waymark.processor.model;
+
+import com.palantir.javapoet.TypeName;
+import java.util.List;
+
+/**
+ * One valid {@code @Step} method.
+ *
+ * @param methodName the Java method to call
+ * @param stepName the step's name: the builder methods' name and the task name
+ * @param id the stable identity, {@code binaryName#stepName}
+ * @param isStatic whether the method is static; otherwise it runs on the shared instance
+ * @param params the parameters, in order
+ * @param returnType the declared return type, {@link TypeName#VOID} for {@code void}
+ * @param varargs whether the last parameter is a varargs array, kept so that builders read alike
+ */
+public record StepModel(
+    String methodName,
+    String stepName,
+    String id,
+    boolean isStatic,
+    List<ParamModel> params,
+    TypeName returnType,
+    boolean varargs) {
+
+  public StepModel {
+    params = List.copyOf(params);
+  }
+
+  /** Whether the method returns nothing, so that its workflows produce {@code Void}. */
+  public boolean returnsVoid() {
+    return returnType.equals(TypeName.VOID);
+  }
+}

@@ -1,0 +1,262 @@
+package dev.waymark.processor.validation;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.WildcardTypeName;
+import dev.waymark.processor.base.Message;
+import dev.waymark.processor.base.Reporter;
+import dev.waymark.processor.model.CheckpointType;
+import dev.waymark.processor.model.ParamModel;
+import dev.waymark.processor.model.StepClassModel;
+import dev.waymark.processor.model.StepModel;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Validates the {@code @Step} methods of one class into a {@link StepClassModel}, reporting every
+ * problem found rather than stopping at the first.
+ */
+public final class StepValidator {
+  private final Elements elements;
+  private final Types types;
+  private final Reporter reporter;
+  private final TypeAccess access;
+  private final ClassAccessRule classAccess;
+  private final InstanceRule instanceRule;
+  private final GenericSignatureRule genericRule = new GenericSignatureRule();
+  private final StepNameRule nameRule = new StepNameRule();
+  private final DuplicateNameRule duplicateNames;
+  private final SerializableTypeRule typeRule;
+  private final TypeMirror exception;
+  private final TypeMirror error;
+
+  public StepValidator(Elements elements, Types types, Reporter reporter) {
+    this.elements = elements;
+    this.types = types;
+    this.reporter = reporter;
+    this.access = new TypeAccess(elements);
+    this.classAccess = new ClassAccessRule(access, reporter);
+    this.instanceRule = new InstanceRule(elements, types);
+    this.duplicateNames = new DuplicateNameRule(reporter);
+    this.typeRule = new SerializableTypeRule(types, access);
+    this.exception = elements.getTypeElement("java.lang.Exception").asType();
+    this.error = elements.getTypeElement("java.lang.Error").asType();
+  }
+
+  /**
+   * Whether the class's step signatures refer to types that do not exist (yet); validating such a
+   * class before the last round would report errors that a later round may fix.
+   */
+  public boolean hasMissingTypes(TypeElement stepClass) {
+    return MissingTypes.anyIn(StepMethod.in(stepClass));
+  }
+
+  /** The model of the class's steps, or empty when any of them had an error (all reported). */
+  public Optional<StepClassModel> validate(TypeElement stepClass) {
+    int errorsBefore = reporter.errorCount();
+    ClassName stepClassName = ClassName.get(stepClass);
+    ClassName generated =
+        ClassName.get(
+            stepClassName.packageName(), String.join("_", stepClassName.simpleNames()) + "Steps");
+    classAccess.check(stepClass, generated.simpleName());
+
+    List<StepMethod> methods = StepMethod.in(stepClass);
+    boolean anyInstanceStep =
+        methods.stream().anyMatch(m -> !m.method().getModifiers().contains(Modifier.STATIC));
+    Optional<String> whyNoInstance =
+        anyInstanceStep && !stepClass.getKind().isInterface()
+            ? instanceRule.whyNot(stepClass)
+            : Optional.empty();
+    String binaryName = elements.getBinaryName(stepClass).toString();
+    ClassContext context = new ClassContext(stepClass, generated, binaryName, whyNoInstance);
+
+    Map<TypeName, CheckpointType> found = new LinkedHashMap<>();
+    List<StepModel> steps = new ArrayList<>();
+    List<StepMethod> validlyNamed = new ArrayList<>();
+    for (StepMethod method : methods) {
+      if (checkName(method)) {
+        validlyNamed.add(method);
+      }
+      validateMethod(method, context, found).ifPresent(steps::add);
+    }
+    duplicateNames.check(validlyNamed);
+
+    if (reporter.errorCount() > errorsBefore) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new StepClassModel(
+            stepClassName,
+            instanceType(stepClass, stepClassName),
+            binaryName,
+            generated,
+            steps,
+            new ArrayList<>(found.values())));
+  }
+
+  /** What every method's checks need to know about its class. */
+  private record ClassContext(
+      TypeElement type, ClassName generated, String binaryName, Optional<String> whyNoInstance) {}
+
+  private Optional<StepModel> validateMethod(
+      StepMethod step, ClassContext context, Map<TypeName, CheckpointType> found) {
+    int errorsBefore = reporter.errorCount();
+    ExecutableElement method = step.method();
+    String name = step.methodName();
+    if (method.getModifiers().contains(Modifier.PRIVATE)) {
+      reporter.error(method, Message.STEP_PRIVATE, name, context.generated().simpleName());
+    }
+    boolean isStatic = method.getModifiers().contains(Modifier.STATIC);
+    if (context.type().getKind().isInterface()) {
+      String where = "is declared in interface " + TypeText.of(context.type());
+      reporter.error(method, Message.STEP_ABSTRACT, name, where);
+    } else if (method.getModifiers().contains(Modifier.ABSTRACT)) {
+      reporter.error(method, Message.STEP_ABSTRACT, name, "is abstract");
+    } else if (!isStatic && context.whyNoInstance().isPresent()) {
+      reporter.error(
+          method,
+          Message.STEP_NO_INSTANCE,
+          name,
+          TypeText.of(context.type()),
+          context.whyNoInstance().get());
+    }
+    checkThrows(method);
+    Optional<String> generic = genericRule.problem(method);
+    generic.ifPresent(problem -> reporter.error(method, Message.STEP_GENERIC, name, problem));
+    if (generic.isEmpty()) {
+      // Type variables make every later type check meaningless, so only concrete types get here.
+      for (VariableElement param : method.getParameters()) {
+        String subject = "parameter '" + param.getSimpleName() + "'";
+        checkType(param, subject, name, param.asType(), context, found);
+      }
+      if (method.getReturnType().getKind() != TypeKind.VOID) {
+        checkType(method, "return type", name, method.getReturnType(), context, found);
+      }
+    }
+    if (reporter.errorCount() > errorsBefore) {
+      return Optional.empty();
+    }
+    List<ParamModel> params = new ArrayList<>();
+    for (VariableElement param : method.getParameters()) {
+      TypeMirror type = param.asType();
+      params.add(
+          new ParamModel(
+              param.getSimpleName().toString(),
+              TypeName.get(type),
+              TypeName.get(types.erasure(type)),
+              SerializableTypeRule.needsUncheckedCast(type)));
+    }
+    return Optional.of(
+        new StepModel(
+            name,
+            step.stepName(),
+            context.binaryName() + "#" + step.stepName(),
+            isStatic,
+            params,
+            TypeName.get(method.getReturnType()),
+            method.isVarArgs()));
+  }
+
+  /** Reports a step name that cannot name a builder method; true when the name is usable. */
+  private boolean checkName(StepMethod step) {
+    Optional<String> problem =
+        nameRule.problem(step.stepName(), step.method().getParameters().size());
+    if (problem.isEmpty()) {
+      return true;
+    }
+    Object[] args = {step.stepName(), step.methodName(), problem.get()};
+    if (step.hasNameValue()) {
+      reporter.error(
+          step.method(),
+          step.annotation(),
+          step.explicitName().get(),
+          Message.STEP_INVALID_NAME,
+          args);
+    } else {
+      reporter.error(step.method(), Message.STEP_INVALID_NAME, args);
+    }
+    return false;
+  }
+
+  /** Invokers may throw any Exception; a declared Throwable that is neither cannot pass them. */
+  private void checkThrows(ExecutableElement method) {
+    for (TypeMirror thrown : method.getThrownTypes()) {
+      if (thrown.getKind() == TypeKind.DECLARED
+          && !types.isSubtype(thrown, exception)
+          && !types.isSubtype(thrown, error)) {
+        reporter.error(
+            method, Message.STEP_THROWS_THROWABLE, method.getSimpleName(), TypeText.of(thrown));
+      }
+    }
+  }
+
+  private void checkType(
+      Element where,
+      String subject,
+      String methodName,
+      TypeMirror type,
+      ClassContext context,
+      Map<TypeName, CheckpointType> found) {
+    String pkg = context.generated().packageName();
+    typeRule
+        .check(type, pkg, found)
+        .ifPresent(
+            problem -> {
+              switch (problem.kind()) {
+                case WORKFLOW:
+                  reporter.error(
+                      where, Message.STEP_WORKFLOW_TYPE, subject, methodName, problem.detail());
+                  break;
+                case NOT_ACCESSIBLE:
+                  reporter.error(
+                      where,
+                      Message.STEP_TYPE_NOT_ACCESSIBLE,
+                      subject,
+                      methodName,
+                      problem.detail(),
+                      context.generated().simpleName(),
+                      pkg.isEmpty() ? "(unnamed)" : pkg);
+                  break;
+                case MISSING:
+                  reporter.error(
+                      where, Message.STEP_TYPE_MISSING, subject, methodName, problem.detail());
+                  break;
+                default:
+                  reporter.error(
+                      where,
+                      Message.STEP_TYPE_NOT_SERIALIZABLE,
+                      subject,
+                      methodName,
+                      problem.detail());
+              }
+            });
+  }
+
+  /**
+   * The step class itself, or with {@code <?>} arguments when generic so that no raw type leaks.
+   */
+  private static TypeName instanceType(TypeElement stepClass, ClassName name) {
+    int arity = stepClass.getTypeParameters().size();
+    if (arity == 0) {
+      return name;
+    }
+    TypeName[] wildcards =
+        Collections.nCopies(arity, WildcardTypeName.subtypeOf(Object.class))
+            .toArray(new TypeName[0]);
+    return ParameterizedTypeName.get(name, wildcards);
+  }
+}

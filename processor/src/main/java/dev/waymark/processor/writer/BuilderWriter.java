@@ -1,0 +1,127 @@
+package dev.waymark.processor.writer;
+
+import static dev.waymark.processor.writer.RuntimeTypes.WORKFLOW;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.NameAllocator;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.WildcardTypeName;
+import dev.waymark.processor.model.ParamModel;
+import dev.waymark.processor.model.StepClassModel;
+import dev.waymark.processor.model.StepModel;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes the typed builder methods of one step: one taking plain values, and one taking a workflow
+ * per input so that steps chain with the compiler checking every input's type.
+ */
+final class BuilderWriter {
+
+  /** The type a step's workflows produce: the boxed return type, {@code Void} for void. */
+  static TypeName resultType(StepModel step) {
+    return step.returnsVoid() ? ClassName.get(Void.class) : step.returnType().box();
+  }
+
+  List<MethodSpec> builders(
+      StepClassModel model, StepModel step, String constant, NameAllocator classNames) {
+    NameAllocator names = classNames.clone();
+    List<String> paramNames = new ArrayList<>();
+    for (ParamModel param : step.params()) {
+      paramNames.add(names.newName(param.name(), param));
+    }
+    List<MethodSpec> methods = new ArrayList<>();
+    methods.add(valueBuilder(model, step, constant, paramNames));
+    if (!step.params().isEmpty()) {
+      methods.add(workflowBuilder(model, step, constant, paramNames));
+    }
+    return methods;
+  }
+
+  // /**
+  //  * Builds a task of {@link Pipeline#readData(int)}:
+  //  * runs nothing until the workflow runs.
+  //  */
+  // public static Workflow<List<Integer>> readData(int num) {
+  //   return READ_DATA.call(Workflow.of(num));
+  // }
+  private MethodSpec valueBuilder(
+      StepClassModel model, StepModel step, String constant, List<String> paramNames) {
+    MethodSpec.Builder method =
+        start(step)
+            .addJavadoc(
+                "Builds a task of {@link $T#$L($L)}:\nruns nothing until the workflow runs.\n",
+                model.stepClass(),
+                step.methodName(),
+                erasures(step));
+    List<CodeBlock> inputs = new ArrayList<>();
+    for (int i = 0; i < step.params().size(); i++) {
+      method.addParameter(
+          ParameterSpec.builder(step.params().get(i).type(), paramNames.get(i)).build());
+      inputs.add(CodeBlock.of("$T.of($N)", WORKFLOW, paramNames.get(i)));
+    }
+    if (step.varargs()) {
+      method.varargs(true);
+      if (step.params().get(step.params().size() - 1).uncheckedCast()) {
+        // The array is only handed on, never written to, so a generic varargs array is safe.
+        method.addAnnotation(SafeVarargs.class);
+      }
+    }
+    return method
+        .addStatement("return $N.call($L)", constant, CodeBlock.join(inputs, ", "))
+        .build();
+  }
+
+  // /**
+  //  * Builds a task of {@link Pipeline#readData(int)},
+  //  * each input the result of another workflow (use {@link Workflow#of} for a constant):
+  //  * runs nothing until the workflow runs.
+  //  */
+  // public static Workflow<List<Integer>> readData(Workflow<? extends Integer> num) {
+  //   return READ_DATA.call(num);
+  // }
+  private MethodSpec workflowBuilder(
+      StepClassModel model, StepModel step, String constant, List<String> paramNames) {
+    MethodSpec.Builder method =
+        start(step)
+            .addJavadoc(
+                "Builds a task of {@link $T#$L($L)},\n"
+                    + "each input the result of another workflow"
+                    + " (use {@link $T#of} for a constant):\n"
+                    + "runs nothing until the workflow runs.\n",
+                model.stepClass(),
+                step.methodName(),
+                erasures(step),
+                WORKFLOW);
+    List<CodeBlock> inputs = new ArrayList<>();
+    for (int i = 0; i < step.params().size(); i++) {
+      // "? extends": a Workflow<ArrayList<X>> may feed a List<X> parameter.
+      TypeName input =
+          ParameterizedTypeName.get(
+              WORKFLOW, WildcardTypeName.subtypeOf(step.params().get(i).type().box()));
+      method.addParameter(input, paramNames.get(i));
+      inputs.add(CodeBlock.of("$N", paramNames.get(i)));
+    }
+    return method
+        .addStatement("return $N.call($L)", constant, CodeBlock.join(inputs, ", "))
+        .build();
+  }
+
+  private static MethodSpec.Builder start(StepModel step) {
+    return MethodSpec.methodBuilder(step.stepName())
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(ParameterizedTypeName.get(WORKFLOW, resultType(step)));
+  }
+
+  /** The parameter list of a Javadoc link to the step method, {@code Pipeline.Point, int[]}. */
+  private static CodeBlock erasures(StepModel step) {
+    return step.params().stream()
+        .map(param -> CodeBlock.of("$T", param.erasure()))
+        .collect(CodeBlock.joining(", "));
+  }
+}

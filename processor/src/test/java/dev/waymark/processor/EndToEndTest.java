@@ -1,0 +1,124 @@
+package dev.waymark.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.waymark.processor.Compilations.compile;
+import static dev.waymark.processor.Compilations.resources;
+import static dev.waymark.processor.Compilations.source;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs generated code through the real runtime in a child JVM: the service file, the step
+ * identities, the invokers and the serializers all have to work for a workflow to finish there.
+ */
+class EndToEndTest {
+  /** The flags Chronicle Map needs on JDK 17+ (DEPENDENCIES.md); this JVM does not have them. */
+  private static final List<String> CHRONICLE_FLAGS =
+      List.of(
+          "--add-opens=java.base/java.lang=ALL-UNNAMED",
+          "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
+          "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED",
+          "--add-exports=jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED",
+          "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED",
+          "-Dchronicle.analytics.disable=true",
+          "-Dchronicle.announcer.disable=true");
+
+  private static final JavaFileObject MAIN =
+      source(
+          "com.example.Main",
+          """
+          package com.example;
+          import dev.waymark.Waymark;
+          import dev.waymark.Workflow;
+          import java.nio.file.Path;
+          import java.util.List;
+          public class Main {
+            public static void main(String[] args) {
+              try (Waymark waymark = Waymark.open(Path.of(args[0]))) {
+                Workflow<List<Integer>> data = PipelineSteps.readData(4);
+                Workflow<Integer> total =
+                    PipelineSteps.aggregate(PipelineSteps.preprocessing(data));
+                System.out.println(waymark.run(total));
+                Pipeline.Point start = new Pipeline.Point(1, "p", List.of(3));
+                Workflow<Pipeline.Point> moved =
+                    PipelineSteps.other(start, Pipeline.Color.GREEN, new int[] {5});
+                Workflow<Pipeline.Point> again =
+                    PipelineSteps.other(
+                        moved, Workflow.of(Pipeline.Color.RED), Workflow.of(new int[2]));
+                System.out.println(waymark.run(again));
+                System.out.println(waymark.run(PipelineSteps.countMoves()));
+                Pipeline.Point[] points = {null};
+                System.out.println(waymark.run(PipelineSteps.log("x", points)));
+              }
+            }
+          }
+          """);
+
+  @Test
+  void workflowsOfGeneratedStepsRunOnTheRuntime(@TempDir Path dir) throws Exception {
+    List<JavaFileObject> sources = new ArrayList<>(List.of(resources("com.example.Pipeline")));
+    sources.add(MAIN);
+    Compilation compilation = compile(sources.toArray(JavaFileObject[]::new));
+    assertThat(compilation).succeeded();
+    Path classes = dir.resolve("classes");
+    for (JavaFileObject file : compilation.generatedFiles()) {
+      if (file.getKind() != JavaFileObject.Kind.SOURCE) {
+        // Names look like /CLASS_OUTPUT/com/example/Main.class.
+        Path target = classes.resolve(file.getName().substring("/CLASS_OUTPUT/".length()));
+        Files.createDirectories(target.getParent());
+        try (InputStream in = file.openInputStream()) {
+          Files.copy(in, target);
+        }
+      }
+    }
+
+    List<String> output = run(classes, dir.resolve("storage"));
+
+    assertEquals(List.of("20", "Point[x=4, label=pGREENRED, tags=[3]]", "2", "null"), output);
+  }
+
+  private static List<String> run(Path classes, Path storage)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(CHRONICLE_FLAGS);
+    if (Runtime.version().feature() >= 24) {
+      command.add("--enable-native-access=ALL-UNNAMED");
+      command.add("--sun-misc-unsafe-memory-access=allow");
+    }
+    command.add("-cp");
+    command.add(classes + File.pathSeparator + System.getProperty("java.class.path"));
+    command.add("com.example.Main");
+    command.add(storage.toString());
+    // stderr to a file: the runtime's logging must not mix with the results on stdout.
+    Path errors = storage.resolveSibling("stderr.txt");
+    Process process = new ProcessBuilder(command).redirectError(errors.toFile()).start();
+    byte[] out = process.getInputStream().readAllBytes();
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS), "child JVM did not finish");
+    String text = new String(out, StandardCharsets.UTF_8);
+    assertEquals(0, process.exitValue(), () -> text + readString(errors));
+    return text.lines().toList();
+  }
+
+  private static String readString(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      return "(no stderr: " + e + ")";
+    }
+  }
+}
