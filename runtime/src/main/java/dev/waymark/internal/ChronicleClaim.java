@@ -3,9 +3,12 @@ package dev.waymark.internal;
 import dev.waymark.CheckpointCorruptedException;
 import dev.waymark.StorageException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -32,6 +35,10 @@ final class ChronicleClaim implements CheckpointStore.Claim {
   private static final byte BLOB = 2;
   private static final int VALUE_HEADER = 5;
   private static final String MARKER = "maps.open";
+  /** Chronicle Map files start with a magic word, a length, then the map's class name. */
+  private static final int CHRONICLE_HEADER_OFFSET = 12;
+  private static final byte[] CHRONICLE_HEADER =
+      "!net.openhft.chronicle.map.VanillaChronicleMap".getBytes(StandardCharsets.US_ASCII);
 
   private final ChronicleCheckpointStore store;
   private final String workflowId;
@@ -222,6 +229,7 @@ final class ChronicleClaim implements CheckpointStore.Claim {
   }
 
   private OutputMap openMap(Path file, boolean recover) {
+    checkHeader(file);
     try {
       ChronicleMapBuilder<Long, byte[]> builder = builder(1024);
       ChronicleMap<Long, byte[]> map =
@@ -230,6 +238,24 @@ final class ChronicleClaim implements CheckpointStore.Claim {
     } catch (IOException | RuntimeException e) {
       throw new CheckpointCorruptedException(
           file, "cannot be opened as a Waymark output map (damaged or foreign): " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Chronicle may wait a minute for a lock word in a file it does not recognise; a file whose
+   * self-describing header does not name a Chronicle map is refused at once instead.
+   */
+  private static void checkHeader(Path file) {
+    byte[] head = new byte[CHRONICLE_HEADER_OFFSET + CHRONICLE_HEADER.length];
+    int read;
+    try (InputStream in = Files.newInputStream(file)) {
+      read = in.readNBytes(head, 0, head.length);
+    } catch (IOException e) {
+      throw new StorageException("cannot read " + file + ": " + e, e);
+    }
+    byte[] name = Arrays.copyOfRange(head, CHRONICLE_HEADER_OFFSET, head.length);
+    if (read < head.length || !Arrays.equals(name, CHRONICLE_HEADER)) {
+      throw new CheckpointCorruptedException(file, "is not a Waymark output map (damaged or foreign)", null);
     }
   }
 

@@ -93,6 +93,37 @@ class EngineTest {
   }
 
   @Test
+  void independentStepsRunInParallel() {
+    TestSteps.barrier = new java.util.concurrent.CyclicBarrier(2);
+    assertEquals(3, waymark.run(TestSteps.add(TestSteps.meet(1), TestSteps.meet(2)), "parallel"));
+  }
+
+  @Test
+  void listShowsEveryWorkflowWithItsStatus() {
+    waymark.run(TestSteps.inc(Workflow.of(1)), "ok");
+    assertThrows(WorkflowExecutionException.class, () -> waymark.run(TestSteps.fail(Workflow.of(1)), "bad"));
+    assertEquals(
+        List.of(new dev.waymark.WorkflowInfo("bad", WorkflowStatus.FAILED), new dev.waymark.WorkflowInfo("ok", WorkflowStatus.SUCCESSFUL)),
+        waymark.list());
+    assertEquals(List.of(new dev.waymark.WorkflowInfo("ok", WorkflowStatus.SUCCESSFUL)), waymark.list(WorkflowStatus.SUCCESSFUL));
+  }
+
+  @Test
+  void generatedIdsNameTheOutputStep() {
+    String id = waymark.runAsync(TestSteps.inc(Workflow.of(1))).thenApply(x -> "done").join();
+    assertEquals("done", id);
+    assertEquals(1, waymark.list().size());
+    assertTrue(waymark.list().get(0).workflowId().startsWith("inc."), waymark.list().toString());
+  }
+
+  @Test
+  void unknownTaskIdIsNamed() {
+    waymark.run(TestSteps.inc(Workflow.of(1)), "t");
+    WorkflowNotFoundException e = assertThrows(WorkflowNotFoundException.class, () -> waymark.getOutput("t", "nope"));
+    assertTrue(e.getMessage().contains("[inc]"), e.getMessage());
+  }
+
+  @Test
   void constantsAreFrozen() {
     List<Integer> list = new ArrayList<>(List.of(1, 2));
     Workflow<List<Integer>> w = TestSteps.append(Workflow.of(list));

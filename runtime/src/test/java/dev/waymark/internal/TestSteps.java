@@ -57,7 +57,21 @@ public final class TestSteps {
         return list;
       });
 
+  /** Two tasks of this step only get past it if they run at the same time. */
+  static volatile java.util.concurrent.CyclicBarrier barrier;
+
+  static final StepDefinition<Integer> MEET =
+      new StepDefinition<>("dev.waymark.internal.TestSteps#meet", "meet", 1, args -> {
+        count("meet");
+        barrier.await(10, java.util.concurrent.TimeUnit.SECONDS);
+        return (Integer) args[0];
+      });
+
   private TestSteps() {}
+
+  static Workflow<Integer> meet(int x) {
+    return MEET.call(Workflow.of(x));
+  }
 
   private static void count(String step) {
     RUNS.computeIfAbsent(step, k -> new AtomicInteger()).incrementAndGet();
@@ -96,7 +110,7 @@ public final class TestSteps {
   public static final class Module implements StepModule {
     @Override
     public List<StepDefinition<?>> steps() {
-      return List.of(INC, ADD, FAIL, BYTES, SUM, APPEND);
+      return List.of(INC, ADD, FAIL, BYTES, SUM, APPEND, MEET);
     }
 
     @Override
