@@ -1,0 +1,21 @@
+package dev.waymark.samples;
+
+import java.util.Arrays;
+
+/** Runs one sample by name: {@code crash-demo} (default) or {@code pipeline}. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) throws Exception {
+    String sample = args.length == 0 ? "crash-demo" : args[0];
+    String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
+    switch (sample) {
+      case "crash-demo" -> CrashDemo.main(rest);
+      case "pipeline" -> PipelineSample.main(rest);
+      default -> {
+        System.err.println("unknown sample '" + sample + "'; choose crash-demo or pipeline");
+        System.exit(2);
+      }
+    }
+  }
+}

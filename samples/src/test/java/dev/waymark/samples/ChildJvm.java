@@ -1,0 +1,34 @@
+package dev.waymark.samples;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Starts a real JVM with this test JVM's class path and module flags, for crash tests. */
+final class ChildJvm {
+  private ChildJvm() {}
+
+  static Process start(Path output, Class<?> main, String... args) throws IOException {
+    return start(output, List.of(), main, args);
+  }
+
+  static Process start(Path output, List<String> jvmArgs, Class<?> main, String... args) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      if (flag.startsWith("--add-") || flag.startsWith("--enable-native-access") || flag.startsWith("--sun-misc")
+          || flag.startsWith("-Dchronicle.")) {
+        command.add(flag);
+      }
+    }
+    command.add("-Xmx256m");
+    command.addAll(jvmArgs);
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(main.getName());
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+  }
+}

@@ -1,0 +1,85 @@
+package dev.waymark.samples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.waymark.Waymark;
+import dev.waymark.Workflow;
+import dev.waymark.WorkflowStatus;
+import dev.waymark.WorkflowStillActiveException;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The seed examples and the exactly-once promise, through generated builders. */
+class SamplesTest {
+  @TempDir Path dir;
+  Waymark waymark;
+
+  @BeforeEach
+  void open() {
+    waymark = Waymark.open(dir);
+  }
+
+  @AfterEach
+  void close() {
+    waymark.close();
+  }
+
+  @Test
+  void pipelineOfTenIs285() {
+    assertEquals(285, waymark.run(PipelineSample.pipeline(10), "pipeline"));
+    assertEquals(java.util.List.of(0, 1, 4, 9, 16, 25, 36, 49, 64, 81), waymark.getOutput("pipeline", "preprocessing"));
+  }
+
+  @Test
+  void addOfGetValAndTwentyIs30() {
+    assertEquals(30, waymark.run(PipelineSample.addition(), "add"));
+    assertEquals(10, (Integer) waymark.getOutput("add", "getVal"));
+  }
+
+  @Test
+  void runAsyncCompletesWithTheResult() {
+    CompletableFuture<Integer> future = waymark.runAsync(PipelineSample.pipeline(4), "async");
+    assertEquals(14, future.join());
+  }
+
+  @Test
+  void aCommittedStepRunsExactlyOnceAcrossRunRerunGetOutputAndResume() {
+    Counted.EXECUTIONS.set(0);
+    Workflow<String> workflow = CountedSteps.greet("world");
+    assertEquals("hello world", waymark.run(workflow, "once"));
+    assertEquals("hello world", waymark.run(workflow, "once"));
+    assertEquals("hello world", waymark.getOutput("once"));
+    assertEquals("hello world", waymark.resume("once"));
+    assertEquals("hello world", waymark.getOutput("once", "greet"));
+    assertEquals(WorkflowStatus.SUCCESSFUL, waymark.getStatus("once"));
+    assertEquals(1, Counted.EXECUTIONS.get());
+  }
+
+  @Test
+  void aSecondProcessCannotRunAWorkflowThatIsRunning() throws Exception {
+    Path log = dir.resolve("log");
+    Path other = dir.resolve("other");
+    Process child = ChildJvm.start(dir.resolve("child.out"), CrashChain.class, other.toString(), log.toString(), "run");
+    try {
+      while (!java.nio.file.Files.exists(log)) {
+        Thread.sleep(5);
+      }
+      try (Waymark second = Waymark.open(other)) {
+        WorkflowStillActiveException e =
+            assertThrows(WorkflowStillActiveException.class, () -> second.run(CrashChain.chain(), CrashChain.ID));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("another process"), e.getMessage());
+        assertEquals(WorkflowStatus.RUNNING, second.getStatus(CrashChain.ID));
+      }
+    } finally {
+      child.destroyForcibly().waitFor();
+    }
+    try (Waymark third = Waymark.open(other)) {
+      assertEquals(WorkflowStatus.RESUMABLE, third.getStatus(CrashChain.ID));
+    }
+  }
+}
