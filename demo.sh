@@ -3,7 +3,13 @@
 # middle of a ten-step workflow, the second run resumes it from the last committed step.
 set -u
 cd "$(dirname "$0")"
-mvn -q -B -ntp -DskipTests package || exit 1
+echo "building (mvn -DskipTests package) ..."
+build_log=$(mktemp)
+if ! mvn -B -ntp -DskipTests package >"$build_log" 2>&1; then
+  cat "$build_log"
+  exit 1
+fi
+rm -f "$build_log"
 
 jar=samples/target/waymark-samples.jar
 storage=target/demo-storage
