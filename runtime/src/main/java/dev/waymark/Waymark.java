@@ -81,8 +81,8 @@ public final class Waymark implements AutoCloseable {
 
   /**
    * Runs {@code workflow} as {@code workflowId}. The DAG is recorded before the first step runs. A
-   * finished id returns its stored result without executing anything; an interrupted or failed
-   * one continues from its recorded DAG and stored outputs.
+   * finished id returns its stored result without executing anything; an interrupted or failed one
+   * continues from its recorded DAG and stored outputs.
    *
    * @throws WorkflowExecutionException when a step throws (its exception is the cause)
    * @throws WorkflowStillActiveException when the id runs in this or another process
@@ -138,7 +138,8 @@ public final class Waymark implements AutoCloseable {
    */
   @SuppressWarnings("unchecked")
   public <T> T getOutput(String workflowId, String taskId) {
-    return (T) engine.output(WorkflowIds.check(workflowId), Objects.requireNonNull(taskId, "taskId"));
+    return (T)
+        engine.output(WorkflowIds.check(workflowId), Objects.requireNonNull(taskId, "taskId"));
   }
 
   /**

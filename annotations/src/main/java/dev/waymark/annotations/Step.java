@@ -26,9 +26,9 @@ import java.lang.annotation.Target;
 public @interface Step {
 
   /**
-   * The step's name: the method name by default. Together with the class it forms the step's
-   * stable identity, recorded in every stored workflow; rename a method but keep its name here so
-   * that workflows recorded earlier still resume.
+   * The step's name: the method name by default. Together with the class it forms the step's stable
+   * identity, recorded in every stored workflow; rename a method but keep its name here so that
+   * workflows recorded earlier still resume.
    */
   String name() default "";
 }

@@ -34,35 +34,73 @@ final class BuiltInTypes {
   static void registerAll(TypeRegistrar r) {
     for (Class<?> type :
         List.<Class<?>>of(
-            Integer.class, Long.class, Double.class, Float.class, Short.class, Byte.class,
-            Character.class, Boolean.class, String.class,
-            int[].class, long[].class, double[].class, float[].class, short[].class,
-            byte[].class, char[].class, boolean[].class, String[].class,
-            BigInteger.class, BigDecimal.class,
-            Instant.class, Duration.class, LocalDate.class, LocalTime.class, LocalDateTime.class,
-            ArrayList.class, LinkedList.class, HashMap.class, LinkedHashMap.class, TreeMap.class,
-            HashSet.class, LinkedHashSet.class, TreeSet.class)) {
+            Integer.class,
+            Long.class,
+            Double.class,
+            Float.class,
+            Short.class,
+            Byte.class,
+            Character.class,
+            Boolean.class,
+            String.class,
+            int[].class,
+            long[].class,
+            double[].class,
+            float[].class,
+            short[].class,
+            byte[].class,
+            char[].class,
+            boolean[].class,
+            String[].class,
+            BigInteger.class,
+            BigDecimal.class,
+            Instant.class,
+            Duration.class,
+            LocalDate.class,
+            LocalTime.class,
+            LocalDateTime.class,
+            ArrayList.class,
+            LinkedList.class,
+            HashMap.class,
+            LinkedHashMap.class,
+            TreeMap.class,
+            HashSet.class,
+            LinkedHashSet.class,
+            TreeSet.class)) {
       r.register(type);
     }
     // Read-only JDK collections (List.of, Stream.toList, Collections.unmodifiable*, Arrays.asList)
     // have no public constructor: they are written as plain sequences and read back read-only.
     for (List<?> sample :
         List.<List<?>>of(
-            List.of(), List.of(1), List.of(1, 2, 3), Arrays.asList(1), Collections.emptyList(),
-            Collections.singletonList(1), Collections.unmodifiableList(new ArrayList<>()),
+            List.of(),
+            List.of(1),
+            List.of(1, 2, 3),
+            Arrays.asList(1),
+            Collections.emptyList(),
+            Collections.singletonList(1),
+            Collections.unmodifiableList(new ArrayList<>()),
             Collections.unmodifiableList(new LinkedList<>()))) {
       register(r, sample.getClass(), new ReadOnlyListSerializer());
     }
     for (Set<?> sample :
         List.<Set<?>>of(
-            Set.of(), Set.of(1), Set.of(1, 2, 3), Collections.emptySet(), Collections.singleton(1),
+            Set.of(),
+            Set.of(1),
+            Set.of(1, 2, 3),
+            Collections.emptySet(),
+            Collections.singleton(1),
             Collections.unmodifiableSet(new HashSet<>()))) {
       register(r, sample.getClass(), new ReadOnlySetSerializer());
     }
     for (Map<?, ?> sample :
         List.<Map<?, ?>>of(
-            Map.of(), Map.of(1, 1), Map.of(1, 1, 2, 2), Collections.emptyMap(),
-            Collections.singletonMap(1, 1), Collections.unmodifiableMap(new HashMap<>()))) {
+            Map.of(),
+            Map.of(1, 1),
+            Map.of(1, 1, 2, 2),
+            Collections.emptyMap(),
+            Collections.singletonMap(1, 1),
+            Collections.unmodifiableMap(new HashMap<>()))) {
       register(r, sample.getClass(), new ReadOnlyMapSerializer());
     }
     r.register(Optional.class, new OptionalSerializer());
@@ -185,7 +223,9 @@ final class BuiltInTypes {
 
     @Override
     public Optional read(Kryo kryo, Input input, Class<? extends Optional> type) {
-      return input.readBoolean() ? Optional.ofNullable(kryo.readClassAndObject(input)) : Optional.empty();
+      return input.readBoolean()
+          ? Optional.ofNullable(kryo.readClassAndObject(input))
+          : Optional.empty();
     }
   }
 }

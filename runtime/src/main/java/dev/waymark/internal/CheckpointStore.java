@@ -75,7 +75,9 @@ public interface CheckpointStore extends AutoCloseable {
      */
     Payload readOutput(int task);
 
-    /** Commits the output of {@code task} atomically: after a crash it is either whole or absent. */
+    /**
+     * Commits the output of {@code task} atomically: after a crash it is either whole or absent.
+     */
     void commitOutput(int task, byte[] bytes, int offset, int length);
 
     /** Deletes every file of the workflow; the claim ends. */

@@ -69,12 +69,14 @@ public final class CheckpointTypes {
         };
     BuiltInTypes.registerAll(registrar);
     Map<String, StepDefinition<?>> steps = new HashMap<>();
-    for (StepModule module : ServiceLoader.load(StepModule.class, CheckpointTypes.class.getClassLoader())) {
+    for (StepModule module :
+        ServiceLoader.load(StepModule.class, CheckpointTypes.class.getClassLoader())) {
       module.registerTypes(registrar);
       for (StepDefinition<?> step : module.steps()) {
         StepDefinition<?> previous = steps.putIfAbsent(step.id(), step);
         if (previous != null && previous != step) {
-          throw new IllegalStateException("two steps on the class path have the identity " + step.id());
+          throw new IllegalStateException(
+              "two steps on the class path have the identity " + step.id());
         }
       }
     }
@@ -111,7 +113,10 @@ public final class CheckpointTypes {
       Class<?> clash = ids.putIfAbsent(id, entry.type());
       if (clash != null) {
         throw new IllegalStateException(
-            "checkpoint types " + clash.getName() + " and " + entry.type().getName()
+            "checkpoint types "
+                + clash.getName()
+                + " and "
+                + entry.type().getName()
                 + " hash to the same id; rename one of them");
       }
       Registration existing = kryo.getClassResolver().getRegistration(entry.type());

@@ -38,6 +38,7 @@ public final class ChronicleCheckpointStore implements CheckpointStore {
 
   private final Path root;
   private final Path workflows;
+
   /**
    * Claims this process holds. Every lock file access goes through here under this monitor: closing
    * any channel on a locked file would drop this process's lock on it (POSIX semantics).
@@ -65,7 +66,8 @@ public final class ChronicleCheckpointStore implements CheckpointStore {
   @Override
   public synchronized Claim claim(String workflowId, boolean create) {
     if (claims.containsKey(workflowId)) {
-      throw new WorkflowStillActiveException("workflow '" + workflowId + "' is running in this process");
+      throw new WorkflowStillActiveException(
+          "workflow '" + workflowId + "' is running in this process");
     }
     Path dir = workflows.resolve(workflowId);
     if (!Files.isDirectory(dir)) {
@@ -76,7 +78,9 @@ public final class ChronicleCheckpointStore implements CheckpointStore {
     }
     FileChannel channel;
     try {
-      channel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      channel =
+          FileChannel.open(
+              dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     } catch (IOException e) {
       throw new StorageException("cannot open the lock of workflow '" + workflowId + "': " + e, e);
     }
@@ -139,7 +143,8 @@ public final class ChronicleCheckpointStore implements CheckpointStore {
     int newline = text.indexOf('\n');
     String name = newline < 0 ? text : text.substring(0, newline);
     try {
-      return new StatusRecord(WorkflowStatus.valueOf(name), newline < 0 ? null : text.substring(newline + 1));
+      return new StatusRecord(
+          WorkflowStatus.valueOf(name), newline < 0 ? null : text.substring(newline + 1));
     } catch (IllegalArgumentException e) {
       throw new CheckpointCorruptedException(file, "holds an unknown status '" + name + "'", e);
     }
@@ -147,7 +152,8 @@ public final class ChronicleCheckpointStore implements CheckpointStore {
 
   static void writeStatus(Path dir, StatusRecord status) {
     String text = status.status().name() + (status.error() == null ? "" : "\n" + status.error());
-    FramedFiles.write(dir.resolve(STATUS_FILE), STATUS_MAGIC, text.getBytes(StandardCharsets.UTF_8));
+    FramedFiles.write(
+        dir.resolve(STATUS_FILE), STATUS_MAGIC, text.getBytes(StandardCharsets.UTF_8));
   }
 
   @Override
@@ -180,7 +186,9 @@ public final class ChronicleCheckpointStore implements CheckpointStore {
         createPrivateDirectories(parent);
       }
       try {
-        Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Files.createDirectory(
+            dir,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
       } catch (UnsupportedOperationException e) {
         Files.createDirectory(dir);
       }

@@ -4,8 +4,8 @@ import dev.waymark.CheckpointCorruptedException;
 import dev.waymark.StorageException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -22,12 +22,13 @@ import net.openhft.chronicle.map.ChronicleMapBuilder;
  * entry goes to its own framed file first and the map entry, put last, publishes it. When a map is
  * full the next output goes to a new, larger map, so a workflow has no capacity limit.
  *
- * <p>The {@code maps.open} marker exists while a process has the maps open: finding it at open
- * time means that process died, so the maps are recovered ({@code recoverPersistedTo}) before use,
- * which clears the locks a dead process left inside them. The claim makes that access exclusive.
+ * <p>The {@code maps.open} marker exists while a process has the maps open: finding it at open time
+ * means that process died, so the maps are recovered ({@code recoverPersistedTo}) before use, which
+ * clears the locks a dead process left inside them. The claim makes that access exclusive.
  */
 final class ChronicleClaim implements CheckpointStore.Claim {
   static final int BLOB_MAGIC = 0x574d424c; // "WMBL"
+
   /** Outputs larger than this are stored in their own file. */
   static final int INLINE_LIMIT = 4096;
 
@@ -35,8 +36,10 @@ final class ChronicleClaim implements CheckpointStore.Claim {
   private static final byte BLOB = 2;
   private static final int VALUE_HEADER = 5;
   private static final String MARKER = "maps.open";
+
   /** Chronicle Map files start with a magic word, a length, then the map's class name. */
   private static final int CHRONICLE_HEADER_OFFSET = 12;
+
   private static final byte[] CHRONICLE_HEADER =
       "!net.openhft.chronicle.map.VanillaChronicleMap".getBytes(StandardCharsets.US_ASCII);
 
@@ -44,15 +47,18 @@ final class ChronicleClaim implements CheckpointStore.Claim {
   private final String workflowId;
   private final Path dir;
   private final FileChannel lockChannel;
+
   /** Oldest first; outputs are written to the last one. */
   private final List<OutputMap> maps = new CopyOnWriteArrayList<>();
+
   private volatile boolean mapsOpen;
   private boolean closed;
   private long expectedTasks = 1024;
 
   private record OutputMap(Path file, ChronicleMap<Long, byte[]> map, long entries) {}
 
-  ChronicleClaim(ChronicleCheckpointStore store, String workflowId, Path dir, FileChannel lockChannel) {
+  ChronicleClaim(
+      ChronicleCheckpointStore store, String workflowId, Path dir, FileChannel lockChannel) {
     this.store = store;
     this.workflowId = workflowId;
     this.dir = dir;
@@ -71,12 +77,14 @@ final class ChronicleClaim implements CheckpointStore.Claim {
 
   @Override
   public byte[] readDag() {
-    return FramedFiles.read(dir.resolve(ChronicleCheckpointStore.DAG_FILE), ChronicleCheckpointStore.DAG_MAGIC, "DAG");
+    return FramedFiles.read(
+        dir.resolve(ChronicleCheckpointStore.DAG_FILE), ChronicleCheckpointStore.DAG_MAGIC, "DAG");
   }
 
   @Override
   public void writeDag(byte[] dag) {
-    FramedFiles.write(dir.resolve(ChronicleCheckpointStore.DAG_FILE), ChronicleCheckpointStore.DAG_MAGIC, dag);
+    FramedFiles.write(
+        dir.resolve(ChronicleCheckpointStore.DAG_FILE), ChronicleCheckpointStore.DAG_MAGIC, dag);
   }
 
   @Override
@@ -121,9 +129,14 @@ final class ChronicleClaim implements CheckpointStore.Claim {
 
   private CheckpointStore.Payload decode(Path file, int task, byte[] value) {
     if (value.length < VALUE_HEADER) {
-      throw new CheckpointCorruptedException(file, "holds a truncated output for task #" + task, null);
+      throw new CheckpointCorruptedException(
+          file, "holds a truncated output for task #" + task, null);
     }
-    int crc = (value[1] & 0xff) << 24 | (value[2] & 0xff) << 16 | (value[3] & 0xff) << 8 | (value[4] & 0xff);
+    int crc =
+        (value[1] & 0xff) << 24
+            | (value[2] & 0xff) << 16
+            | (value[3] & 0xff) << 8
+            | (value[4] & 0xff);
     if (FramedFiles.crc(value, VALUE_HEADER, value.length - VALUE_HEADER) != crc) {
       throw new CheckpointCorruptedException(
           file, "holds a damaged output for task #" + task + " (checksum mismatch)", null);
@@ -135,11 +148,13 @@ final class ChronicleClaim implements CheckpointStore.Claim {
       Path blob = blobFile(task);
       byte[] bytes = FramedFiles.read(blob, BLOB_MAGIC, "output");
       if (bytes == null) {
-        throw new CheckpointCorruptedException(blob, "is missing: the output of task #" + task + " was stored there", null);
+        throw new CheckpointCorruptedException(
+            blob, "is missing: the output of task #" + task + " was stored there", null);
       }
       return new CheckpointStore.Payload(bytes, 0, bytes.length);
     }
-    throw new CheckpointCorruptedException(file, "holds an output of unknown kind " + value[0] + " for task #" + task, null);
+    throw new CheckpointCorruptedException(
+        file, "holds an output of unknown kind " + value[0] + " for task #" + task, null);
   }
 
   @Override
@@ -233,11 +248,15 @@ final class ChronicleClaim implements CheckpointStore.Claim {
     try {
       ChronicleMapBuilder<Long, byte[]> builder = builder(1024);
       ChronicleMap<Long, byte[]> map =
-          recover ? builder.recoverPersistedTo(file.toFile(), true) : builder.createPersistedTo(file.toFile());
+          recover
+              ? builder.recoverPersistedTo(file.toFile(), true)
+              : builder.createPersistedTo(file.toFile());
       return new OutputMap(file, map, map.size() + 1024);
     } catch (IOException | RuntimeException e) {
       throw new CheckpointCorruptedException(
-          file, "cannot be opened as a Waymark output map (damaged or foreign): " + e.getMessage(), e);
+          file,
+          "cannot be opened as a Waymark output map (damaged or foreign): " + e.getMessage(),
+          e);
     }
   }
 
@@ -255,7 +274,8 @@ final class ChronicleClaim implements CheckpointStore.Claim {
     }
     byte[] name = Arrays.copyOfRange(head, CHRONICLE_HEADER_OFFSET, head.length);
     if (read < head.length || !Arrays.equals(name, CHRONICLE_HEADER)) {
-      throw new CheckpointCorruptedException(file, "is not a Waymark output map (damaged or foreign)", null);
+      throw new CheckpointCorruptedException(
+          file, "is not a Waymark output map (damaged or foreign)", null);
     }
   }
 
@@ -281,14 +301,16 @@ final class ChronicleClaim implements CheckpointStore.Claim {
     closeMaps();
     try (Stream<Path> files = Files.walk(dir)) {
       for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-        if (!file.getFileName().toString().equals(ChronicleCheckpointStore.LOCK_FILE) && !file.equals(dir)) {
+        if (!file.getFileName().toString().equals(ChronicleCheckpointStore.LOCK_FILE)
+            && !file.equals(dir)) {
           Files.deleteIfExists(file);
         }
       }
       Files.deleteIfExists(dir.resolve(ChronicleCheckpointStore.LOCK_FILE));
       Files.deleteIfExists(dir);
     } catch (IOException e) {
-      throw new StorageException("cannot delete the files of workflow '" + workflowId + "': " + e, e);
+      throw new StorageException(
+          "cannot delete the files of workflow '" + workflowId + "': " + e, e);
     } finally {
       close();
     }

@@ -79,7 +79,8 @@ final class DagCodec {
       }
       return new Plan(ids, steps, taskStep, taskInputs, values, output);
     } catch (KryoException | NegativeArraySizeException e) {
-      throw new CheckpointCorruptedException(file, "holds a DAG that cannot be decoded: " + e.getMessage(), e);
+      throw new CheckpointCorruptedException(
+          file, "holds a DAG that cannot be decoded: " + e.getMessage(), e);
     }
   }
 }

@@ -62,7 +62,8 @@ public final class Engine implements AutoCloseable {
   private CompletableFuture<Object> start(String workflowId, Plan newPlan, boolean create) {
     WorkflowIds.check(workflowId);
     if (active.containsKey(workflowId)) {
-      throw new WorkflowStillActiveException("workflow '" + workflowId + "' is running in this process");
+      throw new WorkflowStillActiveException(
+          "workflow '" + workflowId + "' is running in this process");
     }
     CheckpointStore.Claim claim = store.claim(workflowId, create);
     if (claim == null) {
@@ -82,7 +83,8 @@ public final class Engine implements AutoCloseable {
         claim.writeStatus(new CheckpointStore.StatusRecord(WorkflowStatus.RUNNING, null));
       } else {
         if (status.status() == WorkflowStatus.CANCELED) {
-          throw new WorkflowNotResumableException("workflow '" + workflowId + "' was canceled; it cannot run again");
+          throw new WorkflowNotResumableException(
+              "workflow '" + workflowId + "' was canceled; it cannot run again");
         }
         plan = recordedPlan(claim);
         if (status.status() != WorkflowStatus.SUCCESSFUL) {
@@ -166,11 +168,15 @@ public final class Engine implements AutoCloseable {
       }
       if (taskId == null) {
         switch (status) {
-          case FAILED -> throw new WorkflowExecutionException(
-              store.readStatus(workflowId).error(), null);
-          case CANCELED -> throw new WorkflowCancelledException("workflow '" + workflowId + "' was canceled");
-          case RESUMABLE -> throw new WorkflowException(
-              "workflow '" + workflowId + "' was interrupted before it finished; resume it to get its output");
+          case FAILED ->
+              throw new WorkflowExecutionException(store.readStatus(workflowId).error(), null);
+          case CANCELED ->
+              throw new WorkflowCancelledException("workflow '" + workflowId + "' was canceled");
+          case RESUMABLE ->
+              throw new WorkflowException(
+                  "workflow '"
+                      + workflowId
+                      + "' was interrupted before it finished; resume it to get its output");
           default -> {}
         }
       }
@@ -199,14 +205,21 @@ public final class Engine implements AutoCloseable {
       task = Arrays.asList(plan.taskIds()).indexOf(taskId);
       if (task < 0) {
         throw new WorkflowNotFoundException(
-            "workflow '" + workflowId + "' has no task '" + taskId + "'; its tasks are "
+            "workflow '"
+                + workflowId
+                + "' has no task '"
+                + taskId
+                + "'; its tasks are "
                 + abbreviate(plan.taskIds()));
       }
     }
     CheckpointStore.Payload payload = plan.isStored(task) ? claim.readOutput(task) : null;
     if (payload == null) {
       throw new WorkflowException(
-          "task '" + (taskId == null ? plan.taskId(task) : taskId) + "' of workflow '" + workflowId
+          "task '"
+              + (taskId == null ? plan.taskId(task) : taskId)
+              + "' of workflow '"
+              + workflowId
               + "' has no stored output: it has not run yet");
     }
     return CheckpointTypes.deserialize(payload.bytes(), payload.offset(), payload.length());
@@ -214,14 +227,17 @@ public final class Engine implements AutoCloseable {
 
   private static String abbreviate(String[] ids) {
     List<String> list = Arrays.asList(ids);
-    return list.size() <= 10 ? list.toString() : list.subList(0, 10) + " and " + (list.size() - 10) + " more";
+    return list.size() <= 10
+        ? list.toString()
+        : list.subList(0, 10) + " and " + (list.size() - 10) + " more";
   }
 
   /** Deletes every stored byte of a workflow that is not running. */
   public void delete(String workflowId) {
     WorkflowIds.check(workflowId);
     if (active.containsKey(workflowId)) {
-      throw new WorkflowStillActiveException("workflow '" + workflowId + "' is running in this process; it cannot be deleted");
+      throw new WorkflowStillActiveException(
+          "workflow '" + workflowId + "' is running in this process; it cannot be deleted");
     }
     CheckpointStore.Claim claim = store.claim(workflowId, false);
     if (claim == null) {

@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * One run of a recorded plan. Only the tasks the output needs and whose outputs are not committed
- * execute; committed outputs are read back when a task needs them. A finished task hands its
- * thread to one newly ready dependent (no queue hop along a chain) and queues the others.
+ * execute; committed outputs are read back when a task needs them. A finished task hands its thread
+ * to one newly ready dependent (no queue hop along a chain) and queues the others.
  */
 final class Execution {
   private static final Object NULL = new Object();
@@ -32,15 +32,22 @@ final class Execution {
 
   private byte[] state;
   private AtomicIntegerArray remaining;
+
   /** Dependents of task t among the needed tasks: {@code dependents[dependentStart[t] ..]}. */
   private int[] dependentStart;
+
   private int[] dependents;
   private AtomicIntegerArray consumers;
   private AtomicReferenceArray<Object> outputs;
   private volatile Throwable failure;
   private volatile int failedTask = -1;
 
-  Execution(String workflowId, Plan plan, CheckpointStore.Claim claim, Executor executor, Runnable onEnd) {
+  Execution(
+      String workflowId,
+      Plan plan,
+      CheckpointStore.Claim claim,
+      Executor executor,
+      Runnable onEnd) {
     this.workflowId = workflowId;
     this.plan = plan;
     this.claim = claim;
@@ -61,8 +68,8 @@ final class Execution {
   }
 
   /**
-   * Works out what must run and starts it; completes at once when the output is committed. A
-   * {@code fresh} workflow (its DAG just recorded) has nothing committed, so nothing is looked up.
+   * Works out what must run and starts it; completes at once when the output is committed. A {@code
+   * fresh} workflow (its DAG just recorded) has nothing committed, so nothing is looked up.
    */
   void start(boolean fresh) {
     int tasks = plan.taskCount();
@@ -83,7 +90,10 @@ final class Execution {
       neededCount++;
       if (plan.taskStep[t] != Plan.ALL && plan.steps[plan.taskStep[t]] == null) {
         throw new WorkflowNotResumableException(
-            "workflow '" + workflowId + "' needs step " + plan.stepIds[plan.taskStep[t]]
+            "workflow '"
+                + workflowId
+                + "' needs step "
+                + plan.stepIds[plan.taskStep[t]]
                 + ", which no class on this JVM's class path declares");
       }
       for (int code : plan.taskInputs[t]) {
@@ -213,9 +223,11 @@ final class Execution {
     if (out == null) {
       CheckpointStore.Payload payload = claim.readOutput(task);
       if (payload == null) {
-        throw new IllegalStateException("output of task #" + task + " vanished from " + claim.directory());
+        throw new IllegalStateException(
+            "output of task #" + task + " vanished from " + claim.directory());
       }
-      Object read = CheckpointTypes.deserialize(payload.bytes(), payload.offset(), payload.length());
+      Object read =
+          CheckpointTypes.deserialize(payload.bytes(), payload.offset(), payload.length());
       outputs.compareAndSet(task, null, read == null ? NULL : read);
       out = outputs.get(task);
     }
@@ -293,7 +305,8 @@ final class Execution {
       cause.addSuppressed(e);
     }
     end();
-    result.completeExceptionally(stepFailed ? new WorkflowExecutionException(message, cause) : cause);
+    result.completeExceptionally(
+        stepFailed ? new WorkflowExecutionException(message, cause) : cause);
   }
 
   private void end() {

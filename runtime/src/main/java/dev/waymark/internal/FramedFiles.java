@@ -12,9 +12,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.zip.CRC32C;
 
 /**
- * Small files written whole and atomically (a temporary file renamed over the target), framed
- * with a magic number, a format version, the length and a CRC-32C, so that a torn, truncated,
- * foreign or newer file is recognised and named instead of being read.
+ * Small files written whole and atomically (a temporary file renamed over the target), framed with
+ * a magic number, a format version, the length and a CRC-32C, so that a torn, truncated, foreign or
+ * newer file is recognised and named instead of being read.
  */
 final class FramedFiles {
   static final int FORMAT_VERSION = 1;
@@ -25,7 +25,11 @@ final class FramedFiles {
   /** Writes {@code payload} to {@code file} so that readers see the old file or the new one. */
   static void write(Path file, int magic, byte[] payload) {
     ByteBuffer buffer = ByteBuffer.allocate(HEADER + payload.length);
-    buffer.putInt(magic).putInt(FORMAT_VERSION).putInt(payload.length).putInt(crc(payload, 0, payload.length));
+    buffer
+        .putInt(magic)
+        .putInt(FORMAT_VERSION)
+        .putInt(payload.length)
+        .putInt(crc(payload, 0, payload.length));
     buffer.put(payload);
     Path temp = file.resolveSibling(file.getFileName() + ".tmp");
     try {
@@ -61,18 +65,29 @@ final class FramedFiles {
     if (version != FORMAT_VERSION) {
       throw new CheckpointCorruptedException(
           file,
-          "has format version " + version + "; this Waymark reads version " + FORMAT_VERSION
-              + (version > FORMAT_VERSION ? " (written by a newer Waymark: upgrade to read it)" : ""),
+          "has format version "
+              + version
+              + "; this Waymark reads version "
+              + FORMAT_VERSION
+              + (version > FORMAT_VERSION
+                  ? " (written by a newer Waymark: upgrade to read it)"
+                  : ""),
           null);
     }
     int length = buffer.getInt();
     int expected = buffer.getInt();
     if (length != all.length - HEADER) {
       throw new CheckpointCorruptedException(
-          file, "is truncated or padded: header says " + length + " bytes, file has " + (all.length - HEADER), null);
+          file,
+          "is truncated or padded: header says "
+              + length
+              + " bytes, file has "
+              + (all.length - HEADER),
+          null);
     }
     if (crc(all, HEADER, length) != expected) {
-      throw new CheckpointCorruptedException(file, "fails its checksum: its bytes were damaged", null);
+      throw new CheckpointCorruptedException(
+          file, "fails its checksum: its bytes were damaged", null);
     }
     byte[] payload = new byte[length];
     System.arraycopy(all, HEADER, payload, 0, length);

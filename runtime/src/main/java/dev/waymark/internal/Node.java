@@ -25,7 +25,8 @@ public abstract sealed class Node<T> implements Workflow<T> permits StepNode, Va
       return node;
     }
     if (workflow == null) {
-      throw new NullPointerException("a workflow input is null; use Workflow.of(null) for a null value");
+      throw new NullPointerException(
+          "a workflow input is null; use Workflow.of(null) for a null value");
     }
     throw new IllegalArgumentException(
         workflow.getClass().getName()

@@ -20,15 +20,24 @@ final class Plan {
   static final int ALL = -1;
 
   final String[] stepIds;
+
   /** Resolved steps, parallel to {@link #stepIds}; null where this JVM lacks the step. */
   final StepDefinition<?>[] steps;
+
   /** Per task: index into {@link #stepIds}, or {@link #ALL}. */
   final int[] taskStep;
+
   final int[][] taskInputs;
   final byte[][] values;
   final int output;
 
-  Plan(String[] stepIds, StepDefinition<?>[] steps, int[] taskStep, int[][] taskInputs, byte[][] values, int output) {
+  Plan(
+      String[] stepIds,
+      StepDefinition<?>[] steps,
+      int[] taskStep,
+      int[][] taskInputs,
+      byte[][] values,
+      int output) {
     this.stepIds = stepIds;
     this.steps = steps;
     this.taskStep = taskStep;
@@ -46,7 +55,9 @@ final class Plan {
     return taskStep[task] != ALL || task == output;
   }
 
-  /** Task ids in task order: the step name, then {@code name_1}, {@code name_2}, ... for repeats. */
+  /**
+   * Task ids in task order: the step name, then {@code name_1}, {@code name_2}, ... for repeats.
+   */
   String[] taskIds() {
     String[] ids = new String[taskStep.length];
     Map<String, Integer> seen = new HashMap<>();
@@ -69,7 +80,8 @@ final class Plan {
   /** Flattens the DAG below {@code root} without recursion, so any depth fits. */
   static Plan of(Node<?> root) {
     if (root instanceof ValueNode) {
-      throw new IllegalArgumentException("a constant (Workflow.of) is not a workflow to run: pass it to a step");
+      throw new IllegalArgumentException(
+          "a constant (Workflow.of) is not a workflow to run: pass it to a step");
     }
     Map<Node<?>, Integer> codes = new IdentityHashMap<>();
     Map<ByteBuffer, Integer> valueCodes = new HashMap<>();
@@ -88,10 +100,13 @@ final class Plan {
       if (node instanceof ValueNode<?> value) {
         stack.pop();
         cursor.pop();
-        int code = valueCodes.computeIfAbsent(ByteBuffer.wrap(value.bytes), k -> {
-          values.add(value.bytes);
-          return -values.size();
-        });
+        int code =
+            valueCodes.computeIfAbsent(
+                ByteBuffer.wrap(value.bytes),
+                k -> {
+                  values.add(value.bytes);
+                  return -values.size();
+                });
         codes.put(node, code);
         continue;
       }
@@ -117,10 +132,13 @@ final class Plan {
         taskStep = Arrays.copyOf(taskStep, task * 2);
       }
       if (node instanceof StepNode<?> step) {
-        taskStep[task] = stepIndex.computeIfAbsent(step.step, s -> {
-          steps.add(s);
-          return steps.size() - 1;
-        });
+        taskStep[task] =
+            stepIndex.computeIfAbsent(
+                step.step,
+                s -> {
+                  steps.add(s);
+                  return steps.size() - 1;
+                });
       } else {
         taskStep[task] = ALL;
       }

@@ -3,8 +3,8 @@ package dev.waymark.internal;
 import com.esotericsoftware.kryo.Serializer;
 
 /**
- * Receives the types a generated {@link StepModule} allows in checkpoints. Only registered types are
- * ever written or instantiated when reading a checkpoint: the registrations are the allowlist.
+ * Receives the types a generated {@link StepModule} allows in checkpoints. Only registered types
+ * are ever written or instantiated when reading a checkpoint: the registrations are the allowlist.
  */
 public interface TypeRegistrar {
 

@@ -13,7 +13,9 @@ public final class WorkflowIds {
   public static String check(String id) {
     if (id == null || !VALID.matcher(id).matches()) {
       throw new IllegalArgumentException(
-          "invalid workflow id '" + id + "': use 1 to 200 letters, digits, '.', '_' or '-',"
+          "invalid workflow id '"
+              + id
+              + "': use 1 to 200 letters, digits, '.', '_' or '-',"
               + " starting with a letter or digit");
     }
     return id;

@@ -48,7 +48,8 @@ class CapacityTest {
       long start = System.nanoTime();
       assertEquals(steps, waymark.run(chain, "million"));
       long millis = (System.nanoTime() - start) / 1_000_000;
-      System.out.printf("1,000,000-step checkpointed chain: %d ms (DAG recording included)%n", millis);
+      System.out.printf(
+          "1,000,000-step checkpointed chain: %d ms (DAG recording included)%n", millis);
       assertEquals(500_001, (Integer) waymark.getOutput("million", "inc_500000"));
     }
   }

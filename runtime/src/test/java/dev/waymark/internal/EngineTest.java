@@ -1,7 +1,7 @@
 package dev.waymark.internal;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,8 +53,10 @@ class EngineTest {
 
   @Test
   void failureIsRecordedAndResumable() {
-    Workflow<Integer> w = TestSteps.add(TestSteps.inc(Workflow.of(1)), TestSteps.fail(Workflow.of(3)));
-    WorkflowExecutionException e = assertThrows(WorkflowExecutionException.class, () -> waymark.run(w, "f"));
+    Workflow<Integer> w =
+        TestSteps.add(TestSteps.inc(Workflow.of(1)), TestSteps.fail(Workflow.of(3)));
+    WorkflowExecutionException e =
+        assertThrows(WorkflowExecutionException.class, () -> waymark.run(w, "f"));
     assertEquals("boom 3", e.getCause().getMessage());
     assertEquals(WorkflowStatus.FAILED, waymark.getStatus("f"));
     assertThrows(WorkflowExecutionException.class, () -> waymark.resume("f"));
@@ -101,11 +103,16 @@ class EngineTest {
   @Test
   void listShowsEveryWorkflowWithItsStatus() {
     waymark.run(TestSteps.inc(Workflow.of(1)), "ok");
-    assertThrows(WorkflowExecutionException.class, () -> waymark.run(TestSteps.fail(Workflow.of(1)), "bad"));
+    assertThrows(
+        WorkflowExecutionException.class, () -> waymark.run(TestSteps.fail(Workflow.of(1)), "bad"));
     assertEquals(
-        List.of(new dev.waymark.WorkflowInfo("bad", WorkflowStatus.FAILED), new dev.waymark.WorkflowInfo("ok", WorkflowStatus.SUCCESSFUL)),
+        List.of(
+            new dev.waymark.WorkflowInfo("bad", WorkflowStatus.FAILED),
+            new dev.waymark.WorkflowInfo("ok", WorkflowStatus.SUCCESSFUL)),
         waymark.list());
-    assertEquals(List.of(new dev.waymark.WorkflowInfo("ok", WorkflowStatus.SUCCESSFUL)), waymark.list(WorkflowStatus.SUCCESSFUL));
+    assertEquals(
+        List.of(new dev.waymark.WorkflowInfo("ok", WorkflowStatus.SUCCESSFUL)),
+        waymark.list(WorkflowStatus.SUCCESSFUL));
   }
 
   @Test
@@ -119,8 +126,22 @@ class EngineTest {
   @Test
   void unknownTaskIdIsNamed() {
     waymark.run(TestSteps.inc(Workflow.of(1)), "t");
-    WorkflowNotFoundException e = assertThrows(WorkflowNotFoundException.class, () -> waymark.getOutput("t", "nope"));
+    WorkflowNotFoundException e =
+        assertThrows(WorkflowNotFoundException.class, () -> waymark.getOutput("t", "nope"));
     assertTrue(e.getMessage().contains("[inc]"), e.getMessage());
+  }
+
+  @Test
+  void theSameValuePassedToManyStepsIsStoredOnce() throws Exception {
+    byte[] big = new byte[10_000];
+    new java.util.Random(1).nextBytes(big);
+    List<Workflow<Integer>> parts = new ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      parts.add(TestSteps.length(Workflow.of(big.clone())));
+    }
+    assertEquals(10_000_000, waymark.run(TestSteps.sum(Workflow.all(parts)), "dedup"));
+    long dagSize = Files.size(dir.resolve("workflows").resolve("dedup").resolve("dag.bin"));
+    assertTrue(dagSize < 20_000, "1000 copies of a 10 KB value recorded in " + dagSize + " bytes");
   }
 
   @Test

@@ -15,59 +15,103 @@ public final class TestSteps {
   static final Map<String, AtomicInteger> RUNS = new ConcurrentHashMap<>();
 
   static final StepDefinition<Integer> INC =
-      new StepDefinition<>("dev.waymark.internal.TestSteps#inc", "inc", 1, args -> {
-        count("inc");
-        return (Integer) args[0] + 1;
-      });
+      new StepDefinition<>(
+          "dev.waymark.internal.TestSteps#inc",
+          "inc",
+          1,
+          args -> {
+            count("inc");
+            return (Integer) args[0] + 1;
+          });
   static final StepDefinition<Integer> ADD =
-      new StepDefinition<>("dev.waymark.internal.TestSteps#add", "add", 2, args -> {
-        count("add");
-        return (Integer) args[0] + (Integer) args[1];
-      });
+      new StepDefinition<>(
+          "dev.waymark.internal.TestSteps#add",
+          "add",
+          2,
+          args -> {
+            count("add");
+            return (Integer) args[0] + (Integer) args[1];
+          });
   static final StepDefinition<Integer> FAIL =
-      new StepDefinition<>("dev.waymark.internal.TestSteps#fail", "fail", 1, args -> {
-        count("fail");
-        throw new IllegalStateException("boom " + args[0]);
-      });
+      new StepDefinition<>(
+          "dev.waymark.internal.TestSteps#fail",
+          "fail",
+          1,
+          args -> {
+            count("fail");
+            throw new IllegalStateException("boom " + args[0]);
+          });
   static final StepDefinition<byte[]> BYTES =
-      new StepDefinition<>("dev.waymark.internal.TestSteps#bytes", "bytes", 1, args -> {
-        count("bytes");
-        byte[] bytes = new byte[(Integer) args[0]];
-        for (int i = 0; i < bytes.length; i++) {
-          bytes[i] = (byte) i;
-        }
-        return bytes;
-      });
+      new StepDefinition<>(
+          "dev.waymark.internal.TestSteps#bytes",
+          "bytes",
+          1,
+          args -> {
+            count("bytes");
+            byte[] bytes = new byte[(Integer) args[0]];
+            for (int i = 0; i < bytes.length; i++) {
+              bytes[i] = (byte) i;
+            }
+            return bytes;
+          });
+
   @SuppressWarnings("unchecked")
   static final StepDefinition<Integer> SUM =
-      new StepDefinition<>("dev.waymark.internal.TestSteps#sum", "sum", 1, args -> {
-        count("sum");
-        int sum = 0;
-        for (Integer i : (List<Integer>) args[0]) {
-          sum += i;
-        }
-        return sum;
-      });
+      new StepDefinition<>(
+          "dev.waymark.internal.TestSteps#sum",
+          "sum",
+          1,
+          args -> {
+            count("sum");
+            int sum = 0;
+            for (Integer i : (List<Integer>) args[0]) {
+              sum += i;
+            }
+            return sum;
+          });
+
   @SuppressWarnings("unchecked")
   static final StepDefinition<List<Integer>> APPEND =
-      new StepDefinition<>("dev.waymark.internal.TestSteps#append", "append", 1, args -> {
-        count("append");
-        List<Integer> list = (List<Integer>) args[0];
-        list.add(list.size());
-        return list;
-      });
+      new StepDefinition<>(
+          "dev.waymark.internal.TestSteps#append",
+          "append",
+          1,
+          args -> {
+            count("append");
+            List<Integer> list = (List<Integer>) args[0];
+            list.add(list.size());
+            return list;
+          });
 
   /** Two tasks of this step only get past it if they run at the same time. */
   static volatile java.util.concurrent.CyclicBarrier barrier;
 
   static final StepDefinition<Integer> MEET =
-      new StepDefinition<>("dev.waymark.internal.TestSteps#meet", "meet", 1, args -> {
-        count("meet");
-        barrier.await(10, java.util.concurrent.TimeUnit.SECONDS);
-        return (Integer) args[0];
-      });
+      new StepDefinition<>(
+          "dev.waymark.internal.TestSteps#meet",
+          "meet",
+          1,
+          args -> {
+            count("meet");
+            barrier.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            return (Integer) args[0];
+          });
+
+  static final StepDefinition<Integer> LENGTH =
+      new StepDefinition<>(
+          "dev.waymark.internal.TestSteps#length",
+          "length",
+          1,
+          args -> {
+            count("length");
+            return ((byte[]) args[0]).length;
+          });
 
   private TestSteps() {}
+
+  static Workflow<Integer> length(Workflow<byte[]> bytes) {
+    return LENGTH.call(bytes);
+  }
 
   static Workflow<Integer> meet(int x) {
     return MEET.call(Workflow.of(x));
@@ -110,7 +154,7 @@ public final class TestSteps {
   public static final class Module implements StepModule {
     @Override
     public List<StepDefinition<?>> steps() {
-      return List.of(INC, ADD, FAIL, BYTES, SUM, APPEND, MEET);
+      return List.of(INC, ADD, FAIL, BYTES, SUM, APPEND, MEET, LENGTH);
     }
 
     @Override

@@ -32,7 +32,8 @@ public final class CrashDemo {
     executedHere.add(number);
     Thread.sleep(200);
     if (crashArmed && number == CRASH_IN_STEP) {
-      System.out.printf("  step %2d: simulating a crash: kill -9 %d%n", number, ProcessHandle.current().pid());
+      System.out.printf(
+          "  step %2d: simulating a crash: kill -9 %d%n", number, ProcessHandle.current().pid());
       System.out.flush();
       killThisJvm();
     }
@@ -71,7 +72,13 @@ public final class CrashDemo {
     }
     System.out.println("storage: " + waymark.storage());
     if (before == null) {
-      System.out.println("workflow '" + WORKFLOW_ID + "' is new: running " + STEPS + " steps; this JVM will be killed in step " + CRASH_IN_STEP);
+      System.out.println(
+          "workflow '"
+              + WORKFLOW_ID
+              + "' is new: running "
+              + STEPS
+              + " steps; this JVM will be killed in step "
+              + CRASH_IN_STEP);
       crashArmed = true;
     } else {
       System.out.println("workflow '" + WORKFLOW_ID + "' is " + before + ": running it again");

@@ -14,12 +14,27 @@ final class ChildJvm {
     return start(output, List.of(), main, args);
   }
 
-  static Process start(Path output, List<String> jvmArgs, Class<?> main, String... args) throws IOException {
+  static Process start(Path output, List<String> jvmArgs, Class<?> main, String... args)
+      throws IOException {
+    return start(output, true, jvmArgs, main, args);
+  }
+
+  /** Starts {@code main}; {@code withModuleFlags} passes on this JVM's --add-opens and co. */
+  static Process start(
+      Path output, boolean withModuleFlags, List<String> jvmArgs, Class<?> main, String... args)
+      throws IOException {
     List<String> command = new ArrayList<>();
-    command.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    command.add(
+        ProcessHandle.current()
+            .info()
+            .command()
+            .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (flag.startsWith("--add-") || flag.startsWith("--enable-native-access") || flag.startsWith("--sun-misc")
-          || flag.startsWith("-Dchronicle.")) {
+      boolean moduleFlag =
+          flag.startsWith("--add-")
+              || flag.startsWith("--enable-native-access")
+              || flag.startsWith("--sun-misc");
+      if ((moduleFlag && withModuleFlags) || flag.startsWith("-Dchronicle.")) {
         command.add(flag);
       }
     }
@@ -29,6 +44,9 @@ final class ChildJvm {
     command.add(System.getProperty("java.class.path"));
     command.add(main.getName());
     command.addAll(List.of(args));
-    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+    return new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(output.toFile())
+        .start();
   }
 }

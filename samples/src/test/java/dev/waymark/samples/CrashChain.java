@@ -11,8 +11,8 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * The child program of the crash tests: a 50-step chain whose steps log each execution (one line
- * per run of a step body) before they return, so the parent can kill the JVM at a chosen point
- * and count executions afterwards.
+ * per run of a step body) before they return, so the parent can kill the JVM at a chosen point and
+ * count executions afterwards.
  */
 public final class CrashChain {
   static final int STEPS = 50;
@@ -23,7 +23,11 @@ public final class CrashChain {
 
   @Step
   static int link(int index, int total) throws IOException, InterruptedException {
-    Files.write(log, (index + "\n").getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    Files.write(
+        log,
+        (index + "\n").getBytes(StandardCharsets.UTF_8),
+        StandardOpenOption.CREATE,
+        StandardOpenOption.APPEND);
     Thread.sleep(15);
     return total + index;
   }

@@ -16,13 +16,15 @@ class CrashDemoTest {
   @Test
   void firstRunKillsItselfSecondRunResumes() throws Exception {
     String storage = "-D" + dev.waymark.Waymark.STORAGE_PROPERTY + "=" + dir.resolve("storage");
-    Process first = ChildJvm.start(dir.resolve("1.out"), java.util.List.of(storage), Main.class, "crash-demo");
+    Process first =
+        ChildJvm.start(dir.resolve("1.out"), java.util.List.of(storage), Main.class, "crash-demo");
     assertTrue(first.waitFor(60, TimeUnit.SECONDS));
     String out1 = Files.readString(dir.resolve("1.out"));
     assertEquals(137, first.exitValue(), out1);
     assertTrue(out1.contains("simulating a crash"), out1);
 
-    Process second = ChildJvm.start(dir.resolve("2.out"), java.util.List.of(storage), Main.class, "crash-demo");
+    Process second =
+        ChildJvm.start(dir.resolve("2.out"), java.util.List.of(storage), Main.class, "crash-demo");
     assertTrue(second.waitFor(60, TimeUnit.SECONDS));
     String out2 = Files.readString(dir.resolve("2.out"));
     assertEquals(0, second.exitValue(), out2);

@@ -3,8 +3,8 @@ package dev.waymark.samples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.waymark.internal.ChronicleCheckpointStore;
 import dev.waymark.internal.CheckpointStore;
+import dev.waymark.internal.ChronicleCheckpointStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +34,9 @@ class CrashRecoveryTest {
   void resumesAfterSigkillWithoutRerunningCommittedSteps(int killAfter) throws Exception {
     Path storage = dir.resolve("storage");
     Path log = dir.resolve("executions.log");
-    Process first = ChildJvm.start(dir.resolve("first.out"), CrashChain.class, storage.toString(), log.toString(), "run");
+    Process first =
+        ChildJvm.start(
+            dir.resolve("first.out"), CrashChain.class, storage.toString(), log.toString(), "run");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (executions(log).size() < killAfter) {
       assertTrue(first.isAlive(), () -> "child ended early: " + read(dir.resolve("first.out")));
@@ -53,10 +55,17 @@ class CrashRecoveryTest {
         committed[t] = claim.isCommitted(t);
       }
     }
-    int committedCount = (int) IntStream.range(0, CrashChain.STEPS).filter(t -> committed[t]).count();
+    int committedCount =
+        (int) IntStream.range(0, CrashChain.STEPS).filter(t -> committed[t]).count();
     assertTrue(committedCount >= killAfter - 1, "each logged step but the last had committed");
 
-    Process second = ChildJvm.start(dir.resolve("second.out"), CrashChain.class, storage.toString(), log.toString(), "resume");
+    Process second =
+        ChildJvm.start(
+            dir.resolve("second.out"),
+            CrashChain.class,
+            storage.toString(),
+            log.toString(),
+            "resume");
     assertTrue(second.waitFor(120, TimeUnit.SECONDS), "resume finished");
     String out = read(dir.resolve("second.out"));
     assertEquals(0, second.exitValue(), out);
@@ -67,7 +76,8 @@ class CrashRecoveryTest {
     int rerun = 0;
     for (int t = 0; t < CrashChain.STEPS; t++) {
       if (committed[t]) {
-        assertEquals(1, runs[t], "step " + t + " was committed before the kill and must not run again");
+        assertEquals(
+            1, runs[t], "step " + t + " was committed before the kill and must not run again");
       } else {
         assertTrue(runs[t] == 1 || runs[t] == 2, "step " + t + " ran " + runs[t] + " times");
         rerun += runs[t] - 1;
@@ -80,7 +90,10 @@ class CrashRecoveryTest {
     if (!Files.exists(log)) {
       return List.of();
     }
-    return Files.readAllLines(log).stream().filter(s -> !s.isBlank()).map(Integer::parseInt).toList();
+    return Files.readAllLines(log).stream()
+        .filter(s -> !s.isBlank())
+        .map(Integer::parseInt)
+        .toList();
   }
 
   private static String read(Path file) {

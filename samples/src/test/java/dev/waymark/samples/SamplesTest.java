@@ -32,7 +32,9 @@ class SamplesTest {
   @Test
   void pipelineOfTenIs285() {
     assertEquals(285, waymark.run(PipelineSample.pipeline(10), "pipeline"));
-    assertEquals(java.util.List.of(0, 1, 4, 9, 16, 25, 36, 49, 64, 81), waymark.getOutput("pipeline", "preprocessing"));
+    assertEquals(
+        java.util.List.of(0, 1, 4, 9, 16, 25, 36, 49, 64, 81),
+        waymark.getOutput("pipeline", "preprocessing"));
   }
 
   @Test
@@ -64,15 +66,20 @@ class SamplesTest {
   void aSecondProcessCannotRunAWorkflowThatIsRunning() throws Exception {
     Path log = dir.resolve("log");
     Path other = dir.resolve("other");
-    Process child = ChildJvm.start(dir.resolve("child.out"), CrashChain.class, other.toString(), log.toString(), "run");
+    Process child =
+        ChildJvm.start(
+            dir.resolve("child.out"), CrashChain.class, other.toString(), log.toString(), "run");
     try {
       while (!java.nio.file.Files.exists(log)) {
         Thread.sleep(5);
       }
       try (Waymark second = Waymark.open(other)) {
         WorkflowStillActiveException e =
-            assertThrows(WorkflowStillActiveException.class, () -> second.run(CrashChain.chain(), CrashChain.ID));
-        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("another process"), e.getMessage());
+            assertThrows(
+                WorkflowStillActiveException.class,
+                () -> second.run(CrashChain.chain(), CrashChain.ID));
+        org.junit.jupiter.api.Assertions.assertTrue(
+            e.getMessage().contains("another process"), e.getMessage());
         assertEquals(WorkflowStatus.RUNNING, second.getStatus(CrashChain.ID));
       }
     } finally {
