@@ -6,6 +6,7 @@ import dev.waymark.internal.Node;
 import dev.waymark.internal.WorkflowIds;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
@@ -35,7 +36,11 @@ public final class Waymark implements AutoCloseable {
   private final Engine engine;
 
   private Waymark(Builder builder) {
-    this.engine = new Engine(ChronicleCheckpointStore.open(builder.storage), builder.parallelism);
+    this.engine =
+        new Engine(
+            ChronicleCheckpointStore.open(builder.storage, builder.parallelism),
+            builder.parallelism,
+            builder.capacity);
   }
 
   /** Opens the storage in {@code storage} (created if missing) with default settings. */
@@ -98,10 +103,25 @@ public final class Waymark implements AutoCloseable {
   }
 
   /** Starts {@code workflow} as {@code workflowId}; see {@link #run(Workflow, String)}. */
-  @SuppressWarnings("unchecked")
   public <T> CompletableFuture<T> runAsync(Workflow<T> workflow, String workflowId) {
+    return runAsync(workflow, workflowId, Map.of());
+  }
+
+  /**
+   * Runs {@code workflow} as {@code workflowId} with user {@code metadata}, recorded with the
+   * workflow and returned by {@link #getMetadata(String)}.
+   */
+  public <T> T run(Workflow<T> workflow, String workflowId, Map<String, String> metadata) {
+    return join(runAsync(workflow, workflowId, metadata));
+  }
+
+  /** Like {@link #run(Workflow, String, Map)}, without blocking the caller. */
+  @SuppressWarnings("unchecked")
+  public <T> CompletableFuture<T> runAsync(
+      Workflow<T> workflow, String workflowId, Map<String, String> metadata) {
     Objects.requireNonNull(workflow, "workflow");
-    return (CompletableFuture<T>) engine.run(Node.of(workflow), workflowId);
+    Objects.requireNonNull(metadata, "metadata");
+    return (CompletableFuture<T>) engine.run(Node.of(workflow), workflowId, metadata);
   }
 
   /**
@@ -150,6 +170,16 @@ public final class Waymark implements AutoCloseable {
     return engine.status(workflowId);
   }
 
+  /** The run's metadata (given to {@code run}) and when it started and ended. */
+  public WorkflowMetadata getMetadata(String workflowId) {
+    return engine.metadata(workflowId);
+  }
+
+  /** A task's step, metadata (annotation and call) and when its stored attempt ran. */
+  public TaskMetadata getMetadata(String workflowId, String taskId) {
+    return engine.metadata(workflowId, Objects.requireNonNull(taskId, "taskId"));
+  }
+
   /** The stored workflows, optionally only those with one of the given statuses. */
   public List<WorkflowInfo> list(WorkflowStatus... statuses) {
     return engine.list(statuses);
@@ -180,8 +210,29 @@ public final class Waymark implements AutoCloseable {
   public static final class Builder {
     private Path storage = defaultStorage();
     private int parallelism = Runtime.getRuntime().availableProcessors();
+    private final Map<String, Double> capacity = Engine.defaultCapacity();
 
     private Builder() {}
+
+    /** CPUs steps may occupy at once (default: the number of cores). */
+    public Builder cpus(double cpus) {
+      return resource("cpus", cpus);
+    }
+
+    /** GPUs steps may occupy at once (default: none). */
+    public Builder gpus(double gpus) {
+      return resource("gpus", gpus);
+    }
+
+    /** How much of a named resource steps may occupy at once. */
+    public Builder resource(String name, double amount) {
+      if (!(amount >= 0) || Double.isInfinite(amount)) {
+        throw new IllegalArgumentException(
+            "resource '" + name + "' must be a finite amount >= 0, got " + amount);
+      }
+      capacity.put(Objects.requireNonNull(name, "name"), amount);
+      return this;
+    }
 
     /** The storage directory (created owner-only if missing). */
     public Builder storage(Path storage) {

@@ -41,6 +41,23 @@ public interface Workflow<T> {
   }
 
   /**
+   * This step call with {@code options} applied over the step's annotation (and over options set on
+   * this call before). Only step calls take options.
+   *
+   * @throws UnsupportedOperationException for a constant or a fan-in
+   */
+  Workflow<T> options(StepOptions options);
+
+  /**
+   * This step call, catching its failure: the result holds the value or, after the retries are
+   * spent, the exception, and the workflow goes on.
+   *
+   * @throws IllegalStateException when the step already catches exceptions
+   * @throws UnsupportedOperationException for a constant or a fan-in
+   */
+  Workflow<Result<T>> catchExceptions();
+
+  /**
    * A constant input. The value is serialized now, so a later change to the caller's object does
    * not change the workflow; its type must be one that some step's signature allows.
    */

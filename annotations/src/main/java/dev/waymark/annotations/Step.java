@@ -31,4 +31,35 @@ public @interface Step {
    * workflows recorded earlier still resume.
    */
   String name() default "";
+
+  /**
+   * How many times a failed attempt is retried: up to {@code maxRetries + 1} attempts. A crash of
+   * the process during the step always counts as a failed attempt; an exception thrown by the step
+   * is retried only when {@link #retryExceptions()} is true.
+   */
+  int maxRetries() default 3;
+
+  /** Whether an exception thrown by the step is retried (a process crash always is). */
+  boolean retryExceptions() default false;
+
+  /** The wait between attempts: none by default. */
+  Backoff backoff() default @Backoff;
+
+  /**
+   * Whether the step's failure (after its retries) is caught: the builder then returns a {@code
+   * Workflow<Result<T>>} holding the value or the exception, instead of failing the workflow.
+   */
+  boolean catchExceptions() default false;
+
+  /** CPUs the step occupies while it runs; the runtime never runs more than it has. */
+  double cpus() default 0;
+
+  /** GPUs the step occupies while it runs. */
+  double gpus() default 0;
+
+  /** Named resources the step occupies while it runs, e.g. {@code @Resource(name = "license")}. */
+  Resource[] resources() default {};
+
+  /** User metadata as {@code "key=value"} pairs, returned by {@code getMetadata}. */
+  String[] metadata() default {};
 }

@@ -4,6 +4,8 @@ import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
+import dev.waymark.RecordedException;
+import dev.waymark.Result;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -105,6 +107,87 @@ final class BuiltInTypes {
     }
     r.register(Optional.class, new OptionalSerializer());
     r.register(UUID.class, new UuidSerializer());
+    r.register(Result.class, new ResultSerializer());
+  }
+
+  /**
+   * A step's {@link Result}. A failure keeps the exception's class name, message, stack trace and
+   * causes, and reads back as a {@link RecordedException}: no exception class is instantiated.
+   */
+  @SuppressWarnings("rawtypes")
+  private static final class ResultSerializer extends Serializer<Result> {
+    private static final int MAX_FRAMES = 64;
+    private static final int MAX_CAUSES = 8;
+
+    ResultSerializer() {
+      setImmutable(true);
+    }
+
+    @Override
+    public void write(Kryo kryo, Output output, Result result) {
+      output.writeBoolean(result.isSuccess());
+      if (result.isSuccess()) {
+        kryo.writeClassAndObject(output, result.value());
+      } else {
+        writeThrowable(output, result.exception(), 0);
+      }
+    }
+
+    private static void writeThrowable(Output output, Throwable t, int depth) {
+      output.writeString(
+          t instanceof RecordedException recorded
+              ? recorded.originalClassName()
+              : t.getClass().getName());
+      output.writeString(t.getMessage());
+      StackTraceElement[] frames = t.getStackTrace();
+      int count = Math.min(frames.length, MAX_FRAMES);
+      output.writeVarInt(count, true);
+      for (int i = 0; i < count; i++) {
+        output.writeString(frames[i].getClassName());
+        output.writeString(frames[i].getMethodName());
+        output.writeString(frames[i].getFileName());
+        output.writeVarInt(frames[i].getLineNumber() + 2, true);
+      }
+      Throwable cause = t.getCause();
+      boolean more = cause != null && cause != t && depth + 1 < MAX_CAUSES;
+      output.writeBoolean(more);
+      if (more) {
+        writeThrowable(output, cause, depth + 1);
+      }
+    }
+
+    @Override
+    public Result read(Kryo kryo, Input input, Class<? extends Result> type) {
+      if (input.readBoolean()) {
+        return Result.success(kryo.readClassAndObject(input));
+      }
+      return Result.failure(readThrowable(input, 0));
+    }
+
+    private static RecordedException readThrowable(Input input, int depth) {
+      if (depth >= MAX_CAUSES) {
+        throw new com.esotericsoftware.kryo.KryoException("exception causes nest too deep");
+      }
+      String className = input.readString();
+      String message = input.readString();
+      int count = input.readVarInt(true);
+      if (count > MAX_FRAMES) {
+        throw new com.esotericsoftware.kryo.KryoException("too many stack frames: " + count);
+      }
+      StackTraceElement[] frames = new StackTraceElement[count];
+      for (int i = 0; i < count; i++) {
+        frames[i] =
+            new StackTraceElement(
+                input.readString(),
+                input.readString(),
+                input.readString(),
+                input.readVarInt(true) - 2);
+      }
+      RecordedException cause = input.readBoolean() ? readThrowable(input, depth + 1) : null;
+      RecordedException exception = new RecordedException(className, message, cause);
+      exception.setStackTrace(frames);
+      return exception;
+    }
   }
 
   /** UUID: its two longs. */

@@ -3,6 +3,7 @@ package dev.waymark.internal;
 import dev.waymark.WorkflowStatus;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Durable storage of workflows. Everything the engine persists goes through this interface; {@link
@@ -36,11 +37,23 @@ public interface CheckpointStore extends AutoCloseable {
   @Override
   void close();
 
-  /** A workflow's recorded status and, when FAILED, why. */
-  record StatusRecord(WorkflowStatus status, String error) {}
+  /**
+   * A workflow's recorded status, why when FAILED (else null), and when its run started and ended
+   * (epoch milliseconds; 0 when it has not ended).
+   */
+  record StatusRecord(WorkflowStatus status, String error, long startMillis, long endMillis) {
 
-  /** A stored value: {@code length} bytes of {@code bytes} from {@code offset}. */
-  record Payload(byte[] bytes, int offset, int length) {}
+    /** The same record with another status, error and end time, keeping the start. */
+    StatusRecord next(WorkflowStatus status, String error, long endMillis) {
+      return new StatusRecord(status, error, startMillis, endMillis);
+    }
+  }
+
+  /**
+   * A stored output: {@code length} bytes of {@code bytes} from {@code offset}, and when the
+   * attempt that produced it started and ended (epoch milliseconds).
+   */
+  record Payload(byte[] bytes, int offset, int length, long startMillis, long endMillis) {}
 
   /** Exclusive access to one workflow's files, held until closed. */
   interface Claim extends AutoCloseable {
@@ -76,9 +89,35 @@ public interface CheckpointStore extends AutoCloseable {
     Payload readOutput(int task);
 
     /**
-     * Commits the output of {@code task} atomically: after a crash it is either whole or absent.
+     * Commits the output of {@code task} and its attempt's times atomically: after a crash it is
+     * either whole or absent.
      */
-    void commitOutput(int task, byte[] bytes, int offset, int length);
+    void commitOutput(
+        int task, long startMillis, long endMillis, byte[] bytes, int offset, int length);
+
+    /**
+     * The attempts that were running when the process holding this workflow before died: task to
+     * attempt number. Read when first asked, before the journal is reused.
+     */
+    Map<Integer, Integer> interruptedAttempts();
+
+    /** How many in-flight slots the journal has (each running task chain uses one). */
+    int inFlightSlots();
+
+    /**
+     * Notes, in a way that survives the death of this process, that {@code task} runs its attempt
+     * number {@code attempt} in {@code slot}. Cheap: a store into a memory-mapped file.
+     */
+    void markInFlight(int slot, int task, int attempt);
+
+    /** Empties a slot. */
+    void clearInFlight(int slot);
+
+    /** The number of failed attempts recorded per task (tasks without any are absent). */
+    Map<Integer, Integer> readFailedAttempts();
+
+    /** Replaces the recorded failed attempts, atomically. */
+    void writeFailedAttempts(Map<Integer, Integer> attempts);
 
     /** Deletes every file of the workflow; the claim ends. */
     void deleteAll();

@@ -1,5 +1,8 @@
 package dev.waymark.internal;
 
+import com.esotericsoftware.kryo.KryoException;
+import com.esotericsoftware.kryo.io.Input;
+import com.esotericsoftware.kryo.io.Output;
 import dev.waymark.CheckpointCorruptedException;
 import dev.waymark.StorageException;
 import dev.waymark.WorkflowStatus;
@@ -7,7 +10,6 @@ import dev.waymark.WorkflowStillActiveException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,17 +47,28 @@ public final class ChronicleCheckpointStore implements CheckpointStore {
    */
   private final Map<String, ChronicleClaim> claims = new HashMap<>();
 
-  private ChronicleCheckpointStore(Path root) {
+  private final int inFlightSlots;
+
+  private ChronicleCheckpointStore(Path root, int inFlightSlots) {
     this.root = root;
+    this.inFlightSlots = inFlightSlots;
     this.workflows = root.resolve("workflows");
   }
 
   /** Opens (creating if needed, owner-only) the storage in {@code root}. */
   public static ChronicleCheckpointStore open(Path root) {
+    return open(root, 64);
+  }
+
+  /**
+   * Opens the storage in {@code root}; {@code inFlightSlots} bounds how many task chains of one
+   * workflow may run at once (at least the step pool's size).
+   */
+  public static ChronicleCheckpointStore open(Path root, int inFlightSlots) {
     JvmFlags.check();
     Path absolute = root.toAbsolutePath().normalize();
     createPrivateDirectories(absolute.resolve("workflows"));
-    return new ChronicleCheckpointStore(absolute);
+    return new ChronicleCheckpointStore(absolute, inFlightSlots);
   }
 
   @Override
@@ -96,7 +109,7 @@ public final class ChronicleCheckpointStore implements CheckpointStore {
       throw new WorkflowStillActiveException(
           "workflow '" + workflowId + "' is running in another process using " + root);
     }
-    ChronicleClaim claim = new ChronicleClaim(this, workflowId, dir, channel);
+    ChronicleClaim claim = new ChronicleClaim(this, workflowId, dir, channel, inFlightSlots);
     claims.put(workflowId, claim);
     return claim;
   }
@@ -139,21 +152,25 @@ public final class ChronicleCheckpointStore implements CheckpointStore {
     if (bytes == null) {
       return null;
     }
-    String text = new String(bytes, StandardCharsets.UTF_8);
-    int newline = text.indexOf('\n');
-    String name = newline < 0 ? text : text.substring(0, newline);
-    try {
+    try (Input in = new Input(bytes)) {
+      int ordinal = in.readVarInt(true);
+      if (ordinal >= WorkflowStatus.values().length) {
+        throw new CheckpointCorruptedException(file, "holds an unknown status #" + ordinal, null);
+      }
       return new StatusRecord(
-          WorkflowStatus.valueOf(name), newline < 0 ? null : text.substring(newline + 1));
-    } catch (IllegalArgumentException e) {
-      throw new CheckpointCorruptedException(file, "holds an unknown status '" + name + "'", e);
+          WorkflowStatus.values()[ordinal], in.readString(), in.readLong(), in.readLong());
+    } catch (KryoException e) {
+      throw new CheckpointCorruptedException(file, "cannot be decoded: " + e.getMessage(), e);
     }
   }
 
   static void writeStatus(Path dir, StatusRecord status) {
-    String text = status.status().name() + (status.error() == null ? "" : "\n" + status.error());
-    FramedFiles.write(
-        dir.resolve(STATUS_FILE), STATUS_MAGIC, text.getBytes(StandardCharsets.UTF_8));
+    Output out = new Output(64, -1);
+    out.writeVarInt(status.status().ordinal(), true);
+    out.writeString(status.error());
+    out.writeLong(status.startMillis());
+    out.writeLong(status.endMillis());
+    FramedFiles.write(dir.resolve(STATUS_FILE), STATUS_MAGIC, out.toBytes());
   }
 
   @Override

@@ -1,16 +1,23 @@
 package dev.waymark.internal;
 
+import com.esotericsoftware.kryo.io.Input;
+import com.esotericsoftware.kryo.io.Output;
 import dev.waymark.CheckpointCorruptedException;
 import dev.waymark.StorageException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import net.openhft.chronicle.map.ChronicleMap;
@@ -34,7 +41,16 @@ final class ChronicleClaim implements CheckpointStore.Claim {
 
   private static final byte INLINE = 1;
   private static final byte BLOB = 2;
-  private static final int VALUE_HEADER = 5;
+
+  /** kind (1), CRC-32C (4) of what follows, start and end times (8 + 8), then the payload. */
+  private static final int VALUE_HEADER = 21;
+
+  private static final int CRC_FROM = 5;
+
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
+  private static final int ATTEMPTS_MAGIC = 0x574d4154; // WMAT
   private static final String MARKER = "maps.open";
 
   /** Chronicle Map files start with a magic word, a length, then the map's class name. */
@@ -52,13 +68,22 @@ final class ChronicleClaim implements CheckpointStore.Claim {
   private final List<OutputMap> maps = new CopyOnWriteArrayList<>();
 
   private volatile boolean mapsOpen;
+  private final int inFlightSlots;
+  private volatile InFlightJournal journal;
+  private Map<Integer, Integer> interrupted;
+  private static final String JOURNAL = "inflight.bin";
   private boolean closed;
   private long expectedTasks = 1024;
 
   private record OutputMap(Path file, ChronicleMap<Long, byte[]> map, long entries) {}
 
   ChronicleClaim(
-      ChronicleCheckpointStore store, String workflowId, Path dir, FileChannel lockChannel) {
+      ChronicleCheckpointStore store,
+      String workflowId,
+      Path dir,
+      FileChannel lockChannel,
+      int inFlightSlots) {
+    this.inFlightSlots = inFlightSlots;
     this.store = store;
     this.workflowId = workflowId;
     this.dir = dir;
@@ -137,12 +162,17 @@ final class ChronicleClaim implements CheckpointStore.Claim {
             | (value[2] & 0xff) << 16
             | (value[3] & 0xff) << 8
             | (value[4] & 0xff);
-    if (FramedFiles.crc(value, VALUE_HEADER, value.length - VALUE_HEADER) != crc) {
+    if (FramedFiles.crc(value, CRC_FROM, value.length - CRC_FROM) != crc) {
       throw new CheckpointCorruptedException(
           file, "holds a damaged output for task #" + task + " (checksum mismatch)", null);
     }
     if (value[0] == INLINE) {
-      return new CheckpointStore.Payload(value, VALUE_HEADER, value.length - VALUE_HEADER);
+      return new CheckpointStore.Payload(
+          value,
+          VALUE_HEADER,
+          value.length - VALUE_HEADER,
+          (long) LONGS.get(value, 5),
+          (long) LONGS.get(value, 13));
     }
     if (value[0] == BLOB) {
       Path blob = blobFile(task);
@@ -151,14 +181,16 @@ final class ChronicleClaim implements CheckpointStore.Claim {
         throw new CheckpointCorruptedException(
             blob, "is missing: the output of task #" + task + " was stored there", null);
       }
-      return new CheckpointStore.Payload(bytes, 0, bytes.length);
+      return new CheckpointStore.Payload(
+          bytes, 0, bytes.length, (long) LONGS.get(value, 5), (long) LONGS.get(value, 13));
     }
     throw new CheckpointCorruptedException(
         file, "holds an output of unknown kind " + value[0] + " for task #" + task, null);
   }
 
   @Override
-  public void commitOutput(int task, byte[] bytes, int offset, int length) {
+  public void commitOutput(
+      int task, long startMillis, long endMillis, byte[] bytes, int offset, int length) {
     byte[] value;
     if (length <= INLINE_LIMIT) {
       value = new byte[VALUE_HEADER + length];
@@ -171,7 +203,9 @@ final class ChronicleClaim implements CheckpointStore.Claim {
       value = new byte[VALUE_HEADER];
       value[0] = BLOB;
     }
-    int crc = FramedFiles.crc(value, VALUE_HEADER, value.length - VALUE_HEADER);
+    LONGS.set(value, 5, startMillis);
+    LONGS.set(value, 13, endMillis);
+    int crc = FramedFiles.crc(value, CRC_FROM, value.length - CRC_FROM);
     value[1] = (byte) (crc >>> 24);
     value[2] = (byte) (crc >>> 16);
     value[3] = (byte) (crc >>> 8);
@@ -294,6 +328,69 @@ final class ChronicleClaim implements CheckpointStore.Claim {
         .entries(entries)
         .averageValueSize(24)
         .maxBloatFactor(4);
+  }
+
+  private InFlightJournal journal() {
+    InFlightJournal current = journal;
+    if (current == null) {
+      synchronized (this) {
+        if (journal == null) {
+          interruptedAttempts(); // read what a dead process left before the file is reused
+          journal = InFlightJournal.open(dir.resolve(JOURNAL), inFlightSlots);
+        }
+        current = journal;
+      }
+    }
+    return current;
+  }
+
+  @Override
+  public synchronized Map<Integer, Integer> interruptedAttempts() {
+    if (interrupted == null) {
+      interrupted = InFlightJournal.read(dir.resolve(JOURNAL));
+    }
+    return interrupted;
+  }
+
+  @Override
+  public int inFlightSlots() {
+    return inFlightSlots;
+  }
+
+  @Override
+  public void markInFlight(int slot, int task, int attempt) {
+    journal().mark(slot, task, attempt);
+  }
+
+  @Override
+  public void clearInFlight(int slot) {
+    journal().clear(slot);
+  }
+
+  @Override
+  public Map<Integer, Integer> readFailedAttempts() {
+    byte[] bytes = FramedFiles.read(dir.resolve("attempts.bin"), ATTEMPTS_MAGIC, "attempts");
+    Map<Integer, Integer> attempts = new HashMap<>();
+    if (bytes != null) {
+      try (Input in = new Input(bytes)) {
+        int count = in.readVarInt(true);
+        for (int i = 0; i < count; i++) {
+          attempts.put(in.readVarInt(true), in.readVarInt(true));
+        }
+      }
+    }
+    return attempts;
+  }
+
+  @Override
+  public void writeFailedAttempts(Map<Integer, Integer> attempts) {
+    Output out = new Output(64, -1);
+    out.writeVarInt(attempts.size(), true);
+    for (Map.Entry<Integer, Integer> entry : attempts.entrySet()) {
+      out.writeVarInt(entry.getKey(), true);
+      out.writeVarInt(entry.getValue(), true);
+    }
+    FramedFiles.write(dir.resolve("attempts.bin"), ATTEMPTS_MAGIC, out.toBytes());
   }
 
   @Override

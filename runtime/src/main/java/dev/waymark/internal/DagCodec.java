@@ -4,17 +4,27 @@ import com.esotericsoftware.kryo.KryoException;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import dev.waymark.CheckpointCorruptedException;
+import dev.waymark.RetryBackoff;
+import dev.waymark.annotations.CheckpointMode;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * The recorded form of a {@link Plan}: step ids, constants, then per task its step and input codes,
- * all as variable-length integers. Framing and checksum are the store's job.
+ * The recorded form of a {@link Plan}: the run's metadata, step ids, constants, the distinct task
+ * options, then per task its step, options and input codes, as variable-length integers. Framing
+ * and checksum are the store's job.
  */
 final class DagCodec {
   private DagCodec() {}
 
   static byte[] encode(Plan plan) {
     Output out = new Output(1024, -1);
+    writeStrings(out, plan.metadata);
     out.writeVarInt(plan.stepIds.length, true);
     for (String id : plan.stepIds) {
       out.writeString(id);
@@ -24,10 +34,25 @@ final class DagCodec {
       out.writeVarInt(value.length, true);
       out.writeBytes(value);
     }
+    List<TaskOptions> distinct = new ArrayList<>();
+    Map<TaskOptions, Integer> optionIndex = new HashMap<>();
+    for (TaskOptions options : plan.taskOptions) {
+      optionIndex.computeIfAbsent(
+          options,
+          o -> {
+            distinct.add(o);
+            return distinct.size() - 1;
+          });
+    }
+    out.writeVarInt(distinct.size(), true);
+    for (TaskOptions options : distinct) {
+      writeOptions(out, options);
+    }
     int tasks = plan.taskCount();
     out.writeVarInt(tasks, true);
     for (int t = 0; t < tasks; t++) {
       out.writeVarInt(plan.taskStep[t] + 1, true);
+      out.writeVarInt(optionIndex.get(plan.taskOptions[t]), true);
       int[] inputs = plan.taskInputs[t];
       out.writeVarInt(inputs.length, true);
       for (int code : inputs) {
@@ -42,6 +67,7 @@ final class DagCodec {
   /** Decodes a recorded DAG; steps this JVM lacks are left null. */
   static Plan decode(byte[] bytes, Path file) {
     try (Input in = new Input(bytes)) {
+      Map<String, String> metadata = readStrings(in);
       int stepCount = in.readVarInt(true);
       String[] ids = new String[stepCount];
       StepDefinition<?>[] steps = new StepDefinition<?>[stepCount];
@@ -54,14 +80,24 @@ final class DagCodec {
       for (int i = 0; i < valueCount; i++) {
         values[i] = in.readBytes(in.readVarInt(true));
       }
+      TaskOptions[] distinct = new TaskOptions[in.readVarInt(true)];
+      for (int i = 0; i < distinct.length; i++) {
+        distinct[i] = readOptions(in);
+      }
       int tasks = in.readVarInt(true);
       int[] taskStep = new int[tasks];
+      TaskOptions[] taskOptions = new TaskOptions[tasks];
       int[][] taskInputs = new int[tasks][];
       for (int t = 0; t < tasks; t++) {
         taskStep[t] = in.readVarInt(true) - 1;
         if (taskStep[t] < Plan.ALL || taskStep[t] >= stepCount) {
           throw new KryoException("task " + t + " names step #" + taskStep[t]);
         }
+        int option = in.readVarInt(true);
+        if (option >= distinct.length) {
+          throw new KryoException("task " + t + " names options #" + option);
+        }
+        taskOptions[t] = distinct[option];
         int[] inputs = new int[in.readVarInt(true)];
         for (int i = 0; i < inputs.length; i++) {
           int raw = in.readVarInt(true);
@@ -77,10 +113,81 @@ final class DagCodec {
       if (output < 0 || output >= tasks) {
         throw new KryoException("output task out of range");
       }
-      return new Plan(ids, steps, taskStep, taskInputs, values, output);
-    } catch (KryoException | NegativeArraySizeException e) {
+      return new Plan(ids, steps, taskStep, taskInputs, taskOptions, values, output, metadata);
+    } catch (KryoException | NegativeArraySizeException | IllegalArgumentException e) {
       throw new CheckpointCorruptedException(
           file, "holds a DAG that cannot be decoded: " + e.getMessage(), e);
     }
+  }
+
+  private static void writeOptions(Output out, TaskOptions options) {
+    out.writeString(options.taskId());
+    out.writeVarInt(options.maxRetries(), true);
+    out.writeBoolean(options.retryExceptions());
+    out.writeVarLong(options.backoff().initial().toMillis(), true);
+    out.writeDouble(options.backoff().multiplier());
+    out.writeVarLong(options.backoff().max().toMillis(), true);
+    out.writeVarInt(options.checkpoint().ordinal(), true);
+    out.writeBoolean(options.catching());
+    writeStrings(out, options.metadata());
+    out.writeDouble(options.cpus());
+    out.writeDouble(options.gpus());
+    out.writeVarInt(options.resources().size(), true);
+    for (Map.Entry<String, Double> resource : options.resources().entrySet()) {
+      out.writeString(resource.getKey());
+      out.writeDouble(resource.getValue());
+    }
+  }
+
+  private static TaskOptions readOptions(Input in) {
+    String taskId = in.readString();
+    int maxRetries = in.readVarInt(true);
+    boolean retryExceptions = in.readBoolean();
+    RetryBackoff backoff =
+        new RetryBackoff(
+            Duration.ofMillis(in.readVarLong(true)),
+            in.readDouble(),
+            Duration.ofMillis(in.readVarLong(true)));
+    int checkpoint = in.readVarInt(true);
+    if (checkpoint >= CheckpointMode.values().length) {
+      throw new KryoException("unknown checkpoint mode #" + checkpoint);
+    }
+    boolean catching = in.readBoolean();
+    Map<String, String> metadata = readStrings(in);
+    double cpus = in.readDouble();
+    double gpus = in.readDouble();
+    int resourceCount = in.readVarInt(true);
+    Map<String, Double> resources = new LinkedHashMap<>();
+    for (int i = 0; i < resourceCount; i++) {
+      resources.put(in.readString(), in.readDouble());
+    }
+    return new TaskOptions(
+        taskId,
+        maxRetries,
+        retryExceptions,
+        backoff,
+        CheckpointMode.values()[checkpoint],
+        catching,
+        metadata,
+        cpus,
+        gpus,
+        Map.copyOf(resources));
+  }
+
+  private static void writeStrings(Output out, Map<String, String> map) {
+    out.writeVarInt(map.size(), true);
+    for (Map.Entry<String, String> entry : map.entrySet()) {
+      out.writeString(entry.getKey());
+      out.writeString(entry.getValue());
+    }
+  }
+
+  private static Map<String, String> readStrings(Input in) {
+    int size = in.readVarInt(true);
+    Map<String, String> map = new LinkedHashMap<>();
+    for (int i = 0; i < size; i++) {
+      map.put(in.readString(), in.readString());
+    }
+    return java.util.Collections.unmodifiableMap(map);
   }
 }

@@ -1,47 +1,65 @@
 package dev.waymark.internal;
 
+import dev.waymark.CheckpointCorruptedException;
+import dev.waymark.TaskMetadata;
 import dev.waymark.WorkflowCancelledException;
 import dev.waymark.WorkflowException;
 import dev.waymark.WorkflowExecutionException;
 import dev.waymark.WorkflowInfo;
+import dev.waymark.WorkflowMetadata;
 import dev.waymark.WorkflowNotFoundException;
 import dev.waymark.WorkflowNotResumableException;
 import dev.waymark.WorkflowStatus;
 import dev.waymark.WorkflowStillActiveException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs and manages the workflows of one storage: claims a workflow, records its DAG before the
- * first step, executes it on a bounded pool and answers status and output queries. The public
- * {@code Waymark} class is a thin typed front for this.
+ * first step, executes it on a bounded pool and answers status, output and metadata queries. The
+ * public {@code Waymark} class is a thin typed front for this.
  */
 public final class Engine implements AutoCloseable {
   private static final long POLL_MILLIS = 50;
 
   private final CheckpointStore store;
   private final ExecutorService pool;
+  private final ScheduledExecutorService timer;
+  private final Services services;
   private final Map<String, Execution> active = new ConcurrentHashMap<>();
 
-  public Engine(CheckpointStore store, int parallelism) {
+  /**
+   * @param capacity the resources this runtime offers: {@code cpus}, {@code gpus} and named ones
+   */
+  public Engine(CheckpointStore store, int parallelism, Map<String, Double> capacity) {
     this.store = store;
+    this.pool = Executors.newFixedThreadPool(parallelism, daemonThreads("waymark-"));
+    this.timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("waymark-timer-"));
+    this.services = new Services(pool, timer, new ResourcePool(capacity));
+  }
+
+  private static ThreadFactory daemonThreads(String prefix) {
     AtomicInteger threads = new AtomicInteger();
-    ThreadFactory factory =
-        runnable -> {
-          Thread thread = new Thread(runnable, "waymark-" + threads.incrementAndGet());
-          thread.setDaemon(true);
-          return thread;
-        };
-    this.pool = Executors.newFixedThreadPool(parallelism, factory);
+    return runnable -> {
+      Thread thread = new Thread(runnable, prefix + threads.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
   }
 
   public CheckpointStore store() {
@@ -49,14 +67,30 @@ public final class Engine implements AutoCloseable {
   }
 
   /** Runs {@code root} as {@code workflowId}: new ids record the DAG, known ones continue. */
-  public CompletableFuture<Object> run(Node<?> root, String workflowId) {
-    Plan plan = Plan.of(root);
+  public CompletableFuture<Object> run(
+      Node<?> root, String workflowId, Map<String, String> metadata) {
+    Plan plan = Plan.of(root, metadata);
+    checkResources(plan);
     return start(workflowId, plan, true);
   }
 
   /** Continues a stored workflow from its recorded DAG. */
   public CompletableFuture<Object> resume(String workflowId) {
     return start(WorkflowIds.check(workflowId), null, false);
+  }
+
+  private void checkResources(Plan plan) {
+    Set<TaskOptions> seen = new HashSet<>();
+    String[] taskIds = null;
+    for (int t = 0; t < plan.taskCount(); t++) {
+      TaskOptions options = plan.taskOptions[t];
+      if (options.needsResources() && seen.add(options)) {
+        if (taskIds == null) {
+          taskIds = plan.taskIds();
+        }
+        services.resources().checkFits(taskIds[t], options);
+      }
+    }
   }
 
   private CompletableFuture<Object> start(String workflowId, Plan newPlan, boolean create) {
@@ -80,7 +114,9 @@ public final class Engine implements AutoCloseable {
         }
         plan = newPlan;
         claim.writeDag(DagCodec.encode(plan));
-        claim.writeStatus(new CheckpointStore.StatusRecord(WorkflowStatus.RUNNING, null));
+        claim.writeStatus(
+            new CheckpointStore.StatusRecord(
+                WorkflowStatus.RUNNING, null, System.currentTimeMillis(), 0));
       } else {
         if (status.status() == WorkflowStatus.CANCELED) {
           throw new WorkflowNotResumableException(
@@ -88,11 +124,12 @@ public final class Engine implements AutoCloseable {
         }
         plan = recordedPlan(claim);
         if (status.status() != WorkflowStatus.SUCCESSFUL) {
-          claim.writeStatus(new CheckpointStore.StatusRecord(WorkflowStatus.RUNNING, null));
+          checkResources(plan);
+          claim.writeStatus(status.next(WorkflowStatus.RUNNING, null, 0));
         }
       }
       claim.expectOutputs(plan.taskCount());
-      execution = new Execution(workflowId, plan, claim, pool, () -> active.remove(workflowId));
+      execution = new Execution(workflowId, plan, claim, services, () -> active.remove(workflowId));
       active.put(workflowId, execution);
       execution.start(fresh);
     } catch (RuntimeException | Error e) {
@@ -104,12 +141,12 @@ public final class Engine implements AutoCloseable {
   }
 
   private static Plan recordedPlan(CheckpointStore.Claim claim) {
+    java.nio.file.Path file = claim.directory().resolve(ChronicleCheckpointStore.DAG_FILE);
     byte[] dag = claim.readDag();
     if (dag == null) {
-      throw new dev.waymark.CheckpointCorruptedException(
-          claim.directory().resolve(ChronicleCheckpointStore.DAG_FILE), "is missing", null);
+      throw new CheckpointCorruptedException(file, "is missing", null);
     }
-    return DagCodec.decode(dag, claim.directory().resolve(ChronicleCheckpointStore.DAG_FILE));
+    return DagCodec.decode(dag, file);
   }
 
   /** The status, with RUNNING turned into RESUMABLE when no process holds the workflow. */
@@ -147,16 +184,59 @@ public final class Engine implements AutoCloseable {
 
   /** The workflow's output, waiting while it runs here or in another process. */
   public Object output(String workflowId) {
-    return output(workflowId, null);
-  }
-
-  /** The output of one task ({@code taskId}) or, when null, of the workflow. */
-  public Object output(String workflowId, String taskId) {
+    WorkflowIds.check(workflowId);
     while (true) {
       Execution execution = active.get(workflowId);
       if (execution != null) {
-        if (taskId == null) {
-          return join(execution.result());
+        return join(execution.result());
+      }
+      WorkflowStatus status = status(workflowId);
+      switch (status) {
+        case RUNNING, PENDING -> {
+          sleep();
+          continue;
+        }
+        case FAILED ->
+            throw new WorkflowExecutionException(store.readStatus(workflowId).error(), null);
+        case CANCELED ->
+            throw new WorkflowCancelledException("workflow '" + workflowId + "' was canceled");
+        case RESUMABLE ->
+            throw new WorkflowException(
+                "workflow '"
+                    + workflowId
+                    + "' was interrupted before it finished; resume it to get its output");
+        default -> {}
+      }
+      Object out = withClaim(workflowId, claim -> readOutput(claim, workflowId, null));
+      if (out != BUSY) {
+        return out;
+      }
+    }
+  }
+
+  /**
+   * The output of one task, waiting while the task has not run and its workflow runs here or in
+   * another process.
+   */
+  public Object output(String workflowId, String taskId) {
+    WorkflowIds.check(workflowId);
+    while (true) {
+      Execution execution = active.get(workflowId);
+      if (execution != null) {
+        int task = taskIndex(execution.plan(), workflowId, taskId);
+        execution.awaitTask(task).join();
+        if (!execution.result().isDone()) {
+          try {
+            CheckpointStore.Payload payload = execution.claim().readOutput(task);
+            if (payload != null) {
+              return CheckpointTypes.deserialize(
+                  payload.bytes(), payload.offset(), payload.length());
+            }
+          } catch (RuntimeException e) {
+            if (!execution.result().isDone()) {
+              throw e;
+            } // it ended meanwhile and closed its claim: read it again below
+          }
         }
         awaitQuietly(execution.result());
         continue;
@@ -166,61 +246,124 @@ public final class Engine implements AutoCloseable {
         sleep();
         continue;
       }
-      if (taskId == null) {
-        switch (status) {
-          case FAILED ->
-              throw new WorkflowExecutionException(store.readStatus(workflowId).error(), null);
-          case CANCELED ->
-              throw new WorkflowCancelledException("workflow '" + workflowId + "' was canceled");
-          case RESUMABLE ->
-              throw new WorkflowException(
-                  "workflow '"
-                      + workflowId
-                      + "' was interrupted before it finished; resume it to get its output");
-          default -> {}
-        }
-      }
-      CheckpointStore.Claim claim;
-      try {
-        claim = store.claim(workflowId, false);
-      } catch (WorkflowStillActiveException busy) {
-        sleep();
-        continue;
-      }
-      if (claim == null) {
-        throw notFound(workflowId);
-      }
-      try {
-        return readOutput(claim, workflowId, taskId);
-      } finally {
-        claim.close();
+      Object out = withClaim(workflowId, claim -> readOutput(claim, workflowId, taskId));
+      if (out != BUSY) {
+        return out;
       }
     }
   }
 
-  private static Object readOutput(CheckpointStore.Claim claim, String workflowId, String taskId) {
-    Plan plan = recordedPlan(claim);
-    int task = plan.output;
-    if (taskId != null) {
-      task = Arrays.asList(plan.taskIds()).indexOf(taskId);
-      if (task < 0) {
-        throw new WorkflowNotFoundException(
-            "workflow '"
-                + workflowId
-                + "' has no task '"
-                + taskId
-                + "'; its tasks are "
-                + abbreviate(plan.taskIds()));
+  /** The run's metadata and times. */
+  public WorkflowMetadata metadata(String workflowId) {
+    WorkflowIds.check(workflowId);
+    Execution execution = active.get(workflowId);
+    if (execution != null) {
+      CheckpointStore.StatusRecord record = execution.claim().readStatus();
+      return new WorkflowMetadata(
+          workflowId,
+          WorkflowStatus.RUNNING,
+          execution.plan().metadata,
+          instant(record.startMillis()),
+          null);
+    }
+    WorkflowStatus status = status(workflowId);
+    CheckpointStore.StatusRecord record = store.readStatus(workflowId);
+    Object metadata = awaitClaim(workflowId, claim -> recordedPlan(claim).metadata);
+    @SuppressWarnings("unchecked")
+    Map<String, String> map = (Map<String, String>) metadata;
+    return new WorkflowMetadata(
+        workflowId, status, map, instant(record.startMillis()), instant(record.endMillis()));
+  }
+
+  /** A task's step, metadata and times (null times until its output is stored). */
+  public TaskMetadata metadata(String workflowId, String taskId) {
+    WorkflowIds.check(workflowId);
+    Execution execution = active.get(workflowId);
+    if (execution != null) {
+      return taskMetadata(execution.claim(), execution.plan(), workflowId, taskId);
+    }
+    status(workflowId);
+    return (TaskMetadata)
+        awaitClaim(
+            workflowId, claim -> taskMetadata(claim, recordedPlan(claim), workflowId, taskId));
+  }
+
+  private static TaskMetadata taskMetadata(
+      CheckpointStore.Claim claim, Plan plan, String workflowId, String taskId) {
+    int task = taskIndex(plan, workflowId, taskId);
+    CheckpointStore.Payload payload = plan.isStored(task) ? claim.readOutput(task) : null;
+    String step = plan.taskStep[task] == Plan.ALL ? "all" : plan.stepIds[plan.taskStep[task]];
+    return new TaskMetadata(
+        taskId,
+        step,
+        plan.taskOptions[task].metadata(),
+        payload == null ? null : instant(payload.startMillis()),
+        payload == null ? null : instant(payload.endMillis()));
+  }
+
+  private static Instant instant(long millis) {
+    return millis == 0 ? null : Instant.ofEpochMilli(millis);
+  }
+
+  private static final Object BUSY = new Object();
+
+  /** Reads under a short claim; {@link #BUSY} when another process holds the workflow now. */
+  private Object withClaim(
+      String workflowId, java.util.function.Function<CheckpointStore.Claim, Object> read) {
+    CheckpointStore.Claim claim;
+    try {
+      claim = store.claim(workflowId, false);
+    } catch (WorkflowStillActiveException busy) {
+      sleep();
+      return BUSY;
+    }
+    if (claim == null) {
+      throw notFound(workflowId);
+    }
+    try {
+      return read.apply(claim);
+    } finally {
+      claim.close();
+    }
+  }
+
+  private Object awaitClaim(
+      String workflowId, java.util.function.Function<CheckpointStore.Claim, Object> read) {
+    while (true) {
+      Object out = withClaim(workflowId, read);
+      if (out != BUSY) {
+        return out;
       }
     }
+  }
+
+  private static int taskIndex(Plan plan, String workflowId, String taskId) {
+    String[] ids = plan.taskIds();
+    int task = Arrays.asList(ids).indexOf(taskId);
+    if (task < 0) {
+      throw new WorkflowNotFoundException(
+          "workflow '"
+              + workflowId
+              + "' has no task '"
+              + taskId
+              + "'; its tasks are "
+              + abbreviate(ids));
+    }
+    return task;
+  }
+
+  private static Object readOutput(CheckpointStore.Claim claim, String workflowId, String taskId) {
+    Plan plan = recordedPlan(claim);
+    int task = taskId == null ? plan.output : taskIndex(plan, workflowId, taskId);
     CheckpointStore.Payload payload = plan.isStored(task) ? claim.readOutput(task) : null;
     if (payload == null) {
       throw new WorkflowException(
           "task '"
-              + (taskId == null ? plan.taskId(task) : taskId)
+              + plan.taskId(task)
               + "' of workflow '"
               + workflowId
-              + "' has no stored output: it has not run yet");
+              + "' has no stored output: "
+              + (plan.isStored(task) ? "it has not run" : "its checkpoint is off"));
     }
     return CheckpointTypes.deserialize(payload.bytes(), payload.offset(), payload.length());
   }
@@ -250,7 +393,7 @@ public final class Engine implements AutoCloseable {
   public static Object join(CompletableFuture<?> future) {
     try {
       return future.join();
-    } catch (java.util.concurrent.CompletionException e) {
+    } catch (CompletionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof RuntimeException runtime) {
         throw runtime;
@@ -286,11 +429,20 @@ public final class Engine implements AutoCloseable {
   @Override
   public void close() {
     pool.shutdownNow();
+    timer.shutdownNow();
     try {
       pool.awaitTermination(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
     store.close();
+  }
+
+  /** The default capacity: every core as a CPU, no GPU. */
+  public static Map<String, Double> defaultCapacity() {
+    Map<String, Double> capacity = new LinkedHashMap<>();
+    capacity.put(ResourcePool.CPU, (double) Runtime.getRuntime().availableProcessors());
+    capacity.put(ResourcePool.GPU, 0.0);
+    return capacity;
   }
 }

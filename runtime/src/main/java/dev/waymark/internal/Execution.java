@@ -1,12 +1,18 @@
 package dev.waymark.internal;
 
+import dev.waymark.Result;
+import dev.waymark.StepCrashedException;
+import dev.waymark.WorkflowException;
 import dev.waymark.WorkflowExecutionException;
 import dev.waymark.WorkflowNotResumableException;
 import dev.waymark.WorkflowStatus;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -15,6 +21,9 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * One run of a recorded plan. Only the tasks the output needs and whose outputs are not committed
  * execute; committed outputs are read back when a task needs them. A finished task hands its thread
  * to one newly ready dependent (no queue hop along a chain) and queues the others.
+ *
+ * <p>Every attempt is noted in the claim's in-flight journal first, so an attempt cut short by the
+ * death of the process counts as failed when the workflow resumes.
  */
 final class Execution {
   private static final Object NULL = new Object();
@@ -25,10 +34,17 @@ final class Execution {
   private final String workflowId;
   private final Plan plan;
   private final CheckpointStore.Claim claim;
-  private final Executor executor;
+  private final Services services;
   private final Runnable onEnd;
   private final CompletableFuture<Object> result = new CompletableFuture<>();
   private final AtomicInteger inFlight = new AtomicInteger();
+  private final Map<Integer, CompletableFuture<Void>> taskWaiters = new ConcurrentHashMap<>();
+
+  /** Failed attempts per task, durable (journal + attempts file); absent means none. */
+  private final Map<Integer, Integer> failedAttempts = new ConcurrentHashMap<>();
+
+  private final int[] freeSlots;
+  private int freeSlotCount;
 
   private byte[] state;
   private AtomicIntegerArray remaining;
@@ -46,13 +62,18 @@ final class Execution {
       String workflowId,
       Plan plan,
       CheckpointStore.Claim claim,
-      Executor executor,
+      Services services,
       Runnable onEnd) {
     this.workflowId = workflowId;
     this.plan = plan;
     this.claim = claim;
-    this.executor = executor;
+    this.services = services;
     this.onEnd = onEnd;
+    this.freeSlotCount = claim.inFlightSlots();
+    this.freeSlots = new int[freeSlotCount];
+    for (int i = 0; i < freeSlotCount; i++) {
+      freeSlots[i] = i;
+    }
   }
 
   CompletableFuture<Object> result() {
@@ -79,7 +100,6 @@ final class Execution {
     int top = 0;
     stack[top++] = plan.output;
     state[plan.output] = NEEDED;
-    int neededCount = 0;
     while (top > 0) {
       int t = stack[--top];
       if (!fresh && plan.isStored(t) && claim.isCommitted(t)) {
@@ -87,7 +107,6 @@ final class Execution {
         continue;
       }
       state[t] = NEEDED;
-      neededCount++;
       if (plan.taskStep[t] != Plan.ALL && plan.steps[plan.taskStep[t]] == null) {
         throw new WorkflowNotResumableException(
             "workflow '"
@@ -110,6 +129,9 @@ final class Execution {
       finishWithCommittedOutput();
       return;
     }
+    if (!fresh) {
+      loadFailedAttempts();
+    }
     link(tasks);
     inFlight.incrementAndGet(); // held while seeding, so an early failure cannot finish twice
     for (int t = 0; t < tasks; t++) {
@@ -118,6 +140,26 @@ final class Execution {
       }
     }
     chainEnded();
+  }
+
+  /**
+   * Counts the attempts that died with the previous process as failed, durably, before anything
+   * runs again.
+   */
+  private void loadFailedAttempts() {
+    Map<Integer, Integer> failed = new HashMap<>(claim.readFailedAttempts());
+    boolean changed = false;
+    for (Map.Entry<Integer, Integer> died : claim.interruptedAttempts().entrySet()) {
+      int task = died.getKey();
+      if (task >= 0 && task < state.length && state[task] == NEEDED) {
+        Integer before = failed.put(task, Math.max(died.getValue(), failed.getOrDefault(task, 0)));
+        changed |= before == null || before < died.getValue();
+      }
+    }
+    if (changed) {
+      claim.writeFailedAttempts(failed);
+    }
+    failedAttempts.putAll(failed);
   }
 
   /** Counts, per needed task, its pending inputs, and lists each task's needed dependents. */
@@ -156,55 +198,165 @@ final class Execution {
 
   private void submit(int task) {
     inFlight.incrementAndGet();
-    executor.execute(() -> drive(task));
+    services.pool().execute(() -> drive(task, false));
   }
 
   /** Runs {@code task}, then keeps running one newly ready dependent at a time. */
-  private void drive(int task) {
-    int t = task;
+  private void drive(int task, boolean resourcesHeld) {
+    int slot = takeSlot();
     try {
+      int t = task;
+      boolean held = resourcesHeld;
       while (t >= 0 && failure == null) {
-        Object out;
-        try {
-          out = compute(t);
-          if (plan.isStored(t)) {
-            commit(t, out);
+        TaskOptions options = plan.taskOptions[t];
+        if (!held && options.needsResources()) {
+          int waiting = t;
+          inFlight.incrementAndGet();
+          if (!services
+              .resources()
+              .acquire(ResourcePool.demandOf(options), () -> startHolding(waiting))) {
+            break; // started by the pool once the resources are free
           }
-        } catch (Throwable e) {
-          fail(t, e);
-          break;
+          inFlight.decrementAndGet();
         }
-        outputs.set(t, out == null ? NULL : out);
-        releaseInputs(t);
-        if (t == plan.output) {
-          finish(out);
-          break;
-        }
-        int next = -1;
-        for (int i = dependentStart[t]; i < dependentStart[t + 1]; i++) {
-          int d = dependents[i];
-          if (remaining.decrementAndGet(d) == 0) {
-            if (next < 0) {
-              next = d;
-            } else {
-              submit(d);
-            }
-          }
-        }
-        t = next;
+        t = runTask(t, slot);
+        held = false;
       }
     } finally {
+      giveSlot(slot);
       chainEnded();
     }
   }
 
-  private Object compute(int t) throws Exception {
+  /**
+   * Starts a task whose resources were taken for it while it waited; its chain uses the in-flight
+   * count taken when it began to wait.
+   */
+  private void startHolding(int task) {
+    services.pool().execute(() -> drive(task, true));
+  }
+
+  /**
+   * Runs one attempt of task {@code t} (its resources held) and settles it: commit and return the
+   * next task to run on this thread, or schedule a retry, or fail the workflow. Returns -1 when
+   * this thread has nothing more to run.
+   */
+  private int runTask(int t, int slot) {
+    TaskOptions options = plan.taskOptions[t];
+    Object out = null;
+    Throwable error = null;
+    int attempt = failedAttempts.isEmpty() ? 1 : failedAttempts.getOrDefault(t, 0) + 1;
+    long start = System.currentTimeMillis();
+    try {
+      Object[] args = arguments(t);
+      if (attempt > options.maxRetries() + 1) {
+        error =
+            new StepCrashedException(
+                "task '"
+                    + plan.taskId(t)
+                    + "' was running when its process died, "
+                    + (attempt - 1)
+                    + " time(s): its "
+                    + (options.maxRetries() + 1)
+                    + " attempt(s) are spent");
+      } else {
+        claim.markInFlight(slot, t, attempt);
+        try {
+          out = invoke(t, args);
+        } catch (Throwable e) {
+          error = e;
+        }
+      }
+      if (error != null) {
+        if (options.retryExceptions()
+            && attempt <= options.maxRetries()
+            && !(error instanceof StepCrashedException)) {
+          scheduleRetry(t, attempt, options);
+          return -1;
+        }
+        if (!options.catching()) {
+          fail(t, error);
+          return -1;
+        }
+        out = Result.failure(error);
+      } else if (options.catching()) {
+        out = Result.success(out);
+      }
+      if (plan.isStored(t)) {
+        commit(t, out, start, System.currentTimeMillis());
+      }
+    } catch (Throwable e) {
+      fail(t, e); // reading inputs or committing failed: a storage problem, not the step's
+      return -1;
+    } finally {
+      if (options.needsResources()) {
+        services.resources().release(ResourcePool.demandOf(options));
+      }
+    }
+    return completed(t, out);
+  }
+
+  /** Records that a task's output exists and returns the dependent to run next, or -1. */
+  private int completed(int t, Object out) {
+    outputs.set(t, out == null ? NULL : out);
+    releaseInputs(t);
+    if (!taskWaiters.isEmpty()) {
+      CompletableFuture<Void> waiter = taskWaiters.remove(t);
+      if (waiter != null) {
+        waiter.complete(null);
+      }
+    }
+    if (t == plan.output) {
+      finish(out);
+      return -1;
+    }
+    int next = -1;
+    for (int i = dependentStart[t]; i < dependentStart[t + 1]; i++) {
+      int d = dependents[i];
+      if (remaining.decrementAndGet(d) == 0) {
+        if (next < 0) {
+          next = d;
+        } else {
+          submit(d);
+        }
+      }
+    }
+    return next;
+  }
+
+  private void scheduleRetry(int t, int attempt, TaskOptions options) {
+    synchronized (failedAttempts) {
+      failedAttempts.put(t, attempt);
+      claim.writeFailedAttempts(new HashMap<>(failedAttempts));
+    }
+    long delay = options.backoff().delayMillis(attempt);
+    inFlight.incrementAndGet();
+    Runnable retry =
+        () -> {
+          try {
+            submit(t);
+          } finally {
+            chainEnded();
+          }
+        };
+    if (delay <= 0) {
+      retry.run();
+    } else {
+      services.timer().schedule(retry, delay, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private Object[] arguments(int t) {
     int[] inputs = plan.taskInputs[t];
     Object[] args = new Object[inputs.length];
     for (int i = 0; i < inputs.length; i++) {
       int code = inputs[i];
       args[i] = code < 0 ? copyOfValue(code) : outputOf(code);
     }
+    return args;
+  }
+
+  private Object invoke(int t, Object[] args) throws Exception {
     int step = plan.taskStep[t];
     if (step == Plan.ALL) {
       return Collections.unmodifiableList(Arrays.asList(args));
@@ -234,11 +386,12 @@ final class Execution {
     return out == NULL ? null : out;
   }
 
-  private void commit(int t, Object out) {
+  private void commit(int t, Object out, long startMillis, long endMillis) {
     CheckpointTypes.Codec codec = CheckpointTypes.codec();
     codec.output.reset();
     codec.writeTo(out);
-    claim.commitOutput(t, codec.output.getBuffer(), 0, codec.output.position());
+    claim.commitOutput(
+        t, startMillis, endMillis, codec.output.getBuffer(), 0, codec.output.position());
   }
 
   /** Lets go of inputs nobody else needs, so long chains run in constant memory. */
@@ -248,6 +401,30 @@ final class Execution {
         outputs.set(code, null);
       }
     }
+  }
+
+  /** Completes when task {@code t} has an output or the run ended. */
+  CompletableFuture<Void> awaitTask(int t) {
+    if (result.isDone() || (outputs != null && outputs.get(t) != null)) {
+      return CompletableFuture.completedFuture(null);
+    }
+    CompletableFuture<Void> waiter = taskWaiters.computeIfAbsent(t, k -> new CompletableFuture<>());
+    if (result.isDone() || outputs.get(t) != null) {
+      waiter.complete(null);
+    }
+    return waiter;
+  }
+
+  private synchronized int takeSlot() {
+    if (freeSlotCount == 0) {
+      throw new IllegalStateException("more task chains than in-flight slots");
+    }
+    return freeSlots[--freeSlotCount];
+  }
+
+  private synchronized void giveSlot(int slot) {
+    claim.clearInFlight(slot);
+    freeSlots[freeSlotCount++] = slot;
   }
 
   private void fail(int t, Throwable e) {
@@ -267,7 +444,8 @@ final class Execution {
 
   private void finish(Object out) {
     try {
-      claim.writeStatus(new CheckpointStore.StatusRecord(WorkflowStatus.SUCCESSFUL, null));
+      claim.writeStatus(
+          claim.readStatus().next(WorkflowStatus.SUCCESSFUL, null, System.currentTimeMillis()));
     } catch (RuntimeException e) {
       end();
       result.completeExceptionally(e);
@@ -281,7 +459,10 @@ final class Execution {
     Object out;
     try {
       out = outputOf(plan.output);
-      claim.writeStatus(new CheckpointStore.StatusRecord(WorkflowStatus.SUCCESSFUL, null));
+      CheckpointStore.StatusRecord status = claim.readStatus();
+      if (status.status() != WorkflowStatus.SUCCESSFUL) {
+        claim.writeStatus(status.next(WorkflowStatus.SUCCESSFUL, null, System.currentTimeMillis()));
+      }
     } catch (RuntimeException e) {
       end();
       result.completeExceptionally(e);
@@ -294,11 +475,13 @@ final class Execution {
   private void finishWithFailure() {
     Throwable cause = failure;
     String task = plan.taskId(failedTask);
-    boolean stepFailed = !(cause instanceof dev.waymark.WorkflowException);
+    boolean stepFailed =
+        !(cause instanceof WorkflowException) || cause instanceof StepCrashedException;
     String message = "workflow '" + workflowId + "' failed in task '" + task + "': " + cause;
     try {
       if (stepFailed) {
-        claim.writeStatus(new CheckpointStore.StatusRecord(WorkflowStatus.FAILED, message));
+        claim.writeStatus(
+            claim.readStatus().next(WorkflowStatus.FAILED, message, System.currentTimeMillis()));
       }
       // A storage failure leaves the status RUNNING: with the claim gone it reads as RESUMABLE.
     } catch (RuntimeException e) {
@@ -314,6 +497,7 @@ final class Execution {
       claim.close();
     } finally {
       onEnd.run();
+      taskWaiters.values().forEach(waiter -> waiter.complete(null));
     }
   }
 }

@@ -1,5 +1,7 @@
 package dev.waymark.internal;
 
+import dev.waymark.Result;
+import dev.waymark.StepOptions;
 import dev.waymark.Workflow;
 import java.util.List;
 
@@ -18,6 +20,17 @@ public abstract sealed class Node<T> implements Workflow<T> permits StepNode, Va
 
   /** What generated workflow ids start with: the output step's name. */
   public abstract String name();
+
+  @Override
+  public Workflow<T> options(StepOptions options) {
+    throw new UnsupportedOperationException("options apply to step calls; " + this + " is not one");
+  }
+
+  @Override
+  public Workflow<Result<T>> catchExceptions() {
+    throw new UnsupportedOperationException(
+        "catchExceptions applies to step calls; " + this + " is not one");
+  }
 
   /** Unwraps a workflow built by this runtime; anything else is refused. */
   public static Node<?> of(Workflow<?> workflow) {

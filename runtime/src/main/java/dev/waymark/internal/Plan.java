@@ -1,5 +1,6 @@
 package dev.waymark.internal;
 
+import dev.waymark.annotations.CheckpointMode;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -28,31 +29,46 @@ final class Plan {
   final int[] taskStep;
 
   final int[][] taskInputs;
+
+  /** Per task: its settled options (shared instances). */
+  final TaskOptions[] taskOptions;
+
   final byte[][] values;
   final int output;
+
+  /** The run's user metadata. */
+  final Map<String, String> metadata;
 
   Plan(
       String[] stepIds,
       StepDefinition<?>[] steps,
       int[] taskStep,
       int[][] taskInputs,
+      TaskOptions[] taskOptions,
       byte[][] values,
-      int output) {
+      int output,
+      Map<String, String> metadata) {
     this.stepIds = stepIds;
     this.steps = steps;
     this.taskStep = taskStep;
     this.taskInputs = taskInputs;
+    this.taskOptions = taskOptions;
     this.values = values;
     this.output = output;
+    this.metadata = metadata;
   }
 
   int taskCount() {
     return taskStep.length;
   }
 
-  /** Whether a task's output is stored: every step's, and a fan-in's only when it is the output. */
+  /**
+   * Whether a task's output is stored: the workflow's output always is; a step's unless its
+   * checkpoint mode is FALSE; a fan-in's never (it is rebuilt from its inputs).
+   */
   boolean isStored(int task) {
-    return taskStep[task] != ALL || task == output;
+    return task == output
+        || (taskStep[task] != ALL && taskOptions[task].checkpoint() != CheckpointMode.FALSE);
   }
 
   /**
@@ -62,7 +78,12 @@ final class Plan {
     String[] ids = new String[taskStep.length];
     Map<String, Integer> seen = new HashMap<>();
     for (int t = 0; t < ids.length; t++) {
-      String base = taskStep[t] == ALL ? "all" : baseName(stepIds[taskStep[t]]);
+      String base =
+          taskStep[t] == ALL
+              ? "all"
+              : taskOptions[t].taskId() != null
+                  ? taskOptions[t].taskId()
+                  : baseName(stepIds[taskStep[t]]);
       int n = seen.merge(base, 1, Integer::sum) - 1;
       ids[t] = n == 0 ? base : base + "_" + n;
     }
@@ -78,7 +99,7 @@ final class Plan {
   }
 
   /** Flattens the DAG below {@code root} without recursion, so any depth fits. */
-  static Plan of(Node<?> root) {
+  static Plan of(Node<?> root, Map<String, String> metadata) {
     if (root instanceof ValueNode) {
       throw new IllegalArgumentException(
           "a constant (Workflow.of) is not a workflow to run: pass it to a step");
@@ -90,6 +111,8 @@ final class Plan {
     List<StepDefinition<?>> steps = new ArrayList<>();
     List<int[]> inputs = new ArrayList<>();
     int[] taskStep = new int[16];
+    List<TaskOptions> options = new ArrayList<>();
+    Map<TaskOptions, TaskOptions> sharedOptions = new HashMap<>();
 
     ArrayDeque<Node<?>> stack = new ArrayDeque<>();
     ArrayDeque<Integer> cursor = new ArrayDeque<>();
@@ -139,8 +162,12 @@ final class Plan {
                   steps.add(s);
                   return steps.size() - 1;
                 });
+        TaskOptions resolved =
+            TaskOptions.resolve(step.callOptions.over(step.step.options()), step.catching);
+        options.add(sharedOptions.computeIfAbsent(resolved, o -> o));
       } else {
         taskStep[task] = ALL;
+        options.add(TaskOptions.FAN_IN);
       }
       codes.put(node, task);
     }
@@ -154,7 +181,9 @@ final class Plan {
         steps.toArray(new StepDefinition<?>[0]),
         Arrays.copyOf(taskStep, count),
         inputs.toArray(new int[0][]),
+        options.toArray(new TaskOptions[0]),
         values.toArray(new byte[0][]),
-        count - 1);
+        count - 1,
+        java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metadata)));
   }
 }

@@ -1,5 +1,7 @@
 package dev.waymark.internal;
 
+import dev.waymark.Result;
+import dev.waymark.StepOptions;
 import dev.waymark.Workflow;
 import java.util.Objects;
 
@@ -15,18 +17,48 @@ public final class StepDefinition<T> {
   private final String taskName;
   private final int arity;
   private final StepInvoker invoker;
+  private final StepOptions options;
+  private final boolean catching;
+
+  /** A step with the default options. */
+  public StepDefinition(String id, String taskName, int arity, StepInvoker invoker) {
+    this(id, taskName, arity, invoker, StepOptions.options(), false);
+  }
 
   /**
    * @param id stable identity, {@code binary.class.Name#stepName}
    * @param taskName the base name of the step's tasks (the step name)
    * @param arity the number of parameters
    * @param invoker calls the method
+   * @param options the options of the step's annotation
    */
-  public StepDefinition(String id, String taskName, int arity, StepInvoker invoker) {
+  public StepDefinition(
+      String id, String taskName, int arity, StepInvoker invoker, StepOptions options) {
+    this(id, taskName, arity, invoker, options, false);
+  }
+
+  private StepDefinition(
+      String id,
+      String taskName,
+      int arity,
+      StepInvoker invoker,
+      StepOptions options,
+      boolean catching) {
     this.id = Objects.requireNonNull(id, "id");
     this.taskName = Objects.requireNonNull(taskName, "taskName");
     this.arity = arity;
     this.invoker = Objects.requireNonNull(invoker, "invoker");
+    this.options = Objects.requireNonNull(options, "options");
+    this.catching = catching;
+  }
+
+  /**
+   * A step whose annotation says {@code catchExceptions = true}: its tasks produce a {@link Result}
+   * of what the method returns instead of failing.
+   */
+  public static <T> StepDefinition<Result<T>> catching(
+      String id, String taskName, int arity, StepInvoker invoker, StepOptions options) {
+    return new StepDefinition<>(id, taskName, arity, invoker, options, true);
   }
 
   /** Builds a task of this step over {@code inputs}, one per parameter; runs nothing. */
@@ -39,7 +71,7 @@ public final class StepDefinition<T> {
     for (int i = 0; i < inputs.length; i++) {
       nodes[i] = Node.of(inputs[i]);
     }
-    return new StepNode<>(this, nodes);
+    return new StepNode<>(this, nodes, StepOptions.options(), catching);
   }
 
   public String id() {
@@ -52,6 +84,16 @@ public final class StepDefinition<T> {
 
   public int arity() {
     return arity;
+  }
+
+  /** The options of the step's annotation. */
+  public StepOptions options() {
+    return options;
+  }
+
+  /** Whether the step's annotation catches exceptions. */
+  public boolean catching() {
+    return catching;
   }
 
   StepInvoker invoker() {

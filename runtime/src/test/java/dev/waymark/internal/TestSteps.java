@@ -107,7 +107,49 @@ public final class TestSteps {
             return ((byte[]) args[0]).length;
           });
 
+  /** Counts calls of {@code flaky}; it fails while the count is below its argument. */
+  static final java.util.concurrent.atomic.AtomicInteger FLAKY_CALLS =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  static final StepDefinition<Integer> FLAKY =
+      new StepDefinition<>(
+          "dev.waymark.internal.TestSteps#flaky",
+          "flaky",
+          1,
+          args -> {
+            count("flaky");
+            int calls = FLAKY_CALLS.getAndIncrement();
+            if (calls < (Integer) args[0]) {
+              throw new IllegalStateException("failure #" + calls);
+            }
+            return calls;
+          });
+
+  /** Records when it ran: [start, end] in nanoseconds. */
+  static final java.util.List<long[]> SPANS = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  static final StepDefinition<Integer> BUSY =
+      new StepDefinition<>(
+          "dev.waymark.internal.TestSteps#busy",
+          "busy",
+          1,
+          args -> {
+            long start = System.nanoTime();
+            Thread.sleep(100);
+            SPANS.add(new long[] {start, System.nanoTime()});
+            return (Integer) args[0];
+          },
+          dev.waymark.StepOptions.options().cpus(1).metadata("kind", "busy"));
+
   private TestSteps() {}
+
+  static Workflow<Integer> flaky(int failures) {
+    return FLAKY.call(Workflow.of(failures));
+  }
+
+  static Workflow<Integer> busy(int x) {
+    return BUSY.call(Workflow.of(x));
+  }
 
   static Workflow<Integer> length(Workflow<byte[]> bytes) {
     return LENGTH.call(bytes);
@@ -154,7 +196,7 @@ public final class TestSteps {
   public static final class Module implements StepModule {
     @Override
     public List<StepDefinition<?>> steps() {
-      return List.of(INC, ADD, FAIL, BYTES, SUM, APPEND, MEET, LENGTH);
+      return List.of(INC, ADD, FAIL, BYTES, SUM, APPEND, MEET, LENGTH, FLAKY, BUSY);
     }
 
     @Override

@@ -1,0 +1,7 @@
+package dev.waymark.internal;
+
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+
+/** What executions share within one runtime: the step pool, the retry timer, the resources. */
+record Services(Executor pool, ScheduledExecutorService timer, ResourcePool resources) {}
