@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import dev.waymark.processor.base.Message;
 import dev.waymark.processor.base.Reporter;
 import dev.waymark.processor.model.StepClassModel;
+import dev.waymark.processor.validation.CheckpointValidator;
 import dev.waymark.processor.validation.StepValidator;
 import dev.waymark.processor.writer.GeneratedSource;
 import dev.waymark.processor.writer.ModuleServiceFile;
@@ -40,6 +41,7 @@ import javax.tools.StandardLocation;
 @AutoService(Processor.class)
 public final class StepProcessor extends AbstractProcessor {
   private static final String STEP_ANNOTATION = "dev.waymark.annotations.Step";
+  private static final String CHECKPOINT_ANNOTATION = "dev.waymark.annotations.Checkpoint";
 
   /** Classes waiting for types that a later round may generate, by canonical name. */
   private final Set<String> deferred = new LinkedHashSet<>();
@@ -50,6 +52,7 @@ public final class StepProcessor extends AbstractProcessor {
   private final Consumer<TypeElement> beforeEachClass;
   private Reporter reporter;
   private StepValidator validator;
+  private CheckpointValidator checkpointValidator;
   private final StepsClassWriter writer = new StepsClassWriter();
 
   /** The processor as javac's service loader creates it. */
@@ -67,11 +70,12 @@ public final class StepProcessor extends AbstractProcessor {
     super.init(env);
     reporter = new Reporter(env.getMessager());
     validator = new StepValidator(env.getElementUtils(), env.getTypeUtils(), reporter);
+    checkpointValidator = new CheckpointValidator(reporter);
   }
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(STEP_ANNOTATION);
+    return Set.of(STEP_ANNOTATION, CHECKPOINT_ANNOTATION);
   }
 
   @Override
@@ -99,10 +103,17 @@ public final class StepProcessor extends AbstractProcessor {
     for (TypeElement stepClass : stepClasses) {
       processClass(stepClass, round.processingOver());
     }
+    TypeElement checkpoint = processingEnv.getElementUtils().getTypeElement(CHECKPOINT_ANNOTATION);
+    if (checkpoint != null) {
+      // Each element comes once, in the round that created it: nothing here waits for types.
+      for (Element method : round.getElementsAnnotatedWith(checkpoint)) {
+        checkCheckpoint(method);
+      }
+    }
     if (round.processingOver() && !modules.isEmpty()) {
       writeServiceFile();
     }
-    // Not claimed: other processors may look at @Step too.
+    // Not claimed: other processors may look at @Step and @Checkpoint too.
     return false;
   }
 
@@ -120,10 +131,23 @@ public final class StepProcessor extends AbstractProcessor {
         modules.add(model.get().moduleBinaryName());
       }
     } catch (RuntimeException | LinkageError | AssertionError e) {
-      StringWriter trace = new StringWriter();
-      e.printStackTrace(new PrintWriter(trace));
-      reporter.error(stepClass, Message.INTERNAL_ERROR, stepClass.getQualifiedName(), e, trace);
+      internalError(stepClass, stepClass.getQualifiedName(), e);
     }
+  }
+
+  private void checkCheckpoint(Element method) {
+    try {
+      checkpointValidator.validate(method);
+    } catch (RuntimeException | LinkageError | AssertionError e) {
+      internalError(method, "@Checkpoint on " + method.getEnclosingElement() + "." + method, e);
+    }
+  }
+
+  /** Never lets an exception escape to javac, where it would hide the user's other errors. */
+  private void internalError(Element element, Object subject, Throwable e) {
+    StringWriter trace = new StringWriter();
+    e.printStackTrace(new PrintWriter(trace));
+    reporter.error(element, Message.INTERNAL_ERROR, subject, e, trace);
   }
 
   private void write(GeneratedSource source, TypeElement stepClass) {

@@ -68,13 +68,52 @@ class EndToEndTest {
           }
           """);
 
+  /** Steps that catch exceptions, feed a caught failure on, and retry as their annotation says. */
+  private static final JavaFileObject RESILIENT_MAIN =
+      source(
+          "com.example.Main",
+          """
+          package com.example;
+          import dev.waymark.Waymark;
+          import java.nio.file.Path;
+          public class Main {
+            public static void main(String[] args) {
+              try (Waymark waymark = Waymark.open(Path.of(args[0]))) {
+                System.out.println(waymark.run(ResilientSteps.describe(ResilientSteps.parse("x"))));
+                System.out.println(waymark.run(ResilientSteps.describe(ResilientSteps.parse("42"))));
+                System.out.println(waymark.run(ResilientSteps.flaky(4)));
+                System.out.println(waymark.run(ResilientSteps.audit("")).isSuccess());
+              }
+            }
+          }
+          """);
+
   @Test
   void workflowsOfGeneratedStepsRunOnTheRuntime(@TempDir Path dir) throws Exception {
-    List<JavaFileObject> sources = new ArrayList<>(List.of(resources("com.example.Pipeline")));
-    sources.add(MAIN);
+    Path classes = compileTo(dir.resolve("classes"), "com.example.Pipeline", MAIN);
+
+    List<String> output = run(classes, dir.resolve("storage"));
+
+    assertEquals(List.of("20", "Point[x=4, label=pGREENRED, tags=[3]]", "2", "null"), output);
+  }
+
+  @Test
+  void annotationOptionsTakeEffectOnTheRuntime(@TempDir Path dir) throws Exception {
+    Path classes = compileTo(dir.resolve("classes"), "com.example.Resilient", RESILIENT_MAIN);
+
+    List<String> output = run(classes, dir.resolve("storage"));
+
+    // flaky fails twice: only its maxRetries = 2 with retryExceptions = true let it finish.
+    assertEquals(List.of("failed", "parsed 42", "40", "false"), output);
+  }
+
+  /** Compiles a sample with its main class and writes the class files under {@code classes}. */
+  private static Path compileTo(Path classes, String stepClass, JavaFileObject main)
+      throws IOException {
+    List<JavaFileObject> sources = new ArrayList<>(List.of(resources(stepClass)));
+    sources.add(main);
     Compilation compilation = compile(sources.toArray(JavaFileObject[]::new));
     assertThat(compilation).succeeded();
-    Path classes = dir.resolve("classes");
     for (JavaFileObject file : compilation.generatedFiles()) {
       if (file.getKind() != JavaFileObject.Kind.SOURCE) {
         // Names look like /CLASS_OUTPUT/com/example/Main.class.
@@ -85,10 +124,7 @@ class EndToEndTest {
         }
       }
     }
-
-    List<String> output = run(classes, dir.resolve("storage"));
-
-    assertEquals(List.of("20", "Point[x=4, label=pGREENRED, tags=[3]]", "2", "null"), output);
+    return classes;
   }
 
   private static List<String> run(Path classes, Path storage)

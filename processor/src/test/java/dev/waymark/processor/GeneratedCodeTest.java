@@ -219,14 +219,14 @@ class GeneratedCodeTest {
     assertArrayEquals(((Object[][]) grid)[0], back[0]);
   }
 
-  private static JavaFileObject[] add(JavaFileObject[] files, JavaFileObject file) {
+  static JavaFileObject[] add(JavaFileObject[] files, JavaFileObject file) {
     List<JavaFileObject> all = new ArrayList<>(List.of(files));
     all.add(file);
     return all.toArray(JavaFileObject[]::new);
   }
 
   /** Compiles a sample and loads its generated module from the compiler's class output. */
-  private static StepModule module(String stepClass, String moduleClass) throws Exception {
+  static StepModule module(String stepClass, String moduleClass) throws Exception {
     Compilation compilation = compile(resources(stepClass));
     assertThat(compilation).succeeded();
     ClassLoader loader = new CompiledClassLoader(compilation);

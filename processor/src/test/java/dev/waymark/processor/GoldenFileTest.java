@@ -40,6 +40,18 @@ class GoldenFileTest {
     Golden.assertGenerated(compilation, "com.example.BoxSteps");
   }
 
+  /**
+   * Options on the annotations: every one at once, defaults written out, {@code @Checkpoint} alone,
+   * a fixed backoff, and static and instance steps that catch exceptions.
+   */
+  @Test
+  void stepOptions() {
+    Compilation compilation = compile(resources("com.example.Resilient"));
+
+    assertThat(compilation).succeededWithoutWarnings();
+    Golden.assertGenerated(compilation, "com.example.ResilientSteps");
+  }
+
   /** User names that collide with generated members, locals and imported types. */
   @Test
   void clashingNames() {

@@ -71,6 +71,28 @@ public enum Message {
       "step name '%s' of @Step method '%s' %s; the generated builder method is named after the"
           + " step, so choose another @Step(name = \"...\")"),
 
+  STEP_NEGATIVE_RETRIES(
+      "StepNegativeRetries",
+      "maxRetries of @Step method '%s' is %d, but a step cannot be retried a negative number of"
+          + " times; use 0 for no retries, or a positive number"),
+
+  STEP_INVALID_BACKOFF(
+      "StepInvalidBackoff",
+      "backoff of @Step method '%s' is invalid: %s; use 0 <= delayMillis <= maxDelayMillis and a"
+          + " finite multiplier of at least 1"),
+
+  STEP_INVALID_RESOURCES("StepInvalidResources", "%s of @Step method '%s' %s; %s"),
+
+  STEP_INVALID_METADATA(
+      "StepInvalidMetadata",
+      "metadata entry \"%s\" of @Step method '%s' %s; write each entry as \"key=value\" with a"
+          + " non-empty key, and each key once"),
+
+  CHECKPOINT_WITHOUT_STEP(
+      "CheckpointWithoutStep",
+      "@Checkpoint on method '%s' has no effect because the method is not a @Step; add @Step to"
+          + " the method, or remove @Checkpoint"),
+
   STEP_WRITE_FAILED(
       "StepWriteFailed",
       "could not write the generated %s: %s; if a class or file of that name already exists in"

@@ -24,6 +24,12 @@ public final class Reporter {
     messager.printMessage(Diagnostic.Kind.ERROR, message.format(args), element);
   }
 
+  /** Reports an error on an annotation, so that the IDE underlines it rather than the element. */
+  public void error(Element element, AnnotationMirror annotation, Message message, Object... args) {
+    errorCount++;
+    messager.printMessage(Diagnostic.Kind.ERROR, message.format(args), element, annotation);
+  }
+
   /**
    * Reports an error on one value of an annotation, so that the IDE underlines that value rather
    * than the whole element.

@@ -13,6 +13,9 @@ import java.util.List;
  * @param params the parameters, in order
  * @param returnType the declared return type, {@link TypeName#VOID} for {@code void}
  * @param varargs whether the last parameter is a varargs array, kept so that builders read alike
+ * @param options the options of the step's annotations that differ from their defaults
+ * @param catchExceptions whether the step's failure is caught into a {@code Result}, which changes
+ *     the type of its workflows
  */
 public record StepModel(
     String methodName,
@@ -21,7 +24,9 @@ public record StepModel(
     boolean isStatic,
     List<ParamModel> params,
     TypeName returnType,
-    boolean varargs) {
+    boolean varargs,
+    StepOptionsModel options,
+    boolean catchExceptions) {
 
   public StepModel {
     params = List.copyOf(params);

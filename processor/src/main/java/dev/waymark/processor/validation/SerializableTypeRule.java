@@ -52,9 +52,13 @@ final class SerializableTypeRule {
           "java.time.LocalTime",
           "java.time.LocalDateTime");
 
-  /** Collections whose implementations the runtime registers; their type arguments must pass. */
+  /**
+   * Collections whose implementations the runtime registers, and the {@code Result} of a step that
+   * catches exceptions, which it registers too; their type arguments must pass.
+   */
   private static final Set<String> CONTAINERS =
       Set.of(
+          "dev.waymark.Result",
           "java.util.Collection",
           "java.util.List",
           "java.util.Set",

@@ -1,5 +1,7 @@
 package dev.waymark.processor.validation;
 
+import dev.waymark.processor.base.Message;
+import dev.waymark.processor.base.Reporter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,34 +13,43 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
 
 /**
- * A method annotated with {@code @Step}, with the annotation kept so that errors about its {@code
- * name} can point at the value itself.
+ * A method annotated with {@code @Step}, with the annotations kept so that errors about their
+ * values can point at the value itself.
  *
  * @param method the annotated method
  * @param annotation the {@code @Step} annotation on it
  * @param explicitName the {@code name} value when the user wrote one, even an empty one
  * @param stepName the effective step name: {@code name}, or the method name when it is empty
+ * @param checkpoint the {@code @Checkpoint} annotation on the method, if any
  */
 record StepMethod(
     ExecutableElement method,
     AnnotationMirror annotation,
     Optional<AnnotationValue> explicitName,
-    String stepName) {
+    String stepName,
+    Optional<AnnotationMirror> checkpoint) {
 
   static final String STEP_ANNOTATION = "dev.waymark.annotations.Step";
+  static final String CHECKPOINT_ANNOTATION = "dev.waymark.annotations.Checkpoint";
 
   /** The {@code @Step} methods declared directly by {@code type}, in source order. */
   static List<StepMethod> in(TypeElement type) {
     List<StepMethod> steps = new ArrayList<>();
     for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
-      for (AnnotationMirror annotation : method.getAnnotationMirrors()) {
-        TypeElement annotationType = (TypeElement) annotation.getAnnotationType().asElement();
-        if (annotationType.getQualifiedName().contentEquals(STEP_ANNOTATION)) {
-          steps.add(of(method, annotation));
-        }
-      }
+      annotation(method, STEP_ANNOTATION).ifPresent(step -> steps.add(of(method, step)));
     }
     return steps;
+  }
+
+  /** The annotation of type {@code qualifiedName} on {@code method}, if any. */
+  static Optional<AnnotationMirror> annotation(ExecutableElement method, String qualifiedName) {
+    for (AnnotationMirror annotation : method.getAnnotationMirrors()) {
+      TypeElement annotationType = (TypeElement) annotation.getAnnotationType().asElement();
+      if (annotationType.getQualifiedName().contentEquals(qualifiedName)) {
+        return Optional.of(annotation);
+      }
+    }
+    return Optional.empty();
   }
 
   private static StepMethod of(ExecutableElement method, AnnotationMirror annotation) {
@@ -54,12 +65,25 @@ record StepMethod(
         method,
         annotation,
         explicitName,
-        name.isEmpty() ? method.getSimpleName().toString() : name);
+        name.isEmpty() ? method.getSimpleName().toString() : name,
+        annotation(method, CHECKPOINT_ANNOTATION));
   }
 
   /** Whether errors about the name belong on the annotation value rather than on the method. */
   boolean hasNameValue() {
     return explicitName.isPresent() && !String.valueOf(explicitName.get().getValue()).isEmpty();
+  }
+
+  /**
+   * Reports an error on {@code value} of the {@code @Step} annotation, or of an annotation nested
+   * in it, or on the annotation itself when there is no such value.
+   */
+  void error(Reporter reporter, Optional<AnnotationValue> value, Message message, Object... args) {
+    if (value.isPresent()) {
+      reporter.error(method, annotation, value.get(), message, args);
+    } else {
+      reporter.error(method, annotation, message, args);
+    }
   }
 
   String methodName() {

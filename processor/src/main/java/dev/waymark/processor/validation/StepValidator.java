@@ -41,6 +41,9 @@ public final class StepValidator {
   private final StepNameRule nameRule = new StepNameRule();
   private final DuplicateNameRule duplicateNames;
   private final SerializableTypeRule typeRule;
+  private final RetryRule retryRule;
+  private final ResourceRule resourceRule;
+  private final MetadataRule metadataRule;
   private final TypeMirror exception;
   private final TypeMirror error;
 
@@ -53,6 +56,9 @@ public final class StepValidator {
     this.instanceRule = new InstanceRule(elements, types);
     this.duplicateNames = new DuplicateNameRule(reporter);
     this.typeRule = new SerializableTypeRule(types, access);
+    this.retryRule = new RetryRule(reporter);
+    this.resourceRule = new ResourceRule(reporter);
+    this.metadataRule = new MetadataRule(reporter);
     this.exception = elements.getTypeElement("java.lang.Exception").asType();
     this.error = elements.getTypeElement("java.lang.Error").asType();
   }
@@ -147,6 +153,9 @@ public final class StepValidator {
         checkType(method, "return type", name, method.getReturnType(), context, found);
       }
     }
+    retryRule.check(step);
+    resourceRule.check(step);
+    metadataRule.check(step);
     if (reporter.errorCount() > errorsBefore) {
       return Optional.empty();
     }
@@ -168,7 +177,9 @@ public final class StepValidator {
             isStatic,
             params,
             TypeName.get(method.getReturnType()),
-            method.isVarArgs()));
+            method.isVarArgs(),
+            StepOptionsReader.read(step),
+            StepOptionsReader.catchExceptions(step)));
   }
 
   /** Reports a step name that cannot name a builder method; true when the name is usable. */

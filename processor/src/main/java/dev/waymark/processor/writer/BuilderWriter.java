@@ -1,5 +1,6 @@
 package dev.waymark.processor.writer;
 
+import static dev.waymark.processor.writer.RuntimeTypes.RESULT;
 import static dev.waymark.processor.writer.RuntimeTypes.WORKFLOW;
 
 import com.palantir.javapoet.ClassName;
@@ -23,9 +24,13 @@ import javax.lang.model.element.Modifier;
  */
 final class BuilderWriter {
 
-  /** The type a step's workflows produce: the boxed return type, {@code Void} for void. */
+  /**
+   * The type a step's workflows produce: the boxed return type, {@code Void} for void, in a {@code
+   * Result} when the step catches exceptions.
+   */
   static TypeName resultType(StepModel step) {
-    return step.returnsVoid() ? ClassName.get(Void.class) : step.returnType().box();
+    TypeName value = step.returnsVoid() ? ClassName.get(Void.class) : step.returnType().box();
+    return step.catchExceptions() ? ParameterizedTypeName.get(RESULT, value) : value;
   }
 
   List<MethodSpec> builders(
@@ -50,15 +55,27 @@ final class BuilderWriter {
   // public static Workflow<List<Integer>> readData(int num) {
   //   return READ_DATA.call(Workflow.of(num));
   // }
+  //
+  // and for a step that catches exceptions:
+  //
+  // /**
+  //  * Builds a task of {@link Jobs#parse(String)},
+  //  * catching its failure, once its retries are spent, in a {@link Result}:
+  //  * runs nothing until the workflow runs.
+  //  */
+  // public static Workflow<Result<Integer>> parse(String text) {
+  //   return PARSE.call(Workflow.of(text));
+  // }
   private MethodSpec valueBuilder(
       StepClassModel model, StepModel step, String constant, List<String> paramNames) {
     MethodSpec.Builder method =
         start(step)
             .addJavadoc(
-                "Builds a task of {@link $T#$L($L)}:\nruns nothing until the workflow runs.\n",
+                "Builds a task of {@link $T#$L($L)}$L:\nruns nothing until the workflow runs.\n",
                 model.stepClass(),
                 step.methodName(),
-                erasures(step));
+                erasures(step),
+                catching(step));
     List<CodeBlock> inputs = new ArrayList<>();
     for (int i = 0; i < step.params().size(); i++) {
       method.addParameter(
@@ -90,13 +107,14 @@ final class BuilderWriter {
     MethodSpec.Builder method =
         start(step)
             .addJavadoc(
-                "Builds a task of {@link $T#$L($L)},\n"
+                "Builds a task of {@link $T#$L($L)}$L,\n"
                     + "each input the result of another workflow"
                     + " (use {@link $T#of} for a constant):\n"
                     + "runs nothing until the workflow runs.\n",
                 model.stepClass(),
                 step.methodName(),
                 erasures(step),
+                catching(step),
                 WORKFLOW);
     List<CodeBlock> inputs = new ArrayList<>();
     for (int i = 0; i < step.params().size(); i++) {
@@ -116,6 +134,14 @@ final class BuilderWriter {
     return MethodSpec.methodBuilder(step.stepName())
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(ParameterizedTypeName.get(WORKFLOW, resultType(step)));
+  }
+
+  /** What the Javadoc adds for a step that catches exceptions, so the Result type is explained. */
+  private static CodeBlock catching(StepModel step) {
+    return step.catchExceptions()
+        ? CodeBlock.of(
+            ",\ncatching its failure, once its retries are spent, in a {@link $T}", RESULT)
+        : CodeBlock.of("");
   }
 
   /** The parameter list of a Javadoc link to the step method, {@code Pipeline.Point, int[]}. */

@@ -9,6 +9,12 @@ final class RuntimeTypes {
   private RuntimeTypes() {}
 
   static final ClassName WORKFLOW = ClassName.get("dev.waymark", "Workflow");
+  static final ClassName RESULT = ClassName.get("dev.waymark", "Result");
+  static final ClassName STEP_OPTIONS = ClassName.get("dev.waymark", "StepOptions");
+  static final ClassName RETRY_BACKOFF = ClassName.get("dev.waymark", "RetryBackoff");
+  static final ClassName CHECKPOINT_MODE =
+      ClassName.get("dev.waymark.annotations", "CheckpointMode");
+  static final ClassName DURATION = ClassName.get("java.time", "Duration");
   static final ClassName STEP_DEFINITION = ClassName.get("dev.waymark.internal", "StepDefinition");
   static final ClassName STEP_MODULE = ClassName.get("dev.waymark.internal", "StepModule");
   static final ClassName TYPE_REGISTRAR = ClassName.get("dev.waymark.internal", "TypeRegistrar");

@@ -81,6 +81,13 @@ public final class StepsClassWriter {
   // private static final StepDefinition<List<Integer>> READ_DATA =
   //     new StepDefinition<>("com.example.Pipeline#readData", "readData", 1,
   //         args -> Pipeline.readData((Integer) args[0]));
+  //
+  // or, for a step whose annotations change options, or that catches exceptions:
+  //
+  // private static final StepDefinition<Result<Integer>> PARSE =
+  //     StepDefinition.catching("com.example.Jobs#parse", "parse", 1,
+  //         args -> Jobs.parse((String) args[0]),
+  //         StepOptions.options().maxRetries(10));
   private FieldSpec definition(StepClassModel model, StepModel step, Names names) {
     List<CodeBlock> arguments = new ArrayList<>();
     boolean unchecked = false;
@@ -104,6 +111,20 @@ public final class StepsClassWriter {
                 .add("$<}")
                 .build()
             : CodeBlock.of("args -> $L", call);
+    // Laid out as a person would: the constructor, then the invoker and the options, on lines of
+    // their own. A step with default options keeps the shorter constructor.
+    CodeBlock.Builder initializer = CodeBlock.builder().add("$>$>\n");
+    if (step.catchExceptions()) {
+      initializer.add("$T.catching(", STEP_DEFINITION);
+    } else {
+      initializer.add("new $T<>(", STEP_DEFINITION);
+    }
+    initializer
+        .add("$S, $S, $L,\n", step.id(), step.stepName(), step.params().size())
+        .add("$>$>$L", invoker);
+    if (step.catchExceptions() || !step.options().isEmpty()) {
+      initializer.add(",\n$L", StepOptionsWriter.options(step.options()));
+    }
     FieldSpec.Builder field =
         FieldSpec.builder(
                 ParameterizedTypeName.get(STEP_DEFINITION, BuilderWriter.resultType(step)),
@@ -111,14 +132,7 @@ public final class StepsClassWriter {
                 Modifier.PRIVATE,
                 Modifier.STATIC,
                 Modifier.FINAL)
-            // Laid out as a person would: the constructor, then the invoker, on lines of their own.
-            .initializer(
-                "$>$>\nnew $T<>($S, $S, $L,\n$>$>$L$<$<$<$<)",
-                STEP_DEFINITION,
-                step.id(),
-                step.stepName(),
-                step.params().size(),
-                invoker);
+            .initializer(initializer.add("$<$<$<$<)").build());
     if (unchecked) {
       // The casts of generic parameter types are checked by the typed builders, not here.
       field.addAnnotation(UNCHECKED);

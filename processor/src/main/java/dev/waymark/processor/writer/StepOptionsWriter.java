@@ -1,0 +1,77 @@
+package dev.waymark.processor.writer;
+
+import static dev.waymark.processor.writer.RuntimeTypes.CHECKPOINT_MODE;
+import static dev.waymark.processor.writer.RuntimeTypes.DURATION;
+import static dev.waymark.processor.writer.RuntimeTypes.RETRY_BACKOFF;
+import static dev.waymark.processor.writer.RuntimeTypes.STEP_OPTIONS;
+
+import com.palantir.javapoet.CodeBlock;
+import dev.waymark.processor.model.StepOptionsModel;
+import dev.waymark.processor.model.StepOptionsModel.BackoffModel;
+import dev.waymark.processor.model.StepOptionsModel.MetadataEntry;
+import dev.waymark.processor.model.StepOptionsModel.ResourceModel;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes the {@code StepOptions} expression of a step's annotations: only the options the user
+ * changed, in a fixed order, so that the generated code says what the annotation says.
+ */
+final class StepOptionsWriter {
+  private StepOptionsWriter() {}
+
+  // StepOptions.options()
+  //     .maxRetries(10)
+  //     .backoff(RetryBackoff.fixed(Duration.ofMillis(500)))
+  //     .resource("license", 1.0)
+  static CodeBlock options(StepOptionsModel options) {
+    List<CodeBlock> calls = new ArrayList<>();
+    options.maxRetries().ifPresent(n -> calls.add(CodeBlock.of("maxRetries($L)", n)));
+    options.retryExceptions().ifPresent(b -> calls.add(CodeBlock.of("retryExceptions($L)", b)));
+    options.backoff().ifPresent(b -> calls.add(CodeBlock.of("backoff($L)", backoff(b))));
+    options
+        .checkpoint()
+        .ifPresent(mode -> calls.add(CodeBlock.of("checkpoint($T.$L)", CHECKPOINT_MODE, mode)));
+    options.cpus().ifPresent(cpus -> calls.add(CodeBlock.of("cpus($L)", cpus)));
+    options.gpus().ifPresent(gpus -> calls.add(CodeBlock.of("gpus($L)", gpus)));
+    for (ResourceModel resource : options.resources()) {
+      calls.add(CodeBlock.of("resource($S, $L)", resource.name(), resource.amount()));
+    }
+    for (MetadataEntry entry : options.metadata()) {
+      calls.add(CodeBlock.of("metadata($S, $S)", entry.key(), entry.value()));
+    }
+    CodeBlock.Builder chain = CodeBlock.builder().add("$T.options()", STEP_OPTIONS);
+    if (calls.size() == 1) {
+      return chain.add(".$L", calls.get(0)).build();
+    }
+    // One option per line once there are several, as google-java-format breaks a long chain.
+    chain.add("$>$>");
+    for (CodeBlock call : calls) {
+      chain.add("\n.$L", call);
+    }
+    return chain.add("$<$<").build();
+  }
+
+  // RetryBackoff.none(), RetryBackoff.fixed(Duration.ofMillis(500)), or
+  // RetryBackoff.exponential(Duration.ofMillis(100), 2.0, Duration.ofMillis(60000))
+  private static CodeBlock backoff(BackoffModel backoff) {
+    // Each form is equal to the annotation's record; only a shorter spelling of it.
+    if (backoff.multiplier() == 1 && backoff.maxDelayMillis() == backoff.delayMillis()) {
+      return backoff.delayMillis() == 0
+          ? CodeBlock.of("$T.none()", RETRY_BACKOFF)
+          : CodeBlock.of("$T.fixed($L)", RETRY_BACKOFF, millis(backoff.delayMillis()));
+    }
+    return CodeBlock.of(
+        "$T.exponential($L,$W$L,$W$L)",
+        RETRY_BACKOFF,
+        millis(backoff.delayMillis()),
+        backoff.multiplier(),
+        millis(backoff.maxDelayMillis()));
+  }
+
+  private static CodeBlock millis(long millis) {
+    // An int literal where it fits, as a person would write it; ofMillis takes a long either way.
+    String literal = millis == (int) millis ? Long.toString(millis) : millis + "L";
+    return CodeBlock.of("$T.ofMillis($L)", DURATION, literal);
+  }
+}
