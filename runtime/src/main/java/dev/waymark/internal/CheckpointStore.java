@@ -75,49 +75,48 @@ public interface CheckpointStore extends AutoCloseable {
     /** Replaces the status atomically. */
     void writeStatus(StatusRecord status);
 
-    /** A sizing hint, given before the first output is read or written. */
-    void expectOutputs(long count);
+    /** A sizing hint, given before the first record is read or written. */
+    void expectRecords(long count);
 
-    /** Whether the output of {@code task} was committed. */
-    boolean isCommitted(int task);
+    /** Whether a record is stored under {@code key}. */
+    boolean contains(long key);
 
     /**
-     * The committed output of {@code task}, verified against its checksum; null if not committed.
+     * The record stored under {@code key}, verified against its checksum; null if there is none.
      *
      * @throws dev.waymark.CheckpointCorruptedException when the stored bytes are damaged
      */
-    Payload readOutput(int task);
+    Payload read(long key);
 
     /**
-     * Commits the output of {@code task} and its attempt's times atomically: after a crash it is
-     * either whole or absent.
+     * Stores a record (a step output, a continuation, a link, a name) under {@code key} with the
+     * times of the attempt that made it, atomically: after a crash it is either whole or absent.
      */
-    void commitOutput(
-        int task, long startMillis, long endMillis, byte[] bytes, int offset, int length);
+    void write(long key, long startMillis, long endMillis, byte[] bytes, int offset, int length);
 
     /**
-     * The attempts that were running when the process holding this workflow before died: task to
-     * attempt number. Read when first asked, before the journal is reused.
+     * The attempts that were running when the process holding this workflow before died: task key
+     * to attempt number. Read when first asked, before the journal is reused.
      */
-    Map<Integer, Integer> interruptedAttempts();
+    Map<Long, Integer> interruptedAttempts();
 
     /** How many in-flight slots the journal has (each running task chain uses one). */
     int inFlightSlots();
 
     /**
      * Notes, in a way that survives the death of this process, that {@code task} runs its attempt
-     * number {@code attempt} in {@code slot}. Cheap: a store into a memory-mapped file.
+     * number {@code attempt} in {@code slot}. Cheap: stores into a memory-mapped file.
      */
-    void markInFlight(int slot, int task, int attempt);
+    void markInFlight(int slot, long task, int attempt);
 
     /** Empties a slot. */
     void clearInFlight(int slot);
 
-    /** The number of failed attempts recorded per task (tasks without any are absent). */
-    Map<Integer, Integer> readFailedAttempts();
+    /** The number of failed attempts recorded per task key (tasks without any are absent). */
+    Map<Long, Integer> readFailedAttempts();
 
     /** Replaces the recorded failed attempts, atomically. */
-    void writeFailedAttempts(Map<Integer, Integer> attempts);
+    void writeFailedAttempts(Map<Long, Integer> attempts);
 
     /** Deletes every file of the workflow; the claim ends. */
     void deleteAll();

@@ -70,7 +70,7 @@ final class ChronicleClaim implements CheckpointStore.Claim {
   private volatile boolean mapsOpen;
   private final int inFlightSlots;
   private volatile InFlightJournal journal;
-  private Map<Integer, Integer> interrupted;
+  private Map<Long, Integer> interrupted;
   private static final String JOURNAL = "inflight.bin";
   private boolean closed;
   private long expectedTasks = 1024;
@@ -113,7 +113,7 @@ final class ChronicleClaim implements CheckpointStore.Claim {
   }
 
   @Override
-  public void expectOutputs(long count) {
+  public void expectRecords(long count) {
     this.expectedTasks = Math.max(1024, count + count / 4);
   }
 
@@ -128,8 +128,8 @@ final class ChronicleClaim implements CheckpointStore.Claim {
   }
 
   @Override
-  public boolean isCommitted(int task) {
-    Long key = (long) task;
+  public boolean contains(long task) {
+    Long key = task;
     for (OutputMap output : openMaps()) {
       if (output.map().containsKey(key)) {
         return true;
@@ -139,8 +139,8 @@ final class ChronicleClaim implements CheckpointStore.Claim {
   }
 
   @Override
-  public CheckpointStore.Payload readOutput(int task) {
-    Long key = (long) task;
+  public CheckpointStore.Payload read(long task) {
+    Long key = task;
     List<OutputMap> all = openMaps();
     for (int i = all.size() - 1; i >= 0; i--) {
       OutputMap output = all.get(i);
@@ -152,10 +152,10 @@ final class ChronicleClaim implements CheckpointStore.Claim {
     return null;
   }
 
-  private CheckpointStore.Payload decode(Path file, int task, byte[] value) {
+  private CheckpointStore.Payload decode(Path file, long task, byte[] value) {
     if (value.length < VALUE_HEADER) {
       throw new CheckpointCorruptedException(
-          file, "holds a truncated output for task #" + task, null);
+          file, "holds a truncated record for key " + task, null);
     }
     int crc =
         (value[1] & 0xff) << 24
@@ -189,8 +189,8 @@ final class ChronicleClaim implements CheckpointStore.Claim {
   }
 
   @Override
-  public void commitOutput(
-      int task, long startMillis, long endMillis, byte[] bytes, int offset, int length) {
+  public void write(
+      long task, long startMillis, long endMillis, byte[] bytes, int offset, int length) {
     byte[] value;
     if (length <= INLINE_LIMIT) {
       value = new byte[VALUE_HEADER + length];
@@ -213,15 +213,15 @@ final class ChronicleClaim implements CheckpointStore.Claim {
     put(task, value);
   }
 
-  private void put(int task, byte[] value) {
+  private void put(long task, byte[] value) {
     List<OutputMap> all = openMaps();
     OutputMap current = all.get(all.size() - 1);
     try {
-      current.map().put((long) task, value);
+      current.map().put(task, value);
     } catch (IllegalStateException | IllegalArgumentException full) {
       // The map's fixed capacity is spent (Chronicle: "extra segment tier" / "Entry is too large"):
       // continue in a new, larger map.
-      rollOver(current).map().put((long) task, value);
+      rollOver(current).map().put(task, value);
     }
   }
 
@@ -235,13 +235,17 @@ final class ChronicleClaim implements CheckpointStore.Claim {
     return next;
   }
 
-  private Path blobFile(int task) {
-    return dir.resolve("output-" + task + ".bin");
+  private Path blobFile(long task) {
+    return dir.resolve("output-" + Long.toHexString(task) + ".bin");
   }
 
   private List<OutputMap> openMaps() {
     if (!mapsOpen) {
       synchronized (this) {
+        if (closed) {
+          throw new IllegalStateException(
+              "the claim on workflow '" + workflowId + "' was released");
+        }
         if (!mapsOpen) {
           openExistingMaps();
           mapsOpen = true;
@@ -345,7 +349,7 @@ final class ChronicleClaim implements CheckpointStore.Claim {
   }
 
   @Override
-  public synchronized Map<Integer, Integer> interruptedAttempts() {
+  public synchronized Map<Long, Integer> interruptedAttempts() {
     if (interrupted == null) {
       interrupted = InFlightJournal.read(dir.resolve(JOURNAL));
     }
@@ -358,7 +362,7 @@ final class ChronicleClaim implements CheckpointStore.Claim {
   }
 
   @Override
-  public void markInFlight(int slot, int task, int attempt) {
+  public void markInFlight(int slot, long task, int attempt) {
     journal().mark(slot, task, attempt);
   }
 
@@ -368,14 +372,14 @@ final class ChronicleClaim implements CheckpointStore.Claim {
   }
 
   @Override
-  public Map<Integer, Integer> readFailedAttempts() {
+  public Map<Long, Integer> readFailedAttempts() {
     byte[] bytes = FramedFiles.read(dir.resolve("attempts.bin"), ATTEMPTS_MAGIC, "attempts");
-    Map<Integer, Integer> attempts = new HashMap<>();
+    Map<Long, Integer> attempts = new HashMap<>();
     if (bytes != null) {
       try (Input in = new Input(bytes)) {
         int count = in.readVarInt(true);
         for (int i = 0; i < count; i++) {
-          attempts.put(in.readVarInt(true), in.readVarInt(true));
+          attempts.put(in.readLong(), in.readVarInt(true));
         }
       }
     }
@@ -383,11 +387,11 @@ final class ChronicleClaim implements CheckpointStore.Claim {
   }
 
   @Override
-  public void writeFailedAttempts(Map<Integer, Integer> attempts) {
+  public void writeFailedAttempts(Map<Long, Integer> attempts) {
     Output out = new Output(64, -1);
     out.writeVarInt(attempts.size(), true);
-    for (Map.Entry<Integer, Integer> entry : attempts.entrySet()) {
-      out.writeVarInt(entry.getKey(), true);
+    for (Map.Entry<Long, Integer> entry : attempts.entrySet()) {
+      out.writeLong(entry.getKey());
       out.writeVarInt(entry.getValue(), true);
     }
     FramedFiles.write(dir.resolve("attempts.bin"), ATTEMPTS_MAGIC, out.toBytes());

@@ -128,7 +128,7 @@ public final class Engine implements AutoCloseable {
           claim.writeStatus(status.next(WorkflowStatus.RUNNING, null, 0));
         }
       }
-      claim.expectOutputs(plan.taskCount());
+      claim.expectRecords(plan.taskCount());
       execution = new Execution(workflowId, plan, claim, services, () -> active.remove(workflowId));
       active.put(workflowId, execution);
       execution.start(fresh);
@@ -223,14 +223,12 @@ public final class Engine implements AutoCloseable {
     while (true) {
       Execution execution = active.get(workflowId);
       if (execution != null) {
-        int task = taskIndex(execution.plan(), workflowId, taskId);
-        execution.awaitTask(task).join();
+        execution.awaitTask(taskId).join();
         if (!execution.result().isDone()) {
           try {
-            CheckpointStore.Payload payload = execution.claim().readOutput(task);
-            if (payload != null) {
-              return CheckpointTypes.deserialize(
-                  payload.bytes(), payload.offset(), payload.length());
+            long key = execution.names().keyOf(taskId);
+            if (key >= 0 && Records.hasValue(execution.claim(), key)) {
+              return Records.value(execution.claim(), key);
             }
           } catch (RuntimeException e) {
             if (!execution.result().isDone()) {
@@ -289,16 +287,21 @@ public final class Engine implements AutoCloseable {
   }
 
   private static TaskMetadata taskMetadata(
-      CheckpointStore.Claim claim, Plan plan, String workflowId, String taskId) {
-    int task = taskIndex(plan, workflowId, taskId);
-    CheckpointStore.Payload payload = plan.isStored(task) ? claim.readOutput(task) : null;
-    String step = plan.taskStep[task] == Plan.ALL ? "all" : plan.stepIds[plan.taskStep[task]];
+      CheckpointStore.Claim claim, Plan root, String workflowId, String taskId) {
+    long key = taskKey(new TaskNames(claim, root), workflowId, taskId);
+    TaskLocator.Located located = TaskLocator.locate(claim, root, key);
+    CheckpointStore.Payload times = claim.read(TaskKeys.store(TaskKeys.OUTPUT, key));
+    if (times == null) {
+      times = claim.read(TaskKeys.store(TaskKeys.CONTINUATION, key));
+    }
+    Plan plan = located == null ? null : located.plan();
+    int t = located == null ? -1 : located.task();
     return new TaskMetadata(
         taskId,
-        step,
-        plan.taskOptions[task].metadata(),
-        payload == null ? null : instant(payload.startMillis()),
-        payload == null ? null : instant(payload.endMillis()));
+        plan == null ? null : plan.taskStep[t] == Plan.ALL ? "all" : plan.stepIds[plan.taskStep[t]],
+        plan == null ? Map.of() : plan.taskOptions[t].metadata(),
+        times == null ? null : instant(times.startMillis()),
+        times == null ? null : instant(times.endMillis()));
   }
 
   private static Instant instant(long millis) {
@@ -337,35 +340,33 @@ public final class Engine implements AutoCloseable {
     }
   }
 
-  private static int taskIndex(Plan plan, String workflowId, String taskId) {
-    String[] ids = plan.taskIds();
-    int task = Arrays.asList(ids).indexOf(taskId);
-    if (task < 0) {
+  private static Object readOutput(CheckpointStore.Claim claim, String workflowId, String taskId) {
+    Plan plan = recordedPlan(claim);
+    TaskNames names = new TaskNames(claim, plan);
+    long key = taskId == null ? plan.output : taskKey(names, workflowId, taskId);
+    if (!Records.hasValue(claim, key)) {
+      throw new WorkflowException(
+          "task '"
+              + (taskId == null ? names.rootNames()[plan.output] : taskId)
+              + "' of workflow '"
+              + workflowId
+              + "' has no stored output: it has not run, or its checkpoint is off");
+    }
+    return Records.value(claim, key);
+  }
+
+  private static long taskKey(TaskNames names, String workflowId, String taskId) {
+    long key = names.keyOf(taskId);
+    if (key < 0) {
       throw new WorkflowNotFoundException(
           "workflow '"
               + workflowId
               + "' has no task '"
               + taskId
-              + "'; its tasks are "
-              + abbreviate(ids));
+              + "'; its recorded DAG's tasks are "
+              + abbreviate(names.rootNames()));
     }
-    return task;
-  }
-
-  private static Object readOutput(CheckpointStore.Claim claim, String workflowId, String taskId) {
-    Plan plan = recordedPlan(claim);
-    int task = taskId == null ? plan.output : taskIndex(plan, workflowId, taskId);
-    CheckpointStore.Payload payload = plan.isStored(task) ? claim.readOutput(task) : null;
-    if (payload == null) {
-      throw new WorkflowException(
-          "task '"
-              + plan.taskId(task)
-              + "' of workflow '"
-              + workflowId
-              + "' has no stored output: "
-              + (plan.isStored(task) ? "it has not run" : "its checkpoint is off"));
-    }
-    return CheckpointTypes.deserialize(payload.bytes(), payload.offset(), payload.length());
+    return key;
   }
 
   private static String abbreviate(String[] ids) {

@@ -1,62 +1,72 @@
 package dev.waymark.internal;
 
-import dev.waymark.Result;
 import dev.waymark.StepCrashedException;
 import dev.waymark.WorkflowException;
 import dev.waymark.WorkflowExecutionException;
-import dev.waymark.WorkflowNotResumableException;
 import dev.waymark.WorkflowStatus;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicIntegerArray;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * One run of a recorded plan. Only the tasks the output needs and whose outputs are not committed
- * execute; committed outputs are read back when a task needs them. A finished task hands its thread
- * to one newly ready dependent (no queue hop along a chain) and queues the others.
+ * One run of a workflow: its frames (the recorded DAG and the DAGs continuations return), the
+ * threads driving them, and what they share: the claim, the failure, the in-flight count, the
+ * attempt counts and the task names.
  *
- * <p>Every attempt is noted in the claim's in-flight journal first, so an attempt cut short by the
- * death of the process counts as failed when the workflow resumes.
+ * <p>A thread runs a task, then the dependent it made ready, then, when a frame's output resolves a
+ * continuation, that parent task's dependents, in one loop: deep recursion neither grows the Java
+ * stack nor hops between threads. Every attempt is noted in the claim's in-flight journal first, so
+ * an attempt cut short by the death of the process counts as failed on resume.
  */
 final class Execution {
-  private static final Object NULL = new Object();
-  private static final byte UNSEEN = 0;
-  private static final byte NEEDED = 1;
-  private static final byte COMMITTED = 2;
-
   private final String workflowId;
   private final Plan plan;
   private final CheckpointStore.Claim claim;
   private final Services services;
   private final Runnable onEnd;
+  private final TaskNames names;
   private final CompletableFuture<Object> result = new CompletableFuture<>();
   private final AtomicInteger inFlight = new AtomicInteger();
-  private final Map<Integer, CompletableFuture<Void>> taskWaiters = new ConcurrentHashMap<>();
+  private final Map<String, CompletableFuture<Void>> taskWaiters = new ConcurrentHashMap<>();
 
-  /** Failed attempts per task, durable (journal + attempts file); absent means none. */
-  private final Map<Integer, Integer> failedAttempts = new ConcurrentHashMap<>();
+  /** Failed attempts per task key, durable (journal + attempts file); absent means none. */
+  private final Map<Long, Integer> failedAttempts = new ConcurrentHashMap<>();
 
   private final int[] freeSlots;
   private int freeSlotCount;
-
-  private byte[] state;
-  private AtomicIntegerArray remaining;
-
-  /** Dependents of task t among the needed tasks: {@code dependents[dependentStart[t] ..]}. */
-  private int[] dependentStart;
-
-  private int[] dependents;
-  private AtomicIntegerArray consumers;
-  private AtomicReferenceArray<Object> outputs;
   private volatile Throwable failure;
-  private volatile int failedTask = -1;
+  private volatile String failedTask;
+
+  /** Where a driving thread goes next: run a task, or resolve a continuation task. */
+  static final class Cursor {
+    Frame frame;
+    int task;
+    boolean resolving;
+    Object value;
+    long producer;
+
+    void run(Frame frame, int task) {
+      this.frame = frame;
+      this.task = task;
+      this.resolving = false;
+    }
+
+    void resolve(Frame frame, int task, Object value, long producer) {
+      this.frame = frame;
+      this.task = task;
+      this.resolving = true;
+      this.value = value;
+      this.producer = producer;
+    }
+
+    void clear() {
+      frame = null;
+      value = null;
+    }
+  }
 
   Execution(
       String workflowId,
@@ -69,11 +79,16 @@ final class Execution {
     this.claim = claim;
     this.services = services;
     this.onEnd = onEnd;
+    this.names = new TaskNames(claim, plan);
     this.freeSlotCount = claim.inFlightSlots();
     this.freeSlots = new int[freeSlotCount];
     for (int i = 0; i < freeSlotCount; i++) {
       freeSlots[i] = i;
     }
+  }
+
+  String workflowId() {
+    return workflowId;
   }
 
   CompletableFuture<Object> result() {
@@ -88,72 +103,31 @@ final class Execution {
     return claim;
   }
 
-  /**
-   * Works out what must run and starts it; completes at once when the output is committed. A {@code
-   * fresh} workflow (its DAG just recorded) has nothing committed, so nothing is looked up.
-   */
+  Services services() {
+    return services;
+  }
+
+  TaskNames names() {
+    return names;
+  }
+
+  /** Starts the workflow; a {@code fresh} one (its DAG just recorded) has nothing stored yet. */
   void start(boolean fresh) {
-    int tasks = plan.taskCount();
-    state = new byte[tasks];
-    outputs = new AtomicReferenceArray<>(tasks);
-    int[] stack = new int[16];
-    int top = 0;
-    stack[top++] = plan.output;
-    state[plan.output] = NEEDED;
-    while (top > 0) {
-      int t = stack[--top];
-      if (!fresh && plan.isStored(t) && claim.isCommitted(t)) {
-        state[t] = COMMITTED;
-        continue;
-      }
-      state[t] = NEEDED;
-      if (plan.taskStep[t] != Plan.ALL && plan.steps[plan.taskStep[t]] == null) {
-        throw new WorkflowNotResumableException(
-            "workflow '"
-                + workflowId
-                + "' needs step "
-                + plan.stepIds[plan.taskStep[t]]
-                + ", which no class on this JVM's class path declares");
-      }
-      for (int code : plan.taskInputs[t]) {
-        if (code >= 0 && state[code] == UNSEEN) {
-          state[code] = NEEDED; // provisional: settled when popped
-          if (top == stack.length) {
-            stack = Arrays.copyOf(stack, top * 2);
-          }
-          stack[top++] = code;
-        }
-      }
-    }
-    if (state[plan.output] == COMMITTED) {
-      finishWithCommittedOutput();
-      return;
-    }
     if (!fresh) {
       loadFailedAttempts();
     }
-    link(tasks);
-    inFlight.incrementAndGet(); // held while seeding, so an early failure cannot finish twice
-    for (int t = 0; t < tasks; t++) {
-      if (state[t] == NEEDED && remaining.get(t) == 0) {
-        submit(t);
-      }
-    }
-    chainEnded();
+    new Frame(this, plan).start(fresh);
   }
 
-  /**
-   * Counts the attempts that died with the previous process as failed, durably, before anything
-   * runs again.
-   */
+  /** Counts the attempts that died with the previous process as failed, durably, first. */
   private void loadFailedAttempts() {
-    Map<Integer, Integer> failed = new HashMap<>(claim.readFailedAttempts());
+    Map<Long, Integer> failed = new HashMap<>(claim.readFailedAttempts());
     boolean changed = false;
-    for (Map.Entry<Integer, Integer> died : claim.interruptedAttempts().entrySet()) {
-      int task = died.getKey();
-      if (task >= 0 && task < state.length && state[task] == NEEDED) {
-        Integer before = failed.put(task, Math.max(died.getValue(), failed.getOrDefault(task, 0)));
-        changed |= before == null || before < died.getValue();
+    for (Map.Entry<Long, Integer> died : claim.interruptedAttempts().entrySet()) {
+      Integer before = failed.get(died.getKey());
+      if (before == null || before < died.getValue()) {
+        failed.put(died.getKey(), died.getValue());
+        changed = true;
       }
     }
     if (changed) {
@@ -162,65 +136,73 @@ final class Execution {
     failedAttempts.putAll(failed);
   }
 
-  /** Counts, per needed task, its pending inputs, and lists each task's needed dependents. */
-  private void link(int tasks) {
-    remaining = new AtomicIntegerArray(tasks);
-    consumers = new AtomicIntegerArray(tasks);
-    dependentStart = new int[tasks + 1];
-    for (int t = 0; t < tasks; t++) {
-      if (state[t] == NEEDED) {
-        for (int code : plan.taskInputs[t]) {
-          if (code >= 0) {
-            dependentStart[code + 1]++;
-            consumers.getAndIncrement(code);
-            if (state[code] == NEEDED) {
-              remaining.getAndIncrement(t);
-            }
-          }
-        }
-      }
-    }
-    for (int t = 0; t < tasks; t++) {
-      dependentStart[t + 1] += dependentStart[t];
-    }
-    dependents = new int[dependentStart[tasks]];
-    int[] fill = Arrays.copyOf(dependentStart, tasks);
-    for (int t = 0; t < tasks; t++) {
-      if (state[t] == NEEDED) {
-        for (int code : plan.taskInputs[t]) {
-          if (code >= 0) {
-            dependents[fill[code]++] = t;
-          }
-        }
-      }
-    }
+  int failedAttempts(long key) {
+    return failedAttempts.isEmpty() ? 0 : failedAttempts.getOrDefault(key, 0);
   }
 
-  private void submit(int task) {
+  /** Runs {@code seeding} while holding an in-flight count, so no early end can finish twice. */
+  void seed(Runnable seeding) {
     inFlight.incrementAndGet();
-    services.pool().execute(() -> drive(task, false));
+    try {
+      seeding.run();
+    } finally {
+      chainEnded();
+    }
   }
 
-  /** Runs {@code task}, then keeps running one newly ready dependent at a time. */
-  private void drive(int task, boolean resourcesHeld) {
+  void submit(Frame frame, int task) {
+    inFlight.incrementAndGet();
+    services.pool().execute(() -> drive(frame, task, false, null));
+  }
+
+  /** Resolves continuation task {@code p} of {@code frame} on a pool thread. */
+  void submitResolve(Frame frame, int p, Object value, long producer) {
+    inFlight.incrementAndGet();
+    services
+        .pool()
+        .execute(
+            () -> {
+              Cursor cursor = new Cursor();
+              cursor.resolve(frame, p, value, producer);
+              drive(null, -1, false, cursor);
+            });
+  }
+
+  /** Runs a task, then keeps going wherever the cursor points, on this thread. */
+  private void drive(Frame first, int firstTask, boolean resourcesHeld, Cursor start) {
     int slot = takeSlot();
     try {
-      int t = task;
+      Cursor cursor = start != null ? start : new Cursor();
+      if (start == null) {
+        cursor.run(first, firstTask);
+      }
       boolean held = resourcesHeld;
-      while (t >= 0 && failure == null) {
-        TaskOptions options = plan.taskOptions[t];
+      while (cursor.frame != null && failure == null) {
+        Frame frame = cursor.frame;
+        int t = cursor.task;
+        if (cursor.resolving) {
+          Object value = cursor.value;
+          long producer = cursor.producer;
+          cursor.clear();
+          frame.resolve(t, value, producer, cursor);
+          continue;
+        }
+        cursor.clear();
+        if (frame.dead) {
+          break;
+        }
+        TaskOptions options = frame.plan().taskOptions[t];
         if (!held && options.needsResources()) {
-          int waiting = t;
           inFlight.incrementAndGet();
           if (!services
               .resources()
-              .acquire(ResourcePool.demandOf(options), () -> startHolding(waiting))) {
+              .acquire(ResourcePool.demandOf(options), () -> startHolding(frame, t))) {
             break; // started by the pool once the resources are free
           }
           inFlight.decrementAndGet();
         }
-        t = runTask(t, slot);
         held = false;
+        frame.runTask(t, slot, cursor);
       }
     } finally {
       giveSlot(slot);
@@ -232,184 +214,67 @@ final class Execution {
    * Starts a task whose resources were taken for it while it waited; its chain uses the in-flight
    * count taken when it began to wait.
    */
-  private void startHolding(int task) {
-    services.pool().execute(() -> drive(task, true));
+  private void startHolding(Frame frame, int task) {
+    services.pool().execute(() -> drive(frame, task, true, null));
   }
 
-  /**
-   * Runs one attempt of task {@code t} (its resources held) and settles it: commit and return the
-   * next task to run on this thread, or schedule a retry, or fail the workflow. Returns -1 when
-   * this thread has nothing more to run.
-   */
-  private int runTask(int t, int slot) {
-    TaskOptions options = plan.taskOptions[t];
-    Object out = null;
-    Throwable error = null;
-    int attempt = failedAttempts.isEmpty() ? 1 : failedAttempts.getOrDefault(t, 0) + 1;
-    long start = System.currentTimeMillis();
-    try {
-      Object[] args = arguments(t);
-      if (attempt > options.maxRetries() + 1) {
-        error =
-            new StepCrashedException(
-                "task '"
-                    + plan.taskId(t)
-                    + "' was running when its process died, "
-                    + (attempt - 1)
-                    + " time(s): its "
-                    + (options.maxRetries() + 1)
-                    + " attempt(s) are spent");
-      } else {
-        claim.markInFlight(slot, t, attempt);
-        try {
-          out = invoke(t, args);
-        } catch (Throwable e) {
-          error = e;
-        }
-      }
-      if (error != null) {
-        if (options.retryExceptions()
-            && attempt <= options.maxRetries()
-            && !(error instanceof StepCrashedException)) {
-          scheduleRetry(t, attempt, options);
-          return -1;
-        }
-        if (!options.catching()) {
-          fail(t, error);
-          return -1;
-        }
-        out = Result.failure(error);
-      } else if (options.catching()) {
-        out = Result.success(out);
-      }
-      if (plan.isStored(t)) {
-        commit(t, out, start, System.currentTimeMillis());
-      }
-    } catch (Throwable e) {
-      fail(t, e); // reading inputs or committing failed: a storage problem, not the step's
-      return -1;
-    } finally {
-      if (options.needsResources()) {
-        services.resources().release(ResourcePool.demandOf(options));
-      }
-    }
-    return completed(t, out);
-  }
-
-  /** Records that a task's output exists and returns the dependent to run next, or -1. */
-  private int completed(int t, Object out) {
-    outputs.set(t, out == null ? NULL : out);
-    releaseInputs(t);
-    if (!taskWaiters.isEmpty()) {
-      CompletableFuture<Void> waiter = taskWaiters.remove(t);
-      if (waiter != null) {
-        waiter.complete(null);
-      }
-    }
-    if (t == plan.output) {
-      finish(out);
-      return -1;
-    }
-    int next = -1;
-    for (int i = dependentStart[t]; i < dependentStart[t + 1]; i++) {
-      int d = dependents[i];
-      if (remaining.decrementAndGet(d) == 0) {
-        if (next < 0) {
-          next = d;
-        } else {
-          submit(d);
-        }
-      }
-    }
-    return next;
-  }
-
-  private void scheduleRetry(int t, int attempt, TaskOptions options) {
+  /** Counts a failed attempt durably, then runs the task again after {@code delayMillis}. */
+  void scheduleRetry(Frame frame, int t, int attempt, long delayMillis) {
     synchronized (failedAttempts) {
-      failedAttempts.put(t, attempt);
+      failedAttempts.put(frame.key(t), attempt);
       claim.writeFailedAttempts(new HashMap<>(failedAttempts));
     }
-    long delay = options.backoff().delayMillis(attempt);
     inFlight.incrementAndGet();
     Runnable retry =
         () -> {
           try {
-            submit(t);
+            submit(frame, t);
           } finally {
             chainEnded();
           }
         };
-    if (delay <= 0) {
+    if (delayMillis <= 0) {
       retry.run();
     } else {
-      services.timer().schedule(retry, delay, TimeUnit.MILLISECONDS);
+      services.timer().schedule(retry, delayMillis, TimeUnit.MILLISECONDS);
     }
   }
 
-  private Object[] arguments(int t) {
-    int[] inputs = plan.taskInputs[t];
-    Object[] args = new Object[inputs.length];
-    for (int i = 0; i < inputs.length; i++) {
-      int code = inputs[i];
-      args[i] = code < 0 ? copyOfValue(code) : outputOf(code);
-    }
-    return args;
+  /** The stored value of a task: its output, or what its continuation resolved to. */
+  Object readValue(long taskKey) {
+    return Records.value(claim, taskKey);
   }
 
-  private Object invoke(int t, Object[] args) throws Exception {
-    int step = plan.taskStep[t];
-    if (step == Plan.ALL) {
-      return Collections.unmodifiableList(Arrays.asList(args));
-    }
-    return plan.steps[step].invoker().invoke(args);
+  /** Serializes and stores {@code value}; {@code tag >= 0} is written before it (final records). */
+  void writeValue(long storeKey, Object value, long startMillis, long endMillis, int tag) {
+    Records.write(claim, storeKey, value, startMillis, endMillis, tag);
   }
 
-  /** A fresh copy of a constant each time: a step that mutates its input changes nothing stored. */
-  private Object copyOfValue(int code) {
-    byte[] bytes = plan.values[-code - 1];
-    return CheckpointTypes.deserialize(bytes, 0, bytes.length);
-  }
-
-  private Object outputOf(int task) {
-    Object out = outputs.get(task);
-    if (out == null) {
-      CheckpointStore.Payload payload = claim.readOutput(task);
-      if (payload == null) {
-        throw new IllegalStateException(
-            "output of task #" + task + " vanished from " + claim.directory());
-      }
-      Object read =
-          CheckpointTypes.deserialize(payload.bytes(), payload.offset(), payload.length());
-      outputs.compareAndSet(task, null, read == null ? NULL : read);
-      out = outputs.get(task);
-    }
-    return out == NULL ? null : out;
-  }
-
-  private void commit(int t, Object out, long startMillis, long endMillis) {
-    CheckpointTypes.Codec codec = CheckpointTypes.codec();
-    codec.output.reset();
-    codec.writeTo(out);
-    claim.commitOutput(
-        t, startMillis, endMillis, codec.output.getBuffer(), 0, codec.output.position());
-  }
-
-  /** Lets go of inputs nobody else needs, so long chains run in constant memory. */
-  private void releaseInputs(int t) {
-    for (int code : plan.taskInputs[t]) {
-      if (code >= 0 && consumers.decrementAndGet(code) == 0 && code != plan.output) {
-        outputs.set(code, null);
+  /** Wakes whoever waits for this task's output. */
+  void taskCompleted(Frame frame, int t) {
+    if (!taskWaiters.isEmpty()) {
+      CompletableFuture<Void> waiter = taskWaiters.remove(frame.name(t));
+      if (waiter != null) {
+        waiter.complete(null);
       }
     }
   }
 
-  /** Completes when task {@code t} has an output or the run ended. */
-  CompletableFuture<Void> awaitTask(int t) {
-    if (result.isDone() || (outputs != null && outputs.get(t) != null)) {
-      return CompletableFuture.completedFuture(null);
+  /** Completes when the task named {@code taskId} has an output, or when the run ends. */
+  CompletableFuture<Void> awaitTask(String taskId) {
+    CompletableFuture<Void> waiter =
+        taskWaiters.computeIfAbsent(taskId, k -> new CompletableFuture<>());
+    try {
+      long key = names.keyOf(taskId);
+      if (key >= 0 && Records.hasValue(claim, key)) {
+        waiter.complete(null);
+      }
+    } catch (RuntimeException e) {
+      if (!result.isDone()) {
+        throw e;
+      } // the run ended and released its claim: the caller reads from storage
     }
-    CompletableFuture<Void> waiter = taskWaiters.computeIfAbsent(t, k -> new CompletableFuture<>());
-    if (result.isDone() || outputs.get(t) != null) {
+    if (result.isDone()) {
       waiter.complete(null);
     }
     return waiter;
@@ -427,10 +292,11 @@ final class Execution {
     freeSlots[freeSlotCount++] = slot;
   }
 
-  private void fail(int t, Throwable e) {
+  /** Fails the run (first failure wins); it ends once nothing is in flight. */
+  void fail(String task, Throwable e) {
     synchronized (this) {
       if (failure == null) {
-        failedTask = t;
+        failedTask = task;
         failure = e;
       }
     }
@@ -442,23 +308,9 @@ final class Execution {
     }
   }
 
-  private void finish(Object out) {
+  /** The workflow's output is known: record success and complete. */
+  void finish(Object out) {
     try {
-      claim.writeStatus(
-          claim.readStatus().next(WorkflowStatus.SUCCESSFUL, null, System.currentTimeMillis()));
-    } catch (RuntimeException e) {
-      end();
-      result.completeExceptionally(e);
-      return;
-    }
-    end();
-    result.complete(out);
-  }
-
-  private void finishWithCommittedOutput() {
-    Object out;
-    try {
-      out = outputOf(plan.output);
       CheckpointStore.StatusRecord status = claim.readStatus();
       if (status.status() != WorkflowStatus.SUCCESSFUL) {
         claim.writeStatus(status.next(WorkflowStatus.SUCCESSFUL, null, System.currentTimeMillis()));
@@ -474,10 +326,9 @@ final class Execution {
 
   private void finishWithFailure() {
     Throwable cause = failure;
-    String task = plan.taskId(failedTask);
     boolean stepFailed =
         !(cause instanceof WorkflowException) || cause instanceof StepCrashedException;
-    String message = "workflow '" + workflowId + "' failed in task '" + task + "': " + cause;
+    String message = "workflow '" + workflowId + "' failed in task '" + failedTask + "': " + cause;
     try {
       if (stepFailed) {
         claim.writeStatus(

@@ -33,15 +33,15 @@ final class InFlightJournal {
   }
 
   /** The attempts a dead process left in {@code file}: task to attempt number. */
-  static Map<Integer, Integer> read(Path file) {
-    Map<Integer, Integer> interrupted = new HashMap<>();
+  static Map<Long, Integer> read(Path file) {
+    Map<Long, Integer> interrupted = new HashMap<>();
     try {
       if (Files.exists(file)) {
         ByteBuffer view = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.nativeOrder());
-        for (int at = 0; at + 8 <= view.capacity(); at += 8) {
-          long word = view.getLong(at);
-          if (word != 0) {
-            interrupted.merge((int) (word >>> 32) - 1, (int) word, Math::max);
+        for (int at = 0; at + 16 <= view.capacity(); at += 16) {
+          long task = view.getLong(at);
+          if (task != 0) {
+            interrupted.merge(task - 1, (int) view.getLong(at + 8), Math::max);
           }
         }
       }
@@ -61,7 +61,7 @@ final class InFlightJournal {
             StandardOpenOption.WRITE,
             StandardOpenOption.TRUNCATE_EXISTING)) {
       return new InFlightJournal(
-          channel.map(FileChannel.MapMode.READ_WRITE, 0, (long) slots * 8), slots);
+          channel.map(FileChannel.MapMode.READ_WRITE, 0, (long) slots * 16), slots);
     } catch (IOException e) {
       throw new StorageException("cannot open " + file + ": " + e, e);
     }
@@ -71,11 +71,12 @@ final class InFlightJournal {
     return slots;
   }
 
-  void mark(int slot, int task, int attempt) {
-    SLOT.setOpaque(buffer, slot * 8, (long) (task + 1) << 32 | (attempt & 0xffffffffL));
+  void mark(int slot, long task, int attempt) {
+    SLOT.setOpaque(buffer, slot * 16 + 8, (long) attempt);
+    SLOT.setRelease(buffer, slot * 16, task + 1);
   }
 
   void clear(int slot) {
-    SLOT.setOpaque(buffer, slot * 8, 0L);
+    SLOT.setRelease(buffer, slot * 16, 0L);
   }
 }

@@ -71,31 +71,31 @@ final class Plan {
         || (taskStep[task] != ALL && taskOptions[task].checkpoint() != CheckpointMode.FALSE);
   }
 
+  /** The name a task's id starts with: its task id option, else its step's name. */
+  String baseName(int t) {
+    if (taskStep[t] == ALL) {
+      return "all";
+    }
+    String taskId = taskOptions[t].taskId();
+    if (taskId != null) {
+      return taskId;
+    }
+    String stepId = stepIds[taskStep[t]];
+    return stepId.substring(stepId.lastIndexOf('#') + 1);
+  }
+
   /**
-   * Task ids in task order: the step name, then {@code name_1}, {@code name_2}, ... for repeats.
+   * Task ids in task order: the base name, then {@code name_1}, {@code name_2}, ... for repeats.
    */
   String[] taskIds() {
     String[] ids = new String[taskStep.length];
     Map<String, Integer> seen = new HashMap<>();
     for (int t = 0; t < ids.length; t++) {
-      String base =
-          taskStep[t] == ALL
-              ? "all"
-              : taskOptions[t].taskId() != null
-                  ? taskOptions[t].taskId()
-                  : baseName(stepIds[taskStep[t]]);
+      String base = baseName(t);
       int n = seen.merge(base, 1, Integer::sum) - 1;
       ids[t] = n == 0 ? base : base + "_" + n;
     }
     return ids;
-  }
-
-  String taskId(int task) {
-    return taskIds()[task];
-  }
-
-  private static String baseName(String stepId) {
-    return stepId.substring(stepId.lastIndexOf('#') + 1);
   }
 
   /** Flattens the DAG below {@code root} without recursion, so any depth fits. */

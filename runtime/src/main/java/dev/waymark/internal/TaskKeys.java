@@ -1,0 +1,59 @@
+package dev.waymark.internal;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * How records are keyed in a workflow's store. A task key is its index for a task of the recorded
+ * DAG, and for a task created by a continuation a hash of its parent's key and its index in the
+ * continuation's DAG, with bit 59 set. Re-running a parent therefore recreates the same keys, and a
+ * re-run finds the outputs its children stored before. The top three bits of a store key say what
+ * is stored under it.
+ */
+final class TaskKeys {
+  private static final int SPACE_SHIFT = 61;
+  private static final long TASK_MASK = (1L << SPACE_SHIFT) - 1;
+  private static final long CHILD_BIT = 1L << 59;
+
+  /** A task's output value. */
+  static final long OUTPUT = 0;
+
+  /** What a continuation task resolved to: a link to the task that produced the value, or it. */
+  static final long FINAL = 1;
+
+  /** The DAG a continuation task returned. */
+  static final long CONTINUATION = 2;
+
+  /** The task id (name) of a task created by a continuation. */
+  static final long NAME_OF = 3;
+
+  /** The task key of a name (by the name's hash). */
+  static final long KEY_OF = 4;
+
+  /** The last number used for a task name (by the name's hash). */
+  static final long COUNTER = 5;
+
+  private TaskKeys() {}
+
+  static long store(long space, long key) {
+    return space << SPACE_SHIFT | (key & TASK_MASK);
+  }
+
+  /** The key of task {@code index} of the continuation DAG returned by task {@code parent}. */
+  static long child(long parent, int index) {
+    long h = parent * 0x9E3779B97F4A7C15L + index;
+    h ^= h >>> 31;
+    h *= 0xBF58476D1CE4E5B9L;
+    h ^= h >>> 29;
+    return (h & (CHILD_BIT - 1)) | CHILD_BIT;
+  }
+
+  /** A 64-bit FNV-1a hash of a name, for the by-name records. */
+  static long hash(String name) {
+    long hash = 0xcbf29ce484222325L;
+    for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
+      hash ^= b & 0xff;
+      hash *= 0x100000001b3L;
+    }
+    return hash;
+  }
+}

@@ -1,0 +1,139 @@
+package dev.waymark.internal;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Task ids across a workflow. The recorded DAG's tasks are named from it; a task created by a
+ * continuation is named when it is created, by a per-name counter kept in the store, and the name
+ * is stored under the task's key. A parent that runs again recreates the same keys and so finds the
+ * same names: recovery never invents new task ids.
+ */
+final class TaskNames {
+  private final CheckpointStore.Claim claim;
+  private final Plan root;
+  private String[] rootNames;
+  private Map<String, Integer> rootIndex;
+  private final Map<String, Integer> counters = new HashMap<>();
+  private final Map<Long, String> childNames = new ConcurrentHashMap<>();
+
+  TaskNames(CheckpointStore.Claim claim, Plan root) {
+    this.claim = claim;
+    this.root = root;
+  }
+
+  /** The id of task {@code t} of {@code frame}. */
+  String name(Frame frame, int t) {
+    if (frame.isRoot()) {
+      return rootNames()[t];
+    }
+    long key = frame.key(t);
+    String name = childNames.get(key);
+    if (name == null) {
+      CheckpointStore.Payload stored = claim.read(TaskKeys.store(TaskKeys.NAME_OF, key));
+      name = stored == null ? "#" + Long.toHexString(key) : utf8(stored);
+      childNames.put(key, name);
+    }
+    return name;
+  }
+
+  /** The key of the task named {@code name}, or -1 when no such task exists (yet). */
+  long keyOf(String name) {
+    Integer index = rootIndex().get(name);
+    if (index != null) {
+      return index;
+    }
+    CheckpointStore.Payload stored =
+        claim.read(TaskKeys.store(TaskKeys.KEY_OF, TaskKeys.hash(name)));
+    if (stored == null) {
+      return -1;
+    }
+    long key = ByteBuffer.wrap(stored.bytes(), stored.offset(), stored.length()).getLong();
+    CheckpointStore.Payload check = claim.read(TaskKeys.store(TaskKeys.NAME_OF, key));
+    return check != null && utf8(check).equals(name) ? key : -1;
+  }
+
+  /** The root DAG's task ids, for messages. */
+  String[] rootNames() {
+    if (rootNames == null) {
+      rootNames = root.taskIds();
+    }
+    return rootNames;
+  }
+
+  private synchronized Map<String, Integer> rootIndex() {
+    if (rootIndex == null) {
+      String[] names = rootNames();
+      Map<String, Integer> index = new HashMap<>();
+      for (int t = 0; t < names.length; t++) {
+        index.put(names[t], t);
+      }
+      rootIndex = index;
+    }
+    return rootIndex;
+  }
+
+  /**
+   * Names the tasks of a continuation frame that have no name yet, durably, before any of them
+   * runs: the counter first, then the name, then the name's reverse entry.
+   */
+  synchronized void register(Frame child) {
+    Plan plan = child.plan();
+    for (int t = 0; t < plan.taskCount(); t++) {
+      long key = child.key(t);
+      CheckpointStore.Payload stored = claim.read(TaskKeys.store(TaskKeys.NAME_OF, key));
+      if (stored != null) {
+        childNames.put(key, utf8(stored));
+        continue;
+      }
+      String base = plan.baseName(t);
+      int n = nextNumber(base);
+      String name = n == 0 ? base : base + "_" + n;
+      byte[] count = ByteBuffer.allocate(4).putInt(n + 1).array();
+      write(TaskKeys.store(TaskKeys.COUNTER, TaskKeys.hash(base)), count);
+      write(TaskKeys.store(TaskKeys.NAME_OF, key), name.getBytes(StandardCharsets.UTF_8));
+      write(
+          TaskKeys.store(TaskKeys.KEY_OF, TaskKeys.hash(name)),
+          ByteBuffer.allocate(8).putLong(key).array());
+      childNames.put(key, name);
+    }
+  }
+
+  private int nextNumber(String base) {
+    Integer next = counters.get(base);
+    if (next == null) {
+      int fromRoot =
+          (int)
+              Arrays.stream(rootNames()).filter(n -> n.equals(base) || isNumbered(n, base)).count();
+      CheckpointStore.Payload stored =
+          claim.read(TaskKeys.store(TaskKeys.COUNTER, TaskKeys.hash(base)));
+      int fromStore =
+          stored == null
+              ? 0
+              : ByteBuffer.wrap(stored.bytes(), stored.offset(), stored.length()).getInt();
+      next = Math.max(fromRoot, fromStore);
+    }
+    counters.put(base, next + 1);
+    return next;
+  }
+
+  private static boolean isNumbered(String name, String base) {
+    if (!name.startsWith(base + "_")) {
+      return false;
+    }
+    String suffix = name.substring(base.length() + 1);
+    return !suffix.isEmpty() && suffix.chars().allMatch(Character::isDigit);
+  }
+
+  private void write(long key, byte[] bytes) {
+    claim.write(key, 0, 0, bytes, 0, bytes.length);
+  }
+
+  private static String utf8(CheckpointStore.Payload payload) {
+    return new String(payload.bytes(), payload.offset(), payload.length(), StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,153 @@
+package dev.waymark.internal;
+
+import static dev.waymark.StepOptions.options;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.waymark.Result;
+import dev.waymark.Waymark;
+import dev.waymark.Workflow;
+import dev.waymark.WorkflowExecutionException;
+import dev.waymark.annotations.CheckpointMode;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Steps that return workflows: Ray's basic continuation tests, recursion, checkpoint rules. */
+class ContinuationTest {
+  @TempDir Path dir;
+  Waymark waymark;
+
+  @BeforeEach
+  void open() {
+    ContinuationSteps.RUNS.clear();
+    waymark = Waymark.open(dir);
+  }
+
+  @AfterEach
+  void close() {
+    waymark.close();
+  }
+
+  @Test
+  void basicContinuations() {
+    assertEquals(
+        "[source1][append1][append2]",
+        waymark.run(ContinuationSteps.SIMPLE_SEQUENTIAL.call(), "sequential"));
+    assertEquals(
+        "start:[append1][append2]",
+        waymark.run(ContinuationSteps.WITH_INPUT.call(Workflow.of("start:")), "with-input"));
+    assertEquals(
+        "[source1][append1][append1][append1][append2]",
+        waymark.run(ContinuationSteps.LOOP.call(Workflow.of(3)), "loop"));
+    assertEquals(
+        "nested:~[nested]~[append1][append2]",
+        waymark.run(ContinuationSteps.NESTED.call(Workflow.of("nested:")), "nested"));
+    assertEquals(
+        "join([source1][append1], [source1][append2])",
+        waymark.run(ContinuationSteps.FORK_JOIN.call(), "fork-join"));
+    assertEquals(
+        3628800L, waymark.run(ContinuationSteps.FACTORIAL.call(Workflow.of(10L)), "factorial"));
+  }
+
+  @Test
+  void tasksInsideContinuationsAreNamedAndReadable() {
+    waymark.run(ContinuationSteps.LOOP.call(Workflow.of(3)), "names");
+    assertEquals("[source1]", waymark.getOutput("names", "source1"));
+    assertEquals("[source1][append1]", waymark.getOutput("names", "append1"));
+    assertEquals("[source1][append1][append1][append1]", waymark.getOutput("names", "append1_2"));
+    assertEquals(
+        "[source1][append1][append1][append1][append2]", waymark.getOutput("names", "loop"));
+    assertEquals(
+        "dev.waymark.internal.ContinuationSteps#append1",
+        waymark.getMetadata("names", "append1_1").stepId());
+  }
+
+  @Test
+  void getOutputOfATaskWaitsBeforeTheTaskExists() throws Exception {
+    TestSteps.barrier = new java.util.concurrent.CyclicBarrier(2);
+    // The loop's count comes from meet, which blocks until released: before that, the loop's
+    // inner tasks do not exist.
+    Workflow<String> w = ContinuationSteps.LOOP.call(TestSteps.meet(2));
+    CompletableFuture<String> run = waymark.runAsync(w, "later");
+    CompletableFuture<Object> inner =
+        CompletableFuture.supplyAsync(() -> waymark.getOutput("later", "append1_1"));
+    Thread.sleep(200);
+    assertFalse(inner.isDone(), () -> "returned early: " + inner.join());
+    TestSteps.barrier.await();
+    assertEquals("[source1][append1][append1][append2]", run.get());
+    assertEquals("[source1][append1][append1]", inner.get());
+  }
+
+  @Test
+  void recursionOneHundredThousandDeepDoesNotGrowTheStack() {
+    assertEquals(100_000, waymark.run(ContinuationSteps.COUNT.call(Workflow.of(100_000)), "deep"));
+    assertEquals("bottom", waymark.run(ContinuationSteps.DOWN.call(Workflow.of(100_000)), "tail"));
+  }
+
+  @Test
+  void loadingTheResultOfAHundredLevelRecursionReadsConstantRecords() {
+    CountingStore store = new CountingStore(ChronicleCheckpointStore.open(dir.resolve("counted")));
+    try (Engine engine = new Engine(store, 2, Engine.defaultCapacity())) {
+      Engine.join(
+          engine.run(
+              Node.of(ContinuationSteps.DOWN.call(Workflow.of(100))), "down", java.util.Map.of()));
+      store.lookups.set(0);
+      assertEquals("bottom", engine.output("down"));
+      long forHundred = store.lookups.get();
+      assertTrue(forHundred <= 6, "read " + forHundred + " records for the result of 100 levels");
+
+      Engine.join(
+          engine.run(
+              Node.of(ContinuationSteps.DOWN.call(Workflow.of(3))), "down3", java.util.Map.of()));
+      store.lookups.set(0);
+      assertEquals("bottom", engine.output("down3"));
+      assertEquals(
+          forHundred, store.lookups.get(), "the same number of reads for 3 and 100 levels");
+    }
+  }
+
+  @Test
+  void anExceptionInsideAContinuationIsCaughtByTheNearestCatchingAncestor() {
+    Result<String> result =
+        waymark.run(ContinuationSteps.FAILING_INSIDE.call().catchExceptions(), "caught");
+    assertFalse(result.isSuccess());
+    assertEquals("thrown inside: deep", result.exception().getMessage());
+    assertEquals(0, ContinuationSteps.runs("append1"));
+
+    WorkflowExecutionException e =
+        assertThrows(
+            WorkflowExecutionException.class,
+            () -> waymark.run(ContinuationSteps.FAILING_INSIDE.call(), "uncaught"));
+    assertInstanceOf(IllegalArgumentException.class, e.getCause());
+    assertTrue(e.getMessage().contains("'throw'"), e.getMessage());
+  }
+
+  @Test
+  void rule4TrueInsideAnUnstoredParentIsAnErrorExceptOnItsOutput() {
+    // The workflow's own output is always stored, so the unstored parent sits below it.
+    Workflow<String> bad =
+        ContinuationSteps.APPEND2.call(
+            ContinuationSteps.USELESS_CHECKPOINT
+                .call()
+                .options(options().checkpoint(CheckpointMode.FALSE)));
+    WorkflowExecutionException e =
+        assertThrows(WorkflowExecutionException.class, () -> waymark.run(bad, "bad"));
+    String message = e.getCause().getMessage();
+    assertTrue(message.contains("task 'source1' asks for checkpoint TRUE"), message);
+    assertTrue(message.contains("'uselessCheckpoint'"), message);
+
+    Workflow<String> ok =
+        ContinuationSteps.APPEND2.call(
+            ContinuationSteps.STORED_OUTPUT_ONLY
+                .call()
+                .options(options().checkpoint(CheckpointMode.FALSE)));
+    assertEquals("[source1][append1][append2]", waymark.run(ok, "ok"));
+  }
+}

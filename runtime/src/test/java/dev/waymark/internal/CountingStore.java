@@ -1,0 +1,148 @@
+package dev.waymark.internal;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** The real store, counting the record look-ups made through it (reads and existence checks). */
+final class CountingStore implements CheckpointStore {
+  private final CheckpointStore store;
+  final AtomicLong lookups = new AtomicLong();
+
+  CountingStore(CheckpointStore store) {
+    this.store = store;
+  }
+
+  @Override
+  public Path root() {
+    return store.root();
+  }
+
+  @Override
+  public Claim claim(String workflowId, boolean create) {
+    Claim claim = store.claim(workflowId, create);
+    return claim == null ? null : new CountingClaim(claim);
+  }
+
+  @Override
+  public boolean isClaimed(String workflowId) {
+    return store.isClaimed(workflowId);
+  }
+
+  @Override
+  public StatusRecord readStatus(String workflowId) {
+    return store.readStatus(workflowId);
+  }
+
+  @Override
+  public List<String> workflowIds() {
+    return store.workflowIds();
+  }
+
+  @Override
+  public void close() {
+    store.close();
+  }
+
+  private final class CountingClaim implements Claim {
+    private final Claim claim;
+
+    CountingClaim(Claim claim) {
+      this.claim = claim;
+    }
+
+    @Override
+    public String workflowId() {
+      return claim.workflowId();
+    }
+
+    @Override
+    public Path directory() {
+      return claim.directory();
+    }
+
+    @Override
+    public byte[] readDag() {
+      return claim.readDag();
+    }
+
+    @Override
+    public void writeDag(byte[] dag) {
+      claim.writeDag(dag);
+    }
+
+    @Override
+    public StatusRecord readStatus() {
+      return claim.readStatus();
+    }
+
+    @Override
+    public void writeStatus(StatusRecord status) {
+      claim.writeStatus(status);
+    }
+
+    @Override
+    public void expectRecords(long count) {
+      claim.expectRecords(count);
+    }
+
+    @Override
+    public boolean contains(long key) {
+      lookups.incrementAndGet();
+      return claim.contains(key);
+    }
+
+    @Override
+    public Payload read(long key) {
+      lookups.incrementAndGet();
+      return claim.read(key);
+    }
+
+    @Override
+    public void write(
+        long key, long startMillis, long endMillis, byte[] bytes, int offset, int length) {
+      claim.write(key, startMillis, endMillis, bytes, offset, length);
+    }
+
+    @Override
+    public Map<Long, Integer> interruptedAttempts() {
+      return claim.interruptedAttempts();
+    }
+
+    @Override
+    public int inFlightSlots() {
+      return claim.inFlightSlots();
+    }
+
+    @Override
+    public void markInFlight(int slot, long task, int attempt) {
+      claim.markInFlight(slot, task, attempt);
+    }
+
+    @Override
+    public void clearInFlight(int slot) {
+      claim.clearInFlight(slot);
+    }
+
+    @Override
+    public Map<Long, Integer> readFailedAttempts() {
+      return claim.readFailedAttempts();
+    }
+
+    @Override
+    public void writeFailedAttempts(Map<Long, Integer> attempts) {
+      claim.writeFailedAttempts(attempts);
+    }
+
+    @Override
+    public void deleteAll() {
+      claim.deleteAll();
+    }
+
+    @Override
+    public void close() {
+      claim.close();
+    }
+  }
+}
