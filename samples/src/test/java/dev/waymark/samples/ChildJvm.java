@@ -39,6 +39,9 @@ final class ChildJvm {
       }
     }
     command.add("-Xmx256m");
+    // Short-lived children: start fast rather than optimise for the long run.
+    command.add("-XX:TieredStopAtLevel=1");
+    command.add("-XX:+UseSerialGC");
     command.addAll(jvmArgs);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
