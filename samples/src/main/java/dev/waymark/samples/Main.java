@@ -2,7 +2,9 @@ package dev.waymark.samples;
 
 import java.util.Arrays;
 
-/** Runs one sample by name: {@code crash-demo} (default) or {@code pipeline}. */
+/**
+ * Runs one sample by name: {@code crash-demo} (default), {@code pipeline}, {@code error-handling}.
+ */
 public final class Main {
   private Main() {}
 
@@ -12,8 +14,10 @@ public final class Main {
     switch (sample) {
       case "crash-demo" -> CrashDemo.main(rest);
       case "pipeline" -> PipelineSample.main(rest);
+      case "error-handling" -> ErrorHandling.main(rest);
       default -> {
-        System.err.println("unknown sample '" + sample + "'; choose crash-demo or pipeline");
+        System.err.println(
+            "unknown sample '" + sample + "'; choose crash-demo, pipeline or error-handling");
         System.exit(2);
       }
     }

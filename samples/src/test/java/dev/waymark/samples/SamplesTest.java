@@ -44,6 +44,16 @@ class SamplesTest {
   }
 
   @Test
+  void caughtFailuresReachTheHandlerStep() {
+    String handled = waymark.run(ErrorHandling.handled(), "handled");
+    org.junit.jupiter.api.Assertions.assertTrue(
+        handled.equals("OK") || handled.equals("There was an error: oops"), handled);
+    assertEquals(
+        java.util.Map.of("owner", "samples"),
+        waymark.getMetadata("handled", "faultyFunction").metadata());
+  }
+
+  @Test
   void runAsyncCompletesWithTheResult() {
     CompletableFuture<Integer> future = waymark.runAsync(PipelineSample.pipeline(4), "async");
     assertEquals(14, future.join());
