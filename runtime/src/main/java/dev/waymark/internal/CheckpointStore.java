@@ -94,6 +94,9 @@ public interface CheckpointStore extends AutoCloseable {
      */
     void write(long key, long startMillis, long endMillis, byte[] bytes, int offset, int length);
 
+    /** Removes the record under {@code key}, if any. */
+    void delete(long key);
+
     /**
      * The attempts that were running when the process holding this workflow before died: task key
      * to attempt number. Read when first asked, before the journal is reused.

@@ -213,6 +213,19 @@ final class ChronicleClaim implements CheckpointStore.Claim {
     put(task, value);
   }
 
+  @Override
+  public void delete(long key) {
+    Long boxed = key;
+    for (OutputMap output : openMaps()) {
+      output.map().remove(boxed);
+    }
+    try {
+      Files.deleteIfExists(blobFile(key));
+    } catch (IOException e) {
+      throw new StorageException("cannot delete " + blobFile(key) + ": " + e, e);
+    }
+  }
+
   private void put(long task, byte[] value) {
     List<OutputMap> all = openMaps();
     OutputMap current = all.get(all.size() - 1);

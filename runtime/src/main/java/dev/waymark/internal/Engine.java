@@ -40,6 +40,7 @@ public final class Engine implements AutoCloseable {
   private final CheckpointStore store;
   private final ExecutorService pool;
   private final ScheduledExecutorService timer;
+  private final ExecutorService stateWriter;
   private final Services services;
   private final Map<String, Execution> active = new ConcurrentHashMap<>();
 
@@ -50,7 +51,8 @@ public final class Engine implements AutoCloseable {
     this.store = store;
     this.pool = Executors.newFixedThreadPool(parallelism, daemonThreads("waymark-"));
     this.timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("waymark-timer-"));
-    this.services = new Services(pool, timer, new ResourcePool(capacity));
+    this.stateWriter = Executors.newSingleThreadExecutor(daemonThreads("waymark-state-"));
+    this.services = new Services(pool, timer, new ResourcePool(capacity), stateWriter);
   }
 
   private static ThreadFactory daemonThreads(String prefix) {
@@ -431,6 +433,7 @@ public final class Engine implements AutoCloseable {
   public void close() {
     pool.shutdownNow();
     timer.shutdownNow();
+    stateWriter.shutdownNow();
     try {
       pool.awaitTermination(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {

@@ -209,8 +209,9 @@ final class Frame {
     CheckpointStore.Claim claim = run.claim();
     Object out = null;
     long producer = -1;
+    StateCheckpointer<?> state = null;
     try {
-      if (state[t] == CONTINUING) {
+      if (this.state[t] == CONTINUING) {
         CheckpointStore.Payload dag = claim.read(TaskKeys.store(TaskKeys.CONTINUATION, key(t)));
         child(t, DagCodec.decode(bytes(dag), claim.directory())).start(false);
         return;
@@ -231,10 +232,18 @@ final class Frame {
                     + " attempt(s) are spent");
       } else {
         claim.markInFlight(slot, key(t), attempt);
+        CurrentTask current = CurrentTask.enter(run, this, t, attempt);
         try {
           out = invoke(t, args);
+          state = current.checkpointer();
+          if (state != null) {
+            state.flush(); // everything saved is written before the output is stored
+          }
           if (out instanceof Node<?> node) {
             if (!(node instanceof ValueNode<?> constant)) {
+              if (state != null) {
+                state.discard();
+              }
               continueWith(t, node, start);
               return;
             }
@@ -242,6 +251,12 @@ final class Frame {
           }
         } catch (Throwable e) {
           error = e;
+          state = current.checkpointer();
+          if (state != null) {
+            flushQuietly(state, e);
+          }
+        } finally {
+          current.exit();
         }
       }
       if (error != null) {
@@ -263,6 +278,9 @@ final class Frame {
         long key = TaskKeys.store(TaskKeys.OUTPUT, key(t));
         run.writeValue(key, out, start, System.currentTimeMillis(), -1);
         producer = key;
+      }
+      if (state != null) {
+        state.discard();
       }
     } catch (Throwable e) {
       run.fail(name(t), e); // reading inputs or storing failed: a storage problem, not the step's
@@ -469,6 +487,15 @@ final class Frame {
       if (code >= 0 && consumers.decrementAndGet(code) == 0 && code != plan.output) {
         outputs.set(code, null);
       }
+    }
+  }
+
+  /** Writes what a failing attempt saved, keeping the step's own exception as the failure. */
+  private static void flushQuietly(StateCheckpointer<?> state, Throwable stepFailure) {
+    try {
+      state.flush();
+    } catch (RuntimeException e) {
+      stepFailure.addSuppressed(e);
     }
   }
 

@@ -3,5 +3,9 @@ package dev.waymark.internal;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 
-/** What executions share within one runtime: the step pool, the retry timer, the resources. */
-record Services(Executor pool, ScheduledExecutorService timer, ResourcePool resources) {}
+/**
+ * What executions share within one runtime: the step pool, the retry timer, the resources, and the
+ * thread that writes intra-step states saved asynchronously.
+ */
+record Services(
+    Executor pool, ScheduledExecutorService timer, ResourcePool resources, Executor stateWriter) {}

@@ -32,6 +32,9 @@ final class TaskKeys {
   /** The last number used for a task name (by the name's hash). */
   static final long COUNTER = 5;
 
+  /** A task's intra-step state (its {@code Checkpointer}). */
+  static final long STATE = 6;
+
   private TaskKeys() {}
 
   static long store(long space, long key) {

@@ -106,6 +106,11 @@ final class CountingStore implements CheckpointStore {
     }
 
     @Override
+    public void delete(long key) {
+      claim.delete(key);
+    }
+
+    @Override
     public Map<Long, Integer> interruptedAttempts() {
       return claim.interruptedAttempts();
     }

@@ -1,0 +1,92 @@
+package dev.waymark.internal;
+
+import dev.waymark.Checkpointer;
+import dev.waymark.StepContext;
+
+/**
+ * The step running on this thread, as a mutable per-thread holder the engine fills before each
+ * invocation (no allocation on the hot path); {@link StepContext} views are made on demand.
+ */
+public final class CurrentTask {
+  private static final ThreadLocal<CurrentTask> CURRENT = ThreadLocal.withInitial(CurrentTask::new);
+
+  private Execution run;
+  private Frame frame;
+  private int task;
+  private int attempt;
+  private StateCheckpointer<?> checkpointer;
+
+  private CurrentTask() {}
+
+  static CurrentTask enter(Execution run, Frame frame, int task, int attempt) {
+    CurrentTask current = CURRENT.get();
+    current.run = run;
+    current.frame = frame;
+    current.task = task;
+    current.attempt = attempt;
+    current.checkpointer = null;
+    return current;
+  }
+
+  /** The checkpointer the step used, if it asked for one. */
+  StateCheckpointer<?> checkpointer() {
+    return checkpointer;
+  }
+
+  void exit() {
+    run = null;
+    frame = null;
+    checkpointer = null;
+  }
+
+  /** The public view of the step running on this thread. */
+  public static StepContext context() {
+    CurrentTask current = CURRENT.get();
+    if (current.run == null) {
+      throw new IllegalStateException(
+          "no step is running on this thread: StepContext.current() works inside a step body");
+    }
+    return current.new View();
+  }
+
+  /** Supplies a step's {@code Checkpointer} parameter. */
+  public static <S> Checkpointer<S> checkpointerOfCurrentStep() {
+    return context().checkpointer();
+  }
+
+  private final class View implements StepContext {
+    private final Execution run = CurrentTask.this.run;
+    private final Frame frame = CurrentTask.this.frame;
+    private final int task = CurrentTask.this.task;
+    private final int attempt = CurrentTask.this.attempt;
+
+    @Override
+    public String workflowId() {
+      return run.workflowId();
+    }
+
+    @Override
+    public String taskId() {
+      return frame.name(task);
+    }
+
+    @Override
+    public int attempt() {
+      return attempt;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <S> Checkpointer<S> checkpointer() {
+      if (CurrentTask.this.run != run
+          || CurrentTask.this.frame != frame
+          || CurrentTask.this.task != task) {
+        throw new IllegalStateException("the step this context belongs to has returned");
+      }
+      if (checkpointer == null) {
+        checkpointer = new StateCheckpointer<>(run, frame.key(task));
+      }
+      return (Checkpointer<S>) checkpointer;
+    }
+  }
+}

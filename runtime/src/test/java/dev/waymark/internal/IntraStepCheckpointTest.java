@@ -1,0 +1,78 @@
+package dev.waymark.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.waymark.StepContext;
+import dev.waymark.Waymark;
+import dev.waymark.Workflow;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Intra-step checkpoints: progress saved inside a step survives its failed attempts. */
+class IntraStepCheckpointTest {
+  @TempDir Path dir;
+  Waymark waymark;
+
+  @BeforeEach
+  void open() {
+    StateSteps.ITERATIONS.set(0);
+    StateSteps.ATTEMPTS.set(0);
+    waymark = Waymark.open(dir);
+  }
+
+  @AfterEach
+  void close() {
+    waymark.close();
+  }
+
+  @Test
+  void theSeedLoopFinishesWithinThreeRetriesDoingEachIterationOnce() {
+    assertEquals(99, waymark.run(StateSteps.LOOP.call(Workflow.of(99)), "loop"));
+    assertEquals(99, StateSteps.ITERATIONS.get(), "no iteration redone after its state was saved");
+    assertFalse(
+        new ChronicleStateProbe(dir).hasState("loop", 0), "the state is discarded once stored");
+  }
+
+  @Test
+  void anAttemptThatDiesBeforeSavingKeepsTheStateOfTheOneBefore() {
+    assertEquals(41, waymark.run(StateSteps.DIES_BEFORE_SAVING.call(), "keep"));
+    assertEquals(3, StateSteps.ATTEMPTS.get());
+  }
+
+  @Test
+  void asyncSavesAreFlushedAndTheLatestWins() {
+    assertEquals(100_000, waymark.run(StateSteps.ASYNC.call(Workflow.of(100_000)), "async"));
+  }
+
+  @Test
+  void aTwentyMegabyteStateIsKept() {
+    assertEquals(20 << 20, waymark.run(StateSteps.LARGE.call(Workflow.of(20 << 20)), "large"));
+  }
+
+  @Test
+  void theContextNamesTheTaskAndItsAttempt() {
+    assertEquals("ctx/who@1", waymark.run(StateSteps.WHO.call(), "ctx"));
+    assertThrows(IllegalStateException.class, StepContext::current);
+  }
+
+  /** Looks at the store directly, with its own claim (the workflow has ended). */
+  private static final class ChronicleStateProbe {
+    private final Path dir;
+
+    ChronicleStateProbe(Path dir) {
+      this.dir = dir;
+    }
+
+    boolean hasState(String workflowId, long taskKey) {
+      try (ChronicleCheckpointStore store = ChronicleCheckpointStore.open(dir);
+          CheckpointStore.Claim claim = store.claim(workflowId, false)) {
+        return claim.contains(TaskKeys.store(TaskKeys.STATE, taskKey));
+      }
+    }
+  }
+}
