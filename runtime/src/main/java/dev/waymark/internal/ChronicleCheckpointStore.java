@@ -109,6 +109,7 @@ public final class ChronicleCheckpointStore implements CheckpointStore {
       throw new WorkflowStillActiveException(
           "workflow '" + workflowId + "' is running in another process using " + root);
     }
+    deleteTemporaryFiles(dir); // left by a writer that died between writing and renaming
     ChronicleClaim claim = new ChronicleClaim(this, workflowId, dir, channel, inFlightSlots);
     claims.put(workflowId, claim);
     return claim;
@@ -213,6 +214,16 @@ public final class ChronicleCheckpointStore implements CheckpointStore {
       // created concurrently: fine
     } catch (IOException e) {
       throw new StorageException("cannot create directory " + dir + ": " + e, e);
+    }
+  }
+
+  private static void deleteTemporaryFiles(Path dir) {
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path file : files.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList()) {
+        Files.deleteIfExists(file);
+      }
+    } catch (IOException e) {
+      throw new StorageException("cannot clean " + dir + ": " + e, e);
     }
   }
 

@@ -30,6 +30,8 @@ final class Execution {
   private final TaskNames names;
   private final CompletableFuture<Object> result = new CompletableFuture<>();
   private final AtomicInteger inFlight = new AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicBoolean ended =
+      new java.util.concurrent.atomic.AtomicBoolean();
   private final Map<String, CompletableFuture<Void>> taskWaiters = new ConcurrentHashMap<>();
 
   /** Failed attempts per task key, durable (journal + attempts file); absent means none. */
@@ -310,6 +312,9 @@ final class Execution {
 
   /** The workflow's output is known: record success and complete. */
   void finish(Object out) {
+    if (!ended.compareAndSet(false, true)) {
+      throw new IllegalStateException("workflow '" + workflowId + "' finished twice");
+    }
     try {
       CheckpointStore.StatusRecord status = claim.readStatus();
       if (status.status() != WorkflowStatus.SUCCESSFUL) {
@@ -325,6 +330,9 @@ final class Execution {
   }
 
   private void finishWithFailure() {
+    if (!ended.compareAndSet(false, true)) {
+      return;
+    }
     Throwable cause = failure;
     boolean stepFailed =
         !(cause instanceof WorkflowException) || cause instanceof StepCrashedException;

@@ -156,12 +156,24 @@ final class Frame {
       return;
     }
     link(tasks);
+    // The ready set is taken before anything runs: once tasks run, they make others ready
+    // themselves, and a task seen ready twice would run twice.
+    int[] ready = new int[16];
+    int count = 0;
+    for (int t = 0; t < tasks; t++) {
+      if ((state[t] == NEEDED || state[t] == CONTINUING) && remaining.get(t) == 0) {
+        if (count == ready.length) {
+          ready = Arrays.copyOf(ready, count * 2);
+        }
+        ready[count++] = t;
+      }
+    }
+    int[] seeds = ready;
+    int seedCount = count;
     run.seed(
         () -> {
-          for (int t = 0; t < tasks; t++) {
-            if ((state[t] == NEEDED || state[t] == CONTINUING) && remaining.get(t) == 0) {
-              run.submit(this, t);
-            }
+          for (int i = 0; i < seedCount; i++) {
+            run.submit(this, seeds[i]);
           }
         });
   }

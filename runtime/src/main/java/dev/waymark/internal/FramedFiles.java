@@ -31,7 +31,15 @@ final class FramedFiles {
         .putInt(payload.length)
         .putInt(crc(payload, 0, payload.length));
     buffer.put(payload);
-    Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+    // A name of its own per write: two writers of one file never share a temporary file.
+    Path temp =
+        file.resolveSibling(
+            file.getFileName()
+                + "."
+                + Thread.currentThread().getId()
+                + "."
+                + System.nanoTime()
+                + ".tmp");
     try {
       Files.write(temp, buffer.array());
       try {

@@ -52,6 +52,23 @@ class EngineTest {
   }
 
   @Test
+  void aTaskMadeReadyWhileTheDagIsSeededRunsOnce() {
+    // DAG order: first, 100,000 independent tasks, then second (which needs first). first runs
+    // while the others are being submitted and makes second ready before seeding reaches it.
+    waymark.run(TestSteps.add(Workflow.of(1), Workflow.of(2)), "warm-up"); // threads, classes
+    Workflow<Integer> first = TestSteps.inc(Workflow.of(0));
+    List<Workflow<Integer>> parts = new ArrayList<>();
+    parts.add(first);
+    for (int i = 0; i < 100_000; i++) {
+      parts.add(TestSteps.add(Workflow.of(i), Workflow.of(0)));
+    }
+    parts.add(TestSteps.inc(first));
+    assertEquals(100_002, waymark.run(Workflow.all(parts), "seeded").size());
+    assertEquals(2, TestSteps.runs("inc"));
+    assertEquals(100_001, TestSteps.runs("add"));
+  }
+
+  @Test
   void failureIsRecordedAndResumable() {
     Workflow<Integer> w =
         TestSteps.add(TestSteps.inc(Workflow.of(1)), TestSteps.fail(Workflow.of(3)));
