@@ -88,6 +88,38 @@ class EndToEndTest {
           }
           """);
 
+  /**
+   * Continuations: the runtime runs the workflow a step returns, recursively or fanned out, and a
+   * catching one catches a failure inside that workflow too.
+   */
+  private static final JavaFileObject MATH_MAIN =
+      source(
+          "com.example.Main",
+          """
+          package com.example;
+          import dev.waymark.Result;
+          import dev.waymark.Waymark;
+          import dev.waymark.Workflow;
+          import java.nio.file.Path;
+          public class Main {
+            public static void main(String[] args) {
+              try (Waymark waymark = Waymark.open(Path.of(args[0]))) {
+                System.out.println(waymark.run(MathSteps.factorial(5)));
+                System.out.println(waymark.run(MathSteps.table(MathSteps.mul(1, 3))));
+                System.out.println(
+                    waymark.run(MathSteps.divide(MathSteps.factorial(4), Workflow.of(5))));
+                System.out.println(waymark.run(MathSteps.checkedFactorial(4)).value());
+                Result<Integer> negative = waymark.run(MathSteps.checkedFactorial(-1));
+                System.out.println(negative.isSuccess());
+                // 13! overflows an int in the mul task of the returned workflow, not in the step.
+                Result<Integer> overflow = waymark.run(MathSteps.checkedFactorial(13));
+                System.out.println(overflow.isSuccess());
+                System.out.println(waymark.run(MathSteps.checkTable(2)));
+              }
+            }
+          }
+          """);
+
   @Test
   void workflowsOfGeneratedStepsRunOnTheRuntime(@TempDir Path dir) throws Exception {
     Path classes = compileTo(dir.resolve("classes"), "com.example.Pipeline", MAIN);
@@ -105,6 +137,24 @@ class EndToEndTest {
 
     // flaky fails twice: only its maxRetries = 2 with retryExceptions = true let it finish.
     assertEquals(List.of("failed", "parsed 42", "40", "false"), output);
+  }
+
+  @Test
+  void continuationsRunTheWorkflowTheyReturn(@TempDir Path dir) throws Exception {
+    Path classes = compileTo(dir.resolve("classes"), "com.example.Math", MATH_MAIN);
+
+    List<String> output = run(classes, dir.resolve("storage"));
+
+    assertEquals(
+        List.of(
+            "120",
+            "[3 x 1 = 3, 3 x 2 = 6, 3 x 3 = 9]",
+            "Division[quotient=4, remainder=4]",
+            "24",
+            "false",
+            "false",
+            "null"),
+        output);
   }
 
   /** Compiles a sample with its main class and writes the class files under {@code classes}. */

@@ -234,7 +234,7 @@ class GeneratedCodeTest {
   }
 
   /** The runtime keeps invokers package-private; tests reach them to run steps without storage. */
-  private static StepInvoker invoker(StepDefinition<?> step) {
+  static StepInvoker invoker(StepDefinition<?> step) {
     try {
       Method invoker = StepDefinition.class.getDeclaredMethod("invoker");
       invoker.setAccessible(true);

@@ -52,6 +52,19 @@ class GoldenFileTest {
     Golden.assertGenerated(compilation, "com.example.ResilientSteps");
   }
 
+  /**
+   * Continuations, whose bodies call the builders being generated: recursion, a fan-out with {@code
+   * Workflow.all}, a catching one, {@code Workflow<? extends T>} of a record declared in the class,
+   * and {@code Workflow<Void>}.
+   */
+  @Test
+  void continuations() {
+    Compilation compilation = compile(resources("com.example.Math"));
+
+    assertThat(compilation).succeededWithoutWarnings();
+    Golden.assertGenerated(compilation, "com.example.MathSteps");
+  }
+
   /** User names that collide with generated members, locals and imported types. */
   @Test
   void clashingNames() {

@@ -77,6 +77,34 @@ class RoundsTest {
   }
 
   @Test
+  void continuationWaitsForTheTypeItsWorkflowProduces() {
+    JavaFileObject refunds =
+        source(
+            "com.example.Refunds",
+            """
+            package com.example;
+            import dev.waymark.Workflow;
+            import dev.waymark.annotations.Step;
+            class Refunds {
+              @Step
+              static Workflow<Money> refund(Money amount) { return RefundsSteps.refund(amount); }
+            }
+            """);
+
+    Compilation compilation =
+        Compiler.javac()
+            .withProcessors(new StepProcessor(), new MoneyGenerator())
+            .withOptions((Object[]) OPTIONS)
+            .compile(refunds);
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation)
+        .generatedSourceFile("com.example.RefundsSteps")
+        .contentsAsUtf8String()
+        .contains("private static final StepDefinition<Money> REFUND =");
+  }
+
+  @Test
   void typeStillMissingAtTheLastRoundIsReportedOnce() {
     Compilation compilation = compile(PAYMENTS);
 

@@ -17,7 +17,7 @@ class TypeRulesTest {
         "com.example.Types",
         """
         package com.example;
-        import dev.waymark.Workflow;
+        import dev.waymark.*;
         import dev.waymark.annotations.Step;
         import java.util.*;
         class Types {
@@ -26,6 +26,7 @@ class TypeRulesTest {
           record Point(int x, Object payload) {}
           record Box<T>(T value) {}
           record Tree(String label, List<Tree> children, Thread owner) {}
+          record Job(Workflow<Integer> result) {}
           private record Secret(int code) {}
           private static class Vault { enum Key { A, B } }
         }
@@ -128,16 +129,128 @@ class TypeRulesTest {
     assertOneError(
         "int count(Workflow<Integer> numbers)",
         "[StepWorkflowType] parameter 'numbers' of @Step method 'count' has type Workflow<Integer>,"
-            + " but continuations (steps that take or return a Workflow) are not supported yet;"
-            + " declare the plain value type");
+            + " but a step's parameters take plain values; declare the type of the value instead:"
+            + " callers can still pass a Workflow to the generated builder, and combine several"
+            + " with Workflow.all(...)");
+  }
+
+  @Test
+  void workflowInsideParameter() {
+    assertOneError(
+        "int count(List<Workflow<Integer>> numbers)",
+        "[StepWorkflowType] parameter 'numbers' of @Step method 'count' has type Workflow<Integer>"
+            + " in List<Workflow<Integer>>, but a step's parameters take plain values");
   }
 
   @Test
   void workflowResultInsideCollection() {
     assertOneError(
         "List<Workflow<String>> fanOut(int n)",
-        "[StepWorkflowType] return type of @Step method 'fanOut' has type Workflow<String> in"
-            + " List<Workflow<String>>");
+        "[StepWorkflowInResult] return type of @Step method 'fanOut' has type Workflow<String> in"
+            + " List<Workflow<String>>, but a step's result is checkpointed, and a checkpoint"
+            + " cannot hold a Workflow; return a single Workflow instead, whose result becomes the"
+            + " step's: Workflow.all(...) turns several into a Workflow of a List");
+  }
+
+  @Test
+  void workflowInsideWhatAContinuationProduces() {
+    assertOneError(
+        "Workflow<Map<String, Workflow<Integer>>> byName(int n)",
+        "[StepWorkflowInResult] return type of @Step method 'byName' has type Workflow<Integer> in"
+            + " Workflow<Map<String, Workflow<Integer>>>, but a step's result is checkpointed");
+  }
+
+  @Test
+  void workflowInRecordComponent() {
+    assertOneError(
+        "Job start(int n)",
+        "[StepWorkflowInResult] return type of @Step method 'start' has type Workflow<Integer>"
+            + " (record component Types.Job.result), but a step's result is checkpointed");
+  }
+
+  @Test
+  void workflowOfWorkflow() {
+    assertOneError(
+        "Workflow<Workflow<Integer>> twice(int n)",
+        "[StepNestedWorkflow] return type of @Step method 'twice' is Workflow<Workflow<Integer>>,"
+            + " but the result of the workflow a step returns becomes the step's checkpointed"
+            + " result, which cannot be another Workflow; return Workflow<Integer>: the workflow"
+            + " you return may itself call steps that return workflows");
+  }
+
+  @Test
+  void workflowOfWorkflowsSuggestsTheInnermost() {
+    assertOneError(
+        "Workflow<? extends Workflow<Workflow<String>>> deep(int n)",
+        "[StepNestedWorkflow] return type of @Step method 'deep' is"
+            + " Workflow<? extends Workflow<Workflow<String>>>, but",
+        "; return Workflow<String>: ");
+  }
+
+  @Test
+  void rawWorkflowResult() {
+    assertOneError(
+        "Workflow start(int n)",
+        "[StepRawWorkflow] return type of @Step method 'start' is raw type Workflow, which does not"
+            + " say what the returned workflow produces; declare Workflow<T> with the type T of its"
+            + " result, which the generated builders produce and the step's checkpoint holds");
+  }
+
+  @Test
+  void unboundedWorkflowResult() {
+    assertOneError(
+        "Workflow<?> start(int n)",
+        "[StepRawWorkflow] return type of @Step method 'start' is Workflow<?>, which does not say");
+  }
+
+  @Test
+  void lowerBoundedWorkflowResult() {
+    assertOneError(
+        "Workflow<? super Integer> start(int n)",
+        "[StepRawWorkflow] return type of @Step method 'start' is Workflow<? super Integer>, which"
+            + " does not say");
+  }
+
+  @Test
+  void continuationOfTypeThatCannotBeCheckpointed() {
+    assertOneError(
+        "Workflow<Thread> start(int n)",
+        "[StepTypeNotSerializable] return type of @Step method 'start' has a type that Waymark"
+            + " cannot checkpoint: Thread in Workflow<Thread>;");
+  }
+
+  @Test
+  void continuationOfUpperBoundThatCannotBeCheckpointed() {
+    assertOneError(
+        "Workflow<? extends List<Object>> start(int n)",
+        "[StepTypeNotSerializable] return type of @Step method 'start' has a type that Waymark"
+            + " cannot checkpoint: Object in Workflow<? extends List<Object>>;");
+  }
+
+  @Test
+  void continuationOfPrivateRecord() {
+    assertOneError(
+        "Workflow<Optional<Secret>> reveal(int n)",
+        "[StepTypeNotAccessible] return type of @Step method 'reveal' uses record Types.Secret,"
+            + " which is private");
+  }
+
+  @Test
+  void genericContinuation() {
+    assertOneError(
+        "<T> Workflow<T> any(T value)",
+        "[StepGeneric] @Step method 'any' declares type parameters <T>");
+  }
+
+  @Test
+  void continuationsAccepted() {
+    assertThat(compile(stepWith("Workflow<Void> done(int n)"))).succeededWithoutWarnings();
+    assertThat(
+            compile(
+                stepWith(
+                    "Workflow<? extends Optional<Map<UUID, long[]>>> all(Result<String> r,"
+                        + " Optional<Set<String>> s)")))
+        .succeededWithoutWarnings();
   }
 
   @Test

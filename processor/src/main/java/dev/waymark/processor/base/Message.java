@@ -46,9 +46,27 @@ public enum Message {
 
   STEP_WORKFLOW_TYPE(
       "StepWorkflowType",
-      "%s of @Step method '%s' has type %s, but continuations (steps that take or return a"
-          + " Workflow) are not supported yet; declare the plain value type: callers can still"
-          + " pass a Workflow to the generated builder"),
+      "%s of @Step method '%s' has type %s, but a step's parameters take plain values; declare"
+          + " the type of the value instead: callers can still pass a Workflow to the generated"
+          + " builder, and combine several with Workflow.all(...)"),
+
+  STEP_WORKFLOW_IN_RESULT(
+      "StepWorkflowInResult",
+      "return type of @Step method '%s' has type %s, but a step's result is checkpointed, and a"
+          + " checkpoint cannot hold a Workflow; return a single Workflow instead, whose result"
+          + " becomes the step's: Workflow.all(...) turns several into a Workflow of a List"),
+
+  STEP_NESTED_WORKFLOW(
+      "StepNestedWorkflow",
+      "return type of @Step method '%s' is %s, but the result of the workflow a step returns"
+          + " becomes the step's checkpointed result, which cannot be another Workflow; return %s:"
+          + " the workflow you return may itself call steps that return workflows"),
+
+  STEP_RAW_WORKFLOW(
+      "StepRawWorkflow",
+      "return type of @Step method '%s' is %s, which does not say what the returned workflow"
+          + " produces; declare Workflow<T> with the type T of its result, which the generated"
+          + " builders produce and the step's checkpoint holds"),
 
   STEP_TYPE_NOT_ACCESSIBLE(
       "StepTypeNotAccessible",

@@ -11,7 +11,11 @@ import java.util.List;
  * @param id the stable identity, {@code binaryName#stepName}
  * @param isStatic whether the method is static; otherwise it runs on the shared instance
  * @param params the parameters, in order
- * @param returnType the declared return type, {@link TypeName#VOID} for {@code void}
+ * @param outputType what the step produces: the declared return type, {@link TypeName#VOID} for
+ *     {@code void}, or {@code T} for a continuation
+ * @param continuation whether the method returns a {@code Workflow<T>}, which the runtime runs in
+ *     the step's place so that its result becomes the step's; the step's builders and definition
+ *     are typed with {@code T}, as if the method returned it
  * @param varargs whether the last parameter is a varargs array, kept so that builders read alike
  * @param options the options of the step's annotations that differ from their defaults
  * @param catchExceptions whether the step's failure is caught into a {@code Result}, which changes
@@ -23,7 +27,8 @@ public record StepModel(
     String id,
     boolean isStatic,
     List<ParamModel> params,
-    TypeName returnType,
+    TypeName outputType,
+    boolean continuation,
     boolean varargs,
     StepOptionsModel options,
     boolean catchExceptions) {
@@ -34,6 +39,6 @@ public record StepModel(
 
   /** Whether the method returns nothing, so that its workflows produce {@code Void}. */
   public boolean returnsVoid() {
-    return returnType.equals(TypeName.VOID);
+    return outputType.equals(TypeName.VOID);
   }
 }

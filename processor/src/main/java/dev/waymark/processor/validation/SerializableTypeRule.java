@@ -20,7 +20,7 @@ import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Types;
 
 /**
- * Decides whether a step's parameter or return type can be checkpointed, and collects the user
+ * Decides whether a step's parameter or result type can be checkpointed, and collects the user
  * types (records, enums, arrays) the generated module must register for it.
  *
  * <p>The rule mirrors what the runtime can write: JDK value types and collections it registers
@@ -108,10 +108,16 @@ final class SerializableTypeRule {
   /**
    * Checks {@code type} and adds the types it lets into checkpoints to {@code found}; stops at the
    * first problem, which is enough for the user to see what to change.
+   *
+   * @param declared the type as declared, which messages quote around the offending part: {@code
+   *     type} itself, or the {@code Workflow<T>} that a continuation returns
    */
   Optional<Problem> check(
-      TypeMirror type, String generatedPackage, Map<TypeName, CheckpointType> found) {
-    return new Walk(generatedPackage, found).walk(type, new Frame(type, ""));
+      TypeMirror type,
+      TypeMirror declared,
+      String generatedPackage,
+      Map<TypeName, CheckpointType> found) {
+    return new Walk(generatedPackage, found).walk(type, new Frame(declared, ""));
   }
 
   /** Whether casting an {@code Object} to {@code type} is an unchecked cast. */

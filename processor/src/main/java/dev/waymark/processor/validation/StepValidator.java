@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
@@ -41,6 +42,7 @@ public final class StepValidator {
   private final StepNameRule nameRule = new StepNameRule();
   private final DuplicateNameRule duplicateNames;
   private final SerializableTypeRule typeRule;
+  private final ContinuationRule continuationRule;
   private final RetryRule retryRule;
   private final ResourceRule resourceRule;
   private final MetadataRule metadataRule;
@@ -56,6 +58,7 @@ public final class StepValidator {
     this.instanceRule = new InstanceRule(elements, types);
     this.duplicateNames = new DuplicateNameRule(reporter);
     this.typeRule = new SerializableTypeRule(types, access);
+    this.continuationRule = new ContinuationRule(reporter);
     this.retryRule = new RetryRule(reporter);
     this.resourceRule = new ResourceRule(reporter);
     this.metadataRule = new MetadataRule(reporter);
@@ -143,14 +146,18 @@ public final class StepValidator {
     checkThrows(method);
     Optional<String> generic = genericRule.problem(method);
     generic.ifPresent(problem -> reporter.error(method, Message.STEP_GENERIC, name, problem));
+    Optional<ContinuationRule.Output> output = Optional.empty();
     if (generic.isEmpty()) {
       // Type variables make every later type check meaningless, so only concrete types get here.
       for (VariableElement param : method.getParameters()) {
         String subject = "parameter '" + param.getSimpleName() + "'";
-        checkType(param, subject, name, param.asType(), context, found);
+        checkType(param, subject, name, param.asType(), param.asType(), context, found);
       }
-      if (method.getReturnType().getKind() != TypeKind.VOID) {
-        checkType(method, "return type", name, method.getReturnType(), context, found);
+      output = continuationRule.outputOf(method, name);
+      if (output.isPresent() && output.get().type().getKind() != TypeKind.VOID) {
+        // A continuation's checkpoint holds what its workflow produces, so that is what is checked.
+        TypeMirror type = output.get().type();
+        checkType(method, "return type", name, type, method.getReturnType(), context, found);
       }
     }
     retryRule.check(step);
@@ -176,7 +183,8 @@ public final class StepValidator {
             context.binaryName() + "#" + step.stepName(),
             isStatic,
             params,
-            TypeName.get(method.getReturnType()),
+            TypeName.get(output.orElseThrow().type()),
+            output.orElseThrow().continuation(),
             method.isVarArgs(),
             StepOptionsReader.read(step),
             StepOptionsReader.catchExceptions(step)));
@@ -215,22 +223,33 @@ public final class StepValidator {
     }
   }
 
+  /**
+   * Checks one parameter type, or what a step produces, which may be part of the {@code declared}
+   * return type of a continuation.
+   */
   private void checkType(
       Element where,
       String subject,
       String methodName,
       TypeMirror type,
+      TypeMirror declared,
       ClassContext context,
       Map<TypeName, CheckpointType> found) {
     String pkg = context.generated().packageName();
     typeRule
-        .check(type, pkg, found)
+        .check(type, declared, pkg, found)
         .ifPresent(
             problem -> {
               switch (problem.kind()) {
                 case WORKFLOW:
-                  reporter.error(
-                      where, Message.STEP_WORKFLOW_TYPE, subject, methodName, problem.detail());
+                  // Only a whole return type may be a Workflow; what to do instead differs.
+                  if (where.getKind() == ElementKind.PARAMETER) {
+                    reporter.error(
+                        where, Message.STEP_WORKFLOW_TYPE, subject, methodName, problem.detail());
+                  } else {
+                    reporter.error(
+                        where, Message.STEP_WORKFLOW_IN_RESULT, methodName, problem.detail());
+                  }
                   break;
                 case NOT_ACCESSIBLE:
                   reporter.error(

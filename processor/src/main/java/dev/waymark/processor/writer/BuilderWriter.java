@@ -25,11 +25,11 @@ import javax.lang.model.element.Modifier;
 final class BuilderWriter {
 
   /**
-   * The type a step's workflows produce: the boxed return type, {@code Void} for void, in a {@code
-   * Result} when the step catches exceptions.
+   * The type a step's workflows produce: the boxed output type (a continuation's {@code T}), {@code
+   * Void} for void, in a {@code Result} when the step catches exceptions.
    */
   static TypeName resultType(StepModel step) {
-    TypeName value = step.returnsVoid() ? ClassName.get(Void.class) : step.returnType().box();
+    TypeName value = step.returnsVoid() ? ClassName.get(Void.class) : step.outputType().box();
     return step.catchExceptions() ? ParameterizedTypeName.get(RESULT, value) : value;
   }
 
@@ -66,6 +66,17 @@ final class BuilderWriter {
   // public static Workflow<Result<Integer>> parse(String text) {
   //   return PARSE.call(Workflow.of(text));
   // }
+  //
+  // and for a continuation, Workflow<Integer> factorial(int n), typed as if it returned Integer:
+  //
+  // /**
+  //  * Builds a task of {@link Math#factorial(int)},
+  //  * whose result is that of the workflow the method returns:
+  //  * runs nothing until the workflow runs.
+  //  */
+  // public static Workflow<Integer> factorial(int n) {
+  //   return FACTORIAL.call(Workflow.of(n));
+  // }
   private MethodSpec valueBuilder(
       StepClassModel model, StepModel step, String constant, List<String> paramNames) {
     MethodSpec.Builder method =
@@ -75,7 +86,7 @@ final class BuilderWriter {
                 model.stepClass(),
                 step.methodName(),
                 erasures(step),
-                catching(step));
+                qualifiers(step));
     List<CodeBlock> inputs = new ArrayList<>();
     for (int i = 0; i < step.params().size(); i++) {
       method.addParameter(
@@ -114,7 +125,7 @@ final class BuilderWriter {
                 model.stepClass(),
                 step.methodName(),
                 erasures(step),
-                catching(step),
+                qualifiers(step),
                 WORKFLOW);
     List<CodeBlock> inputs = new ArrayList<>();
     for (int i = 0; i < step.params().size(); i++) {
@@ -136,12 +147,19 @@ final class BuilderWriter {
         .returns(ParameterizedTypeName.get(WORKFLOW, resultType(step)));
   }
 
-  /** What the Javadoc adds for a step that catches exceptions, so the Result type is explained. */
-  private static CodeBlock catching(StepModel step) {
-    return step.catchExceptions()
-        ? CodeBlock.of(
-            ",\ncatching its failure, once its retries are spent, in a {@link $T}", RESULT)
-        : CodeBlock.of("");
+  /**
+   * What the Javadoc adds for a continuation and for a step that catches exceptions, so that a
+   * result type that differs from the method's is explained.
+   */
+  private static CodeBlock qualifiers(StepModel step) {
+    CodeBlock.Builder text = CodeBlock.builder();
+    if (step.continuation()) {
+      text.add(",\nwhose result is that of the workflow the method returns");
+    }
+    if (step.catchExceptions()) {
+      text.add(",\ncatching its failure, once its retries are spent, in a {@link $T}", RESULT);
+    }
+    return text.build();
   }
 
   /** The parameter list of a Javadoc link to the step method, {@code Pipeline.Point, int[]}. */

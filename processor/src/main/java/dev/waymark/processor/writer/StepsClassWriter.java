@@ -88,6 +88,11 @@ public final class StepsClassWriter {
   //     StepDefinition.catching("com.example.Jobs#parse", "parse", 1,
   //         args -> Jobs.parse((String) args[0]),
   //         StepOptions.options().maxRetries(10));
+  //
+  // A continuation, Workflow<Integer> factorial(int n), gets a StepDefinition<Integer> whose
+  // invoker
+  // returns the method's workflow as it is: the runtime sees a workflow come back, runs it, and
+  // stores its result as the step's.
   private FieldSpec definition(StepClassModel model, StepModel step, Names names) {
     List<CodeBlock> arguments = new ArrayList<>();
     boolean unchecked = false;
@@ -152,7 +157,7 @@ public final class StepsClassWriter {
     CodeBlock steps =
         model.steps().stream()
             .map(step -> CodeBlock.of("$N", names.constant(step)))
-            .collect(CodeBlock.joining(", "));
+            .collect(CodeBlock.joining(",$W"));
     MethodSpec.Builder register =
         MethodSpec.methodBuilder("registerTypes")
             .addAnnotation(Override.class)
