@@ -15,9 +15,13 @@ public final class Main {
       case "crash-demo" -> CrashDemo.main(rest);
       case "pipeline" -> PipelineSample.main(rest);
       case "error-handling" -> ErrorHandling.main(rest);
+      case "trip" -> System.out.println(Trip.trip().run());
+      case "factorial" -> System.out.println(RecursionSteps.factorial(20).run());
       default -> {
         System.err.println(
-            "unknown sample '" + sample + "'; choose crash-demo, pipeline or error-handling");
+            "unknown sample '"
+                + sample
+                + "'; choose crash-demo, pipeline, error-handling, trip or factorial");
         System.exit(2);
       }
     }

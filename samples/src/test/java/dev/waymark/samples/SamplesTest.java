@@ -54,6 +54,28 @@ class SamplesTest {
   }
 
   @Test
+  void bookTripBooksEachThingOnceAcrossReruns() throws Exception {
+    Path ledger = dir.resolve("ledger.txt");
+    System.setProperty("booking.ledger", ledger.toString());
+    Trip.Receipt receipt = waymark.run(Trip.trip(), "trip");
+    assertEquals("CONFIRMED", receipt.status());
+    assertEquals("SAN", receipt.hotels().get(0).city());
+    assertEquals(3, BookingService.bookings(ledger).size());
+    assertEquals(receipt, waymark.run(Trip.trip(), "trip"));
+    assertEquals(3, BookingService.bookings(ledger).size());
+    Trip.Flight inbound = waymark.getOutput("trip", "bookFlight_1");
+    assertEquals("SAN", inbound.from());
+  }
+
+  @Test
+  void recursionAsContinuations() {
+    assertEquals(3628800L, waymark.run(RecursionSteps.factorial(10), "factorial"));
+    assertEquals(2432902008176640000L, waymark.run(RecursionSteps.factorial(20), "factorial-20"));
+    long[] doubled = waymark.run(RecursionSteps.exp(new long[] {1, 3}, 25, 0), "exp");
+    org.junit.jupiter.api.Assertions.assertArrayEquals(new long[] {1L << 25, 3L << 25}, doubled);
+  }
+
+  @Test
   void runAsyncCompletesWithTheResult() {
     CompletableFuture<Integer> future = waymark.runAsync(PipelineSample.pipeline(4), "async");
     assertEquals(14, future.join());
