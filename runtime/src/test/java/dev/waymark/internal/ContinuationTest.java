@@ -150,4 +150,27 @@ class ContinuationTest {
                 .options(options().checkpoint(CheckpointMode.FALSE)));
     assertEquals("[source1][append1][append2]", waymark.run(ok, "ok"));
   }
+
+  @Test
+  void taskIdsInsideAParentThatRunsAgainAreTheSameAsBefore() {
+    ContinuationSteps.FAIL_NEXT.set(true);
+    // The loop's checkpoint is off, so resuming runs it again and recreates its tasks.
+    Workflow<String> w =
+        ContinuationSteps.FAIL_ONCE.call(
+            ContinuationSteps.LOOP
+                .call(Workflow.of(3))
+                .options(options().checkpoint(CheckpointMode.FALSE)));
+    assertThrows(WorkflowExecutionException.class, () -> waymark.run(w, "stable"));
+    assertEquals("[source1][append1][append1][append1][append2]", waymark.resume("stable"));
+    assertEquals(2, ContinuationSteps.runs("loop"));
+    // The loop's tasks inherit FALSE: append1_2 exists (known id, nothing stored), append1_3 not.
+    dev.waymark.WorkflowException known =
+        assertThrows(
+            dev.waymark.WorkflowException.class, () -> waymark.getOutput("stable", "append1_2"));
+    assertFalse(known instanceof dev.waymark.WorkflowNotFoundException, known.getMessage());
+    assertThrows(
+        dev.waymark.WorkflowNotFoundException.class,
+        () -> waymark.getOutput("stable", "append1_3"),
+        "the second run of the loop did not invent new task ids");
+  }
 }
