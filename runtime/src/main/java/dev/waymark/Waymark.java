@@ -40,7 +40,9 @@ public final class Waymark implements AutoCloseable {
         new Engine(
             ChronicleCheckpointStore.open(builder.storage, builder.parallelism),
             builder.parallelism,
-            builder.capacity);
+            builder.capacity,
+            builder.maxRunning,
+            builder.maxPending);
   }
 
   /** Opens the storage in {@code storage} (created if missing) with default settings. */
@@ -186,6 +188,26 @@ public final class Waymark implements AutoCloseable {
   }
 
   /**
+   * Cancels a workflow, here or in another process sharing the storage: running steps are
+   * interrupted, it ends CANCELED (callers waiting for it get {@link WorkflowCancelledException}),
+   * its stored checkpoints stay readable, and it cannot be resumed. Returns once it stopped. A
+   * finished workflow is left as it is.
+   *
+   * @throws WorkflowNotFoundException when nothing is stored under the id
+   */
+  public void cancel(String workflowId) {
+    engine.cancel(workflowId);
+  }
+
+  /**
+   * Resumes every RESUMABLE workflow of the storage, those that were running before those that were
+   * pending, and the FAILED ones too when {@code includeFailed}. Returns their results by id.
+   */
+  public Map<String, CompletableFuture<Object>> resumeAll(boolean includeFailed) {
+    return engine.resumeAll(includeFailed);
+  }
+
+  /**
    * Deletes every stored byte of a workflow; its id can then be used again.
    *
    * @throws WorkflowStillActiveException while it runs
@@ -211,6 +233,32 @@ public final class Waymark implements AutoCloseable {
     private Path storage = defaultStorage();
     private int parallelism = Runtime.getRuntime().availableProcessors();
     private final Map<String, Double> capacity = Engine.defaultCapacity();
+    private int maxRunning = Integer.MAX_VALUE;
+    private int maxPending = 0;
+
+    /**
+     * How many workflows run at once (default: no limit). Beyond it, workflows wait PENDING, in
+     * order, up to {@link #maxPending}.
+     */
+    public Builder maxRunning(int maxRunning) {
+      if (maxRunning < 1) {
+        throw new IllegalArgumentException("maxRunning must be at least 1, got " + maxRunning);
+      }
+      this.maxRunning = maxRunning;
+      return this;
+    }
+
+    /**
+     * How many workflows may wait PENDING when {@link #maxRunning} run (default 0); beyond, a
+     * submission fails with {@link WorkflowQueueFullException}.
+     */
+    public Builder maxPending(int maxPending) {
+      if (maxPending < 0) {
+        throw new IllegalArgumentException("maxPending must be 0 or more, got " + maxPending);
+      }
+      this.maxPending = maxPending;
+      return this;
+    }
 
     private Builder() {}
 

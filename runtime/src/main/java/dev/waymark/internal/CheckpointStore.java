@@ -31,6 +31,12 @@ public interface CheckpointStore extends AutoCloseable {
   /** The recorded status, or null when no workflow with a recorded DAG has this id. */
   StatusRecord readStatus(String workflowId);
 
+  /** Asks the process running {@code workflowId} to cancel it (it polls for this). */
+  void requestCancel(String workflowId);
+
+  /** Whether a cancel was requested for {@code workflowId}; the request is consumed. */
+  boolean takeCancelRequest(String workflowId);
+
   /** The ids of every stored workflow, sorted. */
   List<String> workflowIds();
 

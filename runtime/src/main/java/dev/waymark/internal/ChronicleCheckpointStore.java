@@ -32,6 +32,7 @@ public final class ChronicleCheckpointStore implements CheckpointStore {
   static final String LOCK_FILE = "lock";
   static final String DAG_FILE = "dag.bin";
   static final String STATUS_FILE = "status.bin";
+  static final String CANCEL_FILE = "cancel.request";
 
   static {
     System.setProperty("chronicle.analytics.disable", "true");
@@ -172,6 +173,24 @@ public final class ChronicleCheckpointStore implements CheckpointStore {
     out.writeLong(status.startMillis());
     out.writeLong(status.endMillis());
     FramedFiles.write(dir.resolve(STATUS_FILE), STATUS_MAGIC, out.toBytes());
+  }
+
+  @Override
+  public void requestCancel(String workflowId) {
+    try {
+      Files.write(workflows.resolve(workflowId).resolve(CANCEL_FILE), new byte[0]);
+    } catch (IOException e) {
+      throw new StorageException("cannot request the cancel of '" + workflowId + "': " + e, e);
+    }
+  }
+
+  @Override
+  public boolean takeCancelRequest(String workflowId) {
+    try {
+      return Files.deleteIfExists(workflows.resolve(workflowId).resolve(CANCEL_FILE));
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   @Override

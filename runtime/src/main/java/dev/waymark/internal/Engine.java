@@ -9,6 +9,7 @@ import dev.waymark.WorkflowInfo;
 import dev.waymark.WorkflowMetadata;
 import dev.waymark.WorkflowNotFoundException;
 import dev.waymark.WorkflowNotResumableException;
+import dev.waymark.WorkflowQueueFullException;
 import dev.waymark.WorkflowStatus;
 import dev.waymark.WorkflowStillActiveException;
 import java.time.Instant;
@@ -43,16 +44,40 @@ public final class Engine implements AutoCloseable {
   private final ExecutorService stateWriter;
   private final Services services;
   private final Map<String, Execution> active = new ConcurrentHashMap<>();
+  private final Map<String, Queued> queued = new ConcurrentHashMap<>();
+  private final java.util.ArrayDeque<Queued> queue = new java.util.ArrayDeque<>();
+  private final int maxRunning;
+  private final int maxPending;
+  private int running;
+  private static final long CANCEL_POLL_MILLIS = 100;
 
   /**
    * @param capacity the resources this runtime offers: {@code cpus}, {@code gpus} and named ones
    */
-  public Engine(CheckpointStore store, int parallelism, Map<String, Double> capacity) {
+  public Engine(
+      CheckpointStore store,
+      int parallelism,
+      Map<String, Double> capacity,
+      int maxRunning,
+      int maxPending) {
     this.store = store;
+    this.maxRunning = maxRunning;
+    this.maxPending = maxPending;
     this.pool = Executors.newFixedThreadPool(parallelism, daemonThreads("waymark-"));
     this.timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("waymark-timer-"));
     this.stateWriter = Executors.newSingleThreadExecutor(daemonThreads("waymark-state-"));
     this.services = new Services(pool, timer, new ResourcePool(capacity), stateWriter);
+    timer.scheduleWithFixedDelay(
+        () -> {
+          try {
+            pollCancelRequests();
+          } catch (RuntimeException e) {
+            // a storage hiccup: the next poll tries again
+          }
+        },
+        CANCEL_POLL_MILLIS,
+        CANCEL_POLL_MILLIS,
+        TimeUnit.MILLISECONDS);
   }
 
   private static ThreadFactory daemonThreads(String prefix) {
@@ -97,15 +122,19 @@ public final class Engine implements AutoCloseable {
 
   private CompletableFuture<Object> start(String workflowId, Plan newPlan, boolean create) {
     WorkflowIds.check(workflowId);
-    if (active.containsKey(workflowId)) {
+    if (active.containsKey(workflowId) || queued.containsKey(workflowId)) {
       throw new WorkflowStillActiveException(
-          "workflow '" + workflowId + "' is running in this process");
+          "workflow '" + workflowId + "' is running or pending in this process");
+    }
+    synchronized (this) {
+      if (running >= maxRunning && queue.size() >= maxPending) {
+        throw queueFull(workflowId); // before anything is recorded
+      }
     }
     CheckpointStore.Claim claim = store.claim(workflowId, create);
     if (claim == null) {
       throw notFound(workflowId);
     }
-    Execution execution;
     try {
       CheckpointStore.StatusRecord status = claim.readStatus();
       Plan plan;
@@ -115,10 +144,6 @@ public final class Engine implements AutoCloseable {
           throw notFound(workflowId);
         }
         plan = newPlan;
-        claim.writeDag(DagCodec.encode(plan));
-        claim.writeStatus(
-            new CheckpointStore.StatusRecord(
-                WorkflowStatus.RUNNING, null, System.currentTimeMillis(), 0));
       } else {
         if (status.status() == WorkflowStatus.CANCELED) {
           throw new WorkflowNotResumableException(
@@ -127,19 +152,232 @@ public final class Engine implements AutoCloseable {
         plan = recordedPlan(claim);
         if (status.status() != WorkflowStatus.SUCCESSFUL) {
           checkResources(plan);
-          claim.writeStatus(status.next(WorkflowStatus.RUNNING, null, 0));
         }
       }
-      claim.expectRecords(plan.taskCount());
-      execution = new Execution(workflowId, plan, claim, services, () -> active.remove(workflowId));
-      active.put(workflowId, execution);
-      execution.start(fresh);
+      Queued run = new Queued(workflowId, plan, fresh, claim, new CompletableFuture<>());
+      boolean now;
+      synchronized (this) {
+        now = running < maxRunning;
+        if (now) {
+          running++;
+        } else if (queue.size() < maxPending) {
+          queue.add(run);
+          queued.put(workflowId, run);
+        } else {
+          throw queueFull(workflowId);
+        }
+      }
+      if (fresh) {
+        claim.writeDag(DagCodec.encode(plan));
+      }
+      WorkflowStatus recorded = now ? WorkflowStatus.RUNNING : WorkflowStatus.PENDING;
+      if (fresh) {
+        claim.writeStatus(
+            new CheckpointStore.StatusRecord(recorded, null, System.currentTimeMillis(), 0));
+      } else if (status.status() != WorkflowStatus.SUCCESSFUL) {
+        claim.writeStatus(status.next(recorded, null, 0));
+      }
+      if (now) {
+        return launch(run);
+      }
+      return run.result();
     } catch (RuntimeException | Error e) {
-      active.remove(workflowId);
       claim.close();
       throw e;
     }
-    return execution.result();
+  }
+
+  /** A workflow admitted but not started: its DAG is recorded and its claim held. */
+  private record Queued(
+      String workflowId,
+      Plan plan,
+      boolean fresh,
+      CheckpointStore.Claim claim,
+      CompletableFuture<Object> result) {}
+
+  private static WorkflowQueueFullException queueFull(String workflowId) {
+    return new WorkflowQueueFullException(
+        "cannot accept workflow '"
+            + workflowId
+            + "': the maximum of running and of pending workflows is reached; retry later or raise"
+            + " Waymark.builder().maxRunning(..) / maxPending(..)");
+  }
+
+  /** Starts a workflow that has its running slot; returns its result. */
+  private CompletableFuture<Object> launch(Queued run) {
+    String workflowId = run.workflowId();
+    Execution execution;
+    try {
+      run.claim().expectRecords(run.plan().taskCount());
+      CheckpointStore.StatusRecord status = run.claim().readStatus();
+      if (status.status() == WorkflowStatus.PENDING) {
+        run.claim().writeStatus(status.next(WorkflowStatus.RUNNING, null, 0));
+      }
+      execution =
+          new Execution(workflowId, run.plan(), run.claim(), services, () -> ended(workflowId));
+      active.put(workflowId, execution);
+      execution.start(run.fresh());
+    } catch (RuntimeException | Error e) {
+      if (active.remove(workflowId) != null) {
+        release(); // the run did not end, so it did not give its slot back
+      }
+      run.claim().close();
+      run.result().completeExceptionally(e);
+      throw e;
+    }
+    execution
+        .result()
+        .whenComplete(
+            (out, failure) -> {
+              if (failure != null) {
+                run.result().completeExceptionally(failure);
+              } else {
+                run.result().complete(out);
+              }
+            });
+    return run.result();
+  }
+
+  /** A run ended: its slot goes to the oldest pending workflow. */
+  private void ended(String workflowId) {
+    active.remove(workflowId);
+    release();
+  }
+
+  private void release() {
+    Queued next;
+    synchronized (this) {
+      next = queue.poll();
+      if (next == null) {
+        running--;
+        return;
+      }
+      queued.remove(next.workflowId());
+    }
+    services
+        .pool()
+        .execute(
+            () -> {
+              try {
+                launch(next);
+              } catch (RuntimeException | Error e) {
+                // reported through the workflow's result
+              }
+            });
+  }
+
+  /**
+   * Cancels a workflow: running steps are interrupted and it ends CANCELED; a pending or
+   * interrupted one is marked CANCELED. Its stored checkpoints stay readable. Waits until it
+   * stopped. A finished workflow is left as it is.
+   */
+  public void cancel(String workflowId) {
+    WorkflowIds.check(workflowId);
+    while (true) {
+      Execution execution = active.get(workflowId);
+      if (execution != null) {
+        execution.cancel();
+        awaitQuietly(execution.result());
+        return;
+      }
+      Queued waiting;
+      synchronized (this) {
+        waiting = queued.remove(workflowId);
+        if (waiting != null) {
+          queue.remove(waiting);
+        }
+      }
+      if (waiting != null) {
+        markCanceled(waiting.claim());
+        waiting.claim().close();
+        waiting
+            .result()
+            .completeExceptionally(
+                new WorkflowCancelledException("workflow '" + workflowId + "' was canceled"));
+        return;
+      }
+      WorkflowStatus status = status(workflowId);
+      if (status == WorkflowStatus.SUCCESSFUL || status == WorkflowStatus.CANCELED) {
+        return;
+      }
+      if (status == WorkflowStatus.RUNNING || status == WorkflowStatus.PENDING) {
+        store.requestCancel(workflowId); // the process running it polls for this
+        sleep();
+        continue;
+      }
+      CheckpointStore.Claim claim;
+      try {
+        claim = store.claim(workflowId, false);
+      } catch (WorkflowStillActiveException startedMeanwhile) {
+        sleep();
+        continue;
+      }
+      if (claim == null) {
+        throw notFound(workflowId);
+      }
+      try {
+        markCanceled(claim);
+      } finally {
+        claim.close();
+      }
+      return;
+    }
+  }
+
+  private static void markCanceled(CheckpointStore.Claim claim) {
+    CheckpointStore.StatusRecord status = claim.readStatus();
+    claim.writeStatus(status.next(WorkflowStatus.CANCELED, null, System.currentTimeMillis()));
+  }
+
+  /** Cancels the runs another process asked to cancel. */
+  private void pollCancelRequests() {
+    for (Map.Entry<String, Execution> run : active.entrySet()) {
+      if (store.takeCancelRequest(run.getKey())) {
+        run.getValue().cancel();
+      }
+    }
+    for (String workflowId : List.copyOf(queued.keySet())) {
+      if (store.takeCancelRequest(workflowId)) {
+        services.pool().execute(() -> cancel(workflowId));
+      }
+    }
+  }
+
+  /**
+   * Resumes every RESUMABLE workflow of the storage (those that were running before those that were
+   * pending), and the FAILED ones too when {@code includeFailed}. Returns their results by id, in
+   * the order they were resumed; a workflow that could not be resumed has a failed future.
+   */
+  public Map<String, CompletableFuture<Object>> resumeAll(boolean includeFailed) {
+    List<String> wasRunning = new ArrayList<>();
+    List<String> wasPending = new ArrayList<>();
+    List<String> failed = new ArrayList<>();
+    for (String id : store.workflowIds()) {
+      WorkflowStatus status;
+      try {
+        status = status(id);
+      } catch (WorkflowNotFoundException deletedMeanwhile) {
+        continue;
+      }
+      if (status == WorkflowStatus.RESUMABLE) {
+        CheckpointStore.StatusRecord recorded = store.readStatus(id);
+        (recorded != null && recorded.status() == WorkflowStatus.PENDING ? wasPending : wasRunning)
+            .add(id);
+      } else if (status == WorkflowStatus.FAILED && includeFailed) {
+        failed.add(id);
+      }
+    }
+    Map<String, CompletableFuture<Object>> results = new LinkedHashMap<>();
+    for (List<String> group : List.of(wasRunning, wasPending, failed)) {
+      for (String id : group) {
+        try {
+          results.put(id, resume(id));
+        } catch (RuntimeException e) {
+          results.put(id, CompletableFuture.failedFuture(e));
+        }
+      }
+    }
+    return results;
   }
 
   private static Plan recordedPlan(CheckpointStore.Claim claim) {
@@ -151,17 +389,23 @@ public final class Engine implements AutoCloseable {
     return DagCodec.decode(dag, file);
   }
 
-  /** The status, with RUNNING turned into RESUMABLE when no process holds the workflow. */
+  /**
+   * The status, with RUNNING or PENDING turned into RESUMABLE when no process holds the workflow.
+   */
   public WorkflowStatus status(String workflowId) {
     WorkflowIds.check(workflowId);
     if (active.containsKey(workflowId)) {
       return WorkflowStatus.RUNNING;
     }
+    if (queued.containsKey(workflowId)) {
+      return WorkflowStatus.PENDING;
+    }
     CheckpointStore.StatusRecord record = store.readStatus(workflowId);
     if (record == null) {
       throw notFound(workflowId);
     }
-    if (record.status() == WorkflowStatus.RUNNING && !store.isClaimed(workflowId)) {
+    if ((record.status() == WorkflowStatus.RUNNING || record.status() == WorkflowStatus.PENDING)
+        && !store.isClaimed(workflowId)) {
       return WorkflowStatus.RESUMABLE;
     }
     return record.status();
@@ -381,9 +625,11 @@ public final class Engine implements AutoCloseable {
   /** Deletes every stored byte of a workflow that is not running. */
   public void delete(String workflowId) {
     WorkflowIds.check(workflowId);
-    if (active.containsKey(workflowId)) {
+    if (active.containsKey(workflowId) || queued.containsKey(workflowId)) {
       throw new WorkflowStillActiveException(
-          "workflow '" + workflowId + "' is running in this process; it cannot be deleted");
+          "workflow '"
+              + workflowId
+              + "' is running or pending in this process; it cannot be deleted");
     }
     CheckpointStore.Claim claim = store.claim(workflowId, false);
     if (claim == null) {

@@ -1,15 +1,19 @@
 package dev.waymark.internal;
 
 import dev.waymark.StepCrashedException;
+import dev.waymark.WorkflowCancelledException;
 import dev.waymark.WorkflowException;
 import dev.waymark.WorkflowExecutionException;
 import dev.waymark.WorkflowStatus;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One run of a workflow: its frames (the recorded DAG and the DAGs continuations return), the
@@ -36,6 +40,9 @@ final class Execution {
 
   /** Failed attempts per task key, durable (journal + attempts file); absent means none. */
   private final Map<Long, Integer> failedAttempts = new ConcurrentHashMap<>();
+
+  private final Set<Thread> stepThreads = ConcurrentHashMap.newKeySet();
+  private final Set<ScheduledFuture<?>> timers = ConcurrentHashMap.newKeySet();
 
   private final int[] freeSlots;
   private int freeSlotCount;
@@ -173,6 +180,8 @@ final class Execution {
   /** Runs a task, then keeps going wherever the cursor points, on this thread. */
   private void drive(Frame first, int firstTask, boolean resourcesHeld, Cursor start) {
     int slot = takeSlot();
+    Thread thread = Thread.currentThread();
+    stepThreads.add(thread);
     try {
       Cursor cursor = start != null ? start : new Cursor();
       if (start == null) {
@@ -207,8 +216,55 @@ final class Execution {
         frame.runTask(t, slot, cursor);
       }
     } finally {
+      stepThreads.remove(thread);
+      Thread.interrupted(); // a cancel's interrupt must not leak into the pool thread's next task
       giveSlot(slot);
       chainEnded();
+    }
+  }
+
+  /**
+   * Cancels the run: no task starts any more, running steps are interrupted, timers are dropped,
+   * and the run ends CANCELED once its running steps have returned.
+   */
+  void cancel() {
+    fail(
+        "(canceled)", new WorkflowCancelledException("workflow '" + workflowId + "' was canceled"));
+    for (Thread thread : stepThreads) {
+      thread.interrupt();
+    }
+    for (ScheduledFuture<?> timer : timers) {
+      if (timer.cancel(false)) {
+        timers.remove(timer);
+        chainEnded(); // the count the timer held
+      }
+    }
+    inFlight.incrementAndGet();
+    chainEnded(); // ends the run now if nothing is in flight
+  }
+
+  /** Runs {@code action} after {@code delayMillis} on the timer, holding an in-flight count. */
+  void schedule(Runnable action, long delayMillis) {
+    inFlight.incrementAndGet();
+    AtomicReference<ScheduledFuture<?>> self = new AtomicReference<>();
+    Runnable timed =
+        () -> {
+          ScheduledFuture<?> future = self.get();
+          if (future != null) {
+            timers.remove(future);
+          }
+          try {
+            action.run();
+          } finally {
+            chainEnded();
+          }
+        };
+    ScheduledFuture<?> future =
+        services.timer().schedule(timed, delayMillis, TimeUnit.MILLISECONDS);
+    self.set(future);
+    timers.add(future);
+    if (future.isDone()) {
+      timers.remove(future);
     }
   }
 
@@ -226,19 +282,10 @@ final class Execution {
       failedAttempts.put(frame.key(t), attempt);
       claim.writeFailedAttempts(new HashMap<>(failedAttempts));
     }
-    inFlight.incrementAndGet();
-    Runnable retry =
-        () -> {
-          try {
-            submit(frame, t);
-          } finally {
-            chainEnded();
-          }
-        };
     if (delayMillis <= 0) {
-      retry.run();
+      submit(frame, t);
     } else {
-      services.timer().schedule(retry, delayMillis, TimeUnit.MILLISECONDS);
+      schedule(() -> submit(frame, t), delayMillis);
     }
   }
 
@@ -334,6 +381,17 @@ final class Execution {
       return;
     }
     Throwable cause = failure;
+    if (cause instanceof WorkflowCancelledException) {
+      try {
+        claim.writeStatus(
+            claim.readStatus().next(WorkflowStatus.CANCELED, null, System.currentTimeMillis()));
+      } catch (RuntimeException e) {
+        cause.addSuppressed(e);
+      }
+      end();
+      result.completeExceptionally(cause);
+      return;
+    }
     boolean stepFailed =
         !(cause instanceof WorkflowException) || cause instanceof StepCrashedException;
     String message = "workflow '" + workflowId + "' failed in task '" + failedTask + "': " + cause;

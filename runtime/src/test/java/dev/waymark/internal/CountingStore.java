@@ -36,6 +36,16 @@ final class CountingStore implements CheckpointStore {
   }
 
   @Override
+  public void requestCancel(String workflowId) {
+    store.requestCancel(workflowId);
+  }
+
+  @Override
+  public boolean takeCancelRequest(String workflowId) {
+    return store.takeCancelRequest(workflowId);
+  }
+
+  @Override
   public List<String> workflowIds() {
     return store.workflowIds();
   }

@@ -1,0 +1,61 @@
+package dev.waymark.internal;
+
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+
+/** Steps for management tests, written the way the processor writes them. */
+public final class ManagementSteps {
+  static volatile CountDownLatch gate = new CountDownLatch(0);
+  static final AtomicBoolean FIXED = new AtomicBoolean();
+  static final AtomicInteger STARTED = new AtomicInteger();
+  static final ReentrantLock LOCK = new ReentrantLock();
+
+  /** Waits at the gate; then odd inputs fail until {@link #FIXED}. */
+  static final StepDefinition<Integer> GATED =
+      new StepDefinition<>(
+          "dev.waymark.internal.ManagementSteps#gated",
+          "gated",
+          1,
+          args -> {
+            STARTED.incrementAndGet();
+            gate.await();
+            int n = (Integer) args[0];
+            if (n % 2 == 1 && !FIXED.get()) {
+              throw new IllegalStateException("odd input " + n + " fails by design");
+            }
+            return n;
+          });
+
+  /** Holds {@link #LOCK} for a minute, unless interrupted. */
+  static final StepDefinition<Integer> HOLD_LOCK =
+      new StepDefinition<>(
+          "dev.waymark.internal.ManagementSteps#holdLock",
+          "holdLock",
+          0,
+          args -> {
+            LOCK.lock();
+            try {
+              STARTED.incrementAndGet();
+              Thread.sleep(60_000);
+              return 1;
+            } finally {
+              LOCK.unlock();
+            }
+          });
+
+  private ManagementSteps() {}
+
+  /** The module the processor would generate. */
+  public static final class Module implements StepModule {
+    @Override
+    public List<StepDefinition<?>> steps() {
+      return List.of(GATED, HOLD_LOCK);
+    }
+
+    @Override
+    public void registerTypes(TypeRegistrar registrar) {}
+  }
+}

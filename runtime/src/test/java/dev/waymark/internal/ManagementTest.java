@@ -1,0 +1,136 @@
+package dev.waymark.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.waymark.Waymark;
+import dev.waymark.Workflow;
+import dev.waymark.WorkflowCancelledException;
+import dev.waymark.WorkflowInfo;
+import dev.waymark.WorkflowNotResumableException;
+import dev.waymark.WorkflowQueueFullException;
+import dev.waymark.WorkflowStatus;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Listing, failing and resuming many workflows; concurrency limits; cancel. */
+class ManagementTest {
+  @TempDir Path dir;
+
+  @BeforeEach
+  void reset() {
+    ManagementSteps.FIXED.set(false);
+    ManagementSteps.STARTED.set(0);
+  }
+
+  private static long count(List<WorkflowInfo> infos, WorkflowStatus status) {
+    return infos.stream().filter(i -> i.status() == status).count();
+  }
+
+  @Test
+  void aHundredWorkflowsRunFailResumeAndResumeAll() throws Exception {
+    ManagementSteps.gate = new CountDownLatch(1);
+    try (Waymark waymark = Waymark.open(dir)) {
+      List<CompletableFuture<Integer>> runs = new ArrayList<>();
+      for (int i = 0; i < 100; i++) {
+        runs.add(waymark.runAsync(ManagementSteps.GATED.call(Workflow.of(i)), "w" + i));
+      }
+      assertEquals(100, count(waymark.list(), WorkflowStatus.RUNNING));
+      ManagementSteps.gate.countDown();
+      for (CompletableFuture<Integer> run : runs) {
+        run.handle((value, failure) -> null).join();
+      }
+      List<WorkflowInfo> after = waymark.list();
+      assertEquals(50, count(after, WorkflowStatus.FAILED));
+      assertEquals(50, count(after, WorkflowStatus.SUCCESSFUL));
+
+      ManagementSteps.FIXED.set(true);
+      assertEquals(1, (Integer) waymark.resume("w1"));
+      assertEquals(WorkflowStatus.SUCCESSFUL, waymark.getStatus("w1"));
+      assertEquals(Map.of(), waymark.resumeAll(false), "nothing is RESUMABLE");
+      Map<String, CompletableFuture<Object>> resumed = waymark.resumeAll(true);
+      assertEquals(49, resumed.size());
+      for (CompletableFuture<Object> run : resumed.values()) {
+        run.join();
+      }
+      assertEquals(100, count(waymark.list(), WorkflowStatus.SUCCESSFUL));
+    }
+  }
+
+  @Test
+  void limitsKeepWorkflowsPendingThenRefuseMore() throws Exception {
+    ManagementSteps.gate = new CountDownLatch(1);
+    try (Waymark waymark = Waymark.builder().storage(dir).maxRunning(2).maxPending(2).build()) {
+      List<CompletableFuture<Integer>> runs = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        runs.add(waymark.runAsync(ManagementSteps.GATED.call(Workflow.of(2 * i)), "q" + i));
+      }
+      assertEquals(WorkflowStatus.RUNNING, waymark.getStatus("q0"));
+      assertEquals(WorkflowStatus.RUNNING, waymark.getStatus("q1"));
+      assertEquals(WorkflowStatus.PENDING, waymark.getStatus("q2"));
+      assertEquals(WorkflowStatus.PENDING, waymark.getStatus("q3"));
+      WorkflowQueueFullException full =
+          assertThrows(
+              WorkflowQueueFullException.class,
+              () -> waymark.runAsync(ManagementSteps.GATED.call(Workflow.of(8)), "q4"));
+      assertTrue(full.getMessage().contains("maxPending"), full.getMessage());
+      assertThrows(dev.waymark.WorkflowNotFoundException.class, () -> waymark.getStatus("q4"));
+      Thread.sleep(100);
+      assertEquals(2, ManagementSteps.STARTED.get(), "pending workflows' first steps have not run");
+      ManagementSteps.gate.countDown();
+      for (int i = 0; i < 4; i++) {
+        assertEquals(2 * i, runs.get(i).get(30, TimeUnit.SECONDS));
+      }
+      assertEquals(4, count(waymark.list(), WorkflowStatus.SUCCESSFUL));
+    }
+  }
+
+  @Test
+  void cancelInterruptsARunningStepAndItsLockIsReleased() throws Exception {
+    try (Waymark waymark = Waymark.open(dir)) {
+      CompletableFuture<Integer> run = waymark.runAsync(ManagementSteps.HOLD_LOCK.call(), "locked");
+      while (ManagementSteps.STARTED.get() == 0) {
+        Thread.sleep(5);
+      }
+      assertTrue(ManagementSteps.LOCK.isLocked());
+      long start = System.nanoTime();
+      waymark.cancel("locked");
+      assertTrue(ManagementSteps.LOCK.tryLock(5, TimeUnit.SECONDS), "the step's lock is released");
+      ManagementSteps.LOCK.unlock();
+      assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5));
+      assertEquals(WorkflowStatus.CANCELED, waymark.getStatus("locked"));
+      java.util.concurrent.ExecutionException e =
+          assertThrows(java.util.concurrent.ExecutionException.class, run::get);
+      assertTrue(e.getCause() instanceof WorkflowCancelledException, e.toString());
+      assertThrows(WorkflowCancelledException.class, () -> waymark.getOutput("locked"));
+      assertThrows(WorkflowNotResumableException.class, () -> waymark.resume("locked"));
+    }
+  }
+
+  @Test
+  void cancelOfAPendingWorkflowNeverStartsIt() throws Exception {
+    ManagementSteps.gate = new CountDownLatch(1);
+    try (Waymark waymark = Waymark.builder().storage(dir).maxRunning(1).maxPending(1).build()) {
+      CompletableFuture<Integer> first =
+          waymark.runAsync(ManagementSteps.GATED.call(Workflow.of(0)), "first");
+      CompletableFuture<Integer> second =
+          waymark.runAsync(ManagementSteps.GATED.call(Workflow.of(2)), "second");
+      assertEquals(WorkflowStatus.PENDING, waymark.getStatus("second"));
+      waymark.cancel("second");
+      assertEquals(WorkflowStatus.CANCELED, waymark.getStatus("second"));
+      assertTrue(second.isCompletedExceptionally());
+      ManagementSteps.gate.countDown();
+      assertEquals(0, first.get(10, TimeUnit.SECONDS));
+      assertEquals(1, ManagementSteps.STARTED.get());
+    }
+  }
+}
