@@ -1,6 +1,8 @@
 package dev.waymark;
 
 import dev.waymark.internal.Node;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -63,6 +65,18 @@ public interface Workflow<T> {
    */
   static <T> Workflow<T> of(T value) {
     return Node.value(value);
+  }
+
+  /**
+   * A durable sleep step: its wake-up time is fixed, and stored, when it first runs; a workflow
+   * resumed after a crash sleeps only what is left, and no thread waits meanwhile. Its result is
+   * the wake-up time: pass it to the step that should run after the sleep.
+   */
+  static Workflow<Instant> sleep(Duration duration) {
+    if (duration == null || duration.isNegative()) {
+      throw new IllegalArgumentException("sleep needs a duration >= 0, got " + duration);
+    }
+    return Node.sleep(duration);
   }
 
   /** Fan-in: one workflow whose result lists the results of {@code parts}, in order. */

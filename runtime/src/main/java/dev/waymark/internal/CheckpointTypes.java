@@ -69,6 +69,9 @@ public final class CheckpointTypes {
         };
     BuiltInTypes.registerAll(registrar);
     Map<String, StepDefinition<?>> steps = new HashMap<>();
+    for (StepDefinition<?> step : BuiltInSteps.all()) {
+      steps.put(step.id(), step);
+    }
     for (StepModule module :
         ServiceLoader.load(StepModule.class, CheckpointTypes.class.getClassLoader())) {
       module.registerTypes(registrar);

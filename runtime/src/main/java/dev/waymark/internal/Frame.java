@@ -229,6 +229,14 @@ final class Frame {
         return;
       }
       Object[] args = arguments(t);
+      if (plan.taskStep[t] != Plan.ALL && plan.steps[plan.taskStep[t]] == BuiltInSteps.SLEEP) {
+        Long wake = sleepUntil(t, (java.time.Duration) args[0]);
+        if (wake == null) {
+          return; // woken by the timer, no thread waits
+        }
+        out = java.time.Instant.ofEpochMilli(wake);
+        args = null;
+      }
       int attempt = run.failedAttempts(key(t)) + 1;
       long start = System.currentTimeMillis();
       Throwable error = null;
@@ -242,6 +250,8 @@ final class Frame {
                     + " time(s): its "
                     + (options.maxRetries() + 1)
                     + " attempt(s) are spent");
+      } else if (args == null) {
+        // a sleep that is over: its output is its wake-up time
       } else {
         claim.markInFlight(slot, key(t), attempt);
         CurrentTask current = CurrentTask.enter(run, this, t, attempt);
@@ -500,6 +510,29 @@ final class Frame {
         outputs.set(code, null);
       }
     }
+  }
+
+  /**
+   * A durable sleep: fixes and stores the wake-up time on its first run; returns it when it has
+   * passed, or schedules this task again for then and returns null.
+   */
+  private Long sleepUntil(int t, java.time.Duration duration) {
+    long stateKey = TaskKeys.store(TaskKeys.STATE, key(t));
+    CheckpointStore.Payload stored = run.claim().read(stateKey);
+    long now = System.currentTimeMillis();
+    long wake;
+    if (stored == null) {
+      wake = now + duration.toMillis();
+      byte[] bytes = ByteBuffer.allocate(8).putLong(wake).array();
+      run.claim().write(stateKey, now, now, bytes, 0, bytes.length);
+    } else {
+      wake = ByteBuffer.wrap(stored.bytes(), stored.offset(), 8).getLong();
+    }
+    if (wake > now) {
+      run.schedule(() -> run.submit(this, t), wake - now);
+      return null;
+    }
+    return wake;
   }
 
   /** Writes what a failing attempt saved, keeping the step's own exception as the failure. */

@@ -52,6 +52,11 @@ public abstract sealed class Node<T> implements Workflow<T> permits StepNode, Va
     return new ValueNode<>(value);
   }
 
+  /** A durable sleep of {@code duration}. */
+  public static Workflow<java.time.Instant> sleep(java.time.Duration duration) {
+    return BuiltInSteps.SLEEP.call(value(duration));
+  }
+
   /** Fan-in of {@code parts}. */
   public static <T> Workflow<List<T>> all(List<? extends Workflow<? extends T>> parts) {
     Node<?>[] nodes = new Node<?>[parts.size()];

@@ -1,0 +1,28 @@
+package dev.waymark.internal;
+
+import dev.waymark.StepOptions;
+import java.util.List;
+
+/** Steps the runtime itself provides; the engine runs them specially. */
+final class BuiltInSteps {
+  /**
+   * Durable sleep: the wake-up time is fixed when the step first runs and stored, so a workflow
+   * resumed later sleeps only what is left; no thread waits meanwhile. Its output is the wake-up
+   * time. Never invoked directly.
+   */
+  static final StepDefinition<java.time.Instant> SLEEP =
+      new StepDefinition<>(
+          "dev.waymark#sleep",
+          "sleep",
+          1,
+          args -> {
+            throw new IllegalStateException("sleep is run by the engine");
+          },
+          StepOptions.options());
+
+  private BuiltInSteps() {}
+
+  static List<StepDefinition<?>> all() {
+    return List.of(SLEEP);
+  }
+}
