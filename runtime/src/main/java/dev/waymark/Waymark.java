@@ -42,7 +42,8 @@ public final class Waymark implements AutoCloseable {
             builder.parallelism,
             builder.capacity,
             builder.maxRunning,
-            builder.maxPending);
+            builder.maxPending,
+            builder.listeners);
   }
 
   /** Opens the storage in {@code storage} (created if missing) with default settings. */
@@ -188,6 +189,17 @@ public final class Waymark implements AutoCloseable {
   }
 
   /**
+   * Sends an event to a workflow's mailbox, where a {@link Workflow#waitForEvent(String, Class)}
+   * step with the same key receives it. Works from any thread or process sharing the storage, also
+   * before the workflow waits for it. The payload's type must be one some step's signature allows.
+   *
+   * @throws WorkflowNotFoundException when nothing is stored under the id
+   */
+  public void sendEvent(String workflowId, String key, Object payload) {
+    engine.sendEvent(workflowId, key, payload);
+  }
+
+  /**
    * Cancels a workflow, here or in another process sharing the storage: running steps are
    * interrupted, it ends CANCELED (callers waiting for it get {@link WorkflowCancelledException}),
    * its stored checkpoints stay readable, and it cannot be resumed. Returns once it stopped. A
@@ -234,6 +246,17 @@ public final class Waymark implements AutoCloseable {
     private int parallelism = Runtime.getRuntime().availableProcessors();
     private final Map<String, Double> capacity = Engine.defaultCapacity();
     private int maxRunning = Integer.MAX_VALUE;
+    private final Map<String, EventListener<?>> listeners = new java.util.HashMap<>();
+
+    /**
+     * Registers an event source that {@link Workflow#waitForEvent(String, String, Class)} names.
+     */
+    public Builder eventListener(String name, EventListener<?> listener) {
+      listeners.put(
+          Objects.requireNonNull(name, "name"), Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
     private int maxPending = 0;
 
     /**

@@ -79,6 +79,27 @@ public interface Workflow<T> {
     return Node.sleep(duration);
   }
 
+  /**
+   * A step that waits for the event {@code key} sent to this workflow with {@link
+   * Waymark#sendEvent}, from any thread or process sharing the storage. No thread waits; the event
+   * is stored as this step's output before it is consumed, so it is received exactly once. Its type
+   * must be one that some step's signature allows.
+   */
+  static <E> Workflow<E> waitForEvent(String key, Class<E> type) {
+    return Node.event("", key);
+  }
+
+  /**
+   * A step that waits for the event {@code key} from the {@link EventListener} registered under
+   * {@code listener} (see {@link Waymark.Builder#eventListener}).
+   */
+  static <E> Workflow<E> waitForEvent(String listener, String key, Class<E> type) {
+    if (listener == null || listener.isEmpty()) {
+      throw new IllegalArgumentException("name the event listener");
+    }
+    return Node.event(listener, key);
+  }
+
   /** Fan-in: one workflow whose result lists the results of {@code parts}, in order. */
   static <T> Workflow<List<T>> all(List<? extends Workflow<? extends T>> parts) {
     return Node.all(parts);

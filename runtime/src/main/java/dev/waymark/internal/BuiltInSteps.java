@@ -20,9 +20,23 @@ final class BuiltInSteps {
           },
           StepOptions.options());
 
+  /**
+   * Waits for an external event: (listener name, event key). The empty listener name is the
+   * built-in mailbox fed by {@code Waymark.sendEvent}. Never invoked directly.
+   */
+  static final StepDefinition<Object> EVENT =
+      new StepDefinition<>(
+          "dev.waymark#event",
+          "event",
+          2,
+          args -> {
+            throw new IllegalStateException("event waits are run by the engine");
+          },
+          StepOptions.options());
+
   private BuiltInSteps() {}
 
   static List<StepDefinition<?>> all() {
-    return List.of(SLEEP);
+    return List.of(SLEEP, EVENT);
   }
 }

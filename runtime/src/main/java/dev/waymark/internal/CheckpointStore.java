@@ -31,6 +31,12 @@ public interface CheckpointStore extends AutoCloseable {
   /** The recorded status, or null when no workflow with a recorded DAG has this id. */
   StatusRecord readStatus(String workflowId);
 
+  /**
+   * Leaves an event for {@code workflowId} under {@code key}, atomically, without a claim: any
+   * process may send while another runs the workflow.
+   */
+  void postEvent(String workflowId, String key, byte[] payload);
+
   /** Asks the process running {@code workflowId} to cancel it (it polls for this). */
   void requestCancel(String workflowId);
 
@@ -99,6 +105,12 @@ public interface CheckpointStore extends AutoCloseable {
      * times of the attempt that made it, atomically: after a crash it is either whole or absent.
      */
     void write(long key, long startMillis, long endMillis, byte[] bytes, int offset, int length);
+
+    /** The event left under {@code key}, or null when none arrived yet. */
+    byte[] readEvent(String key);
+
+    /** Removes a consumed event: only after its value was stored as a step output. */
+    void deleteEvent(String key);
 
     /** Removes the record under {@code key}, if any. */
     void delete(long key);

@@ -175,6 +175,19 @@ public final class ChronicleCheckpointStore implements CheckpointStore {
     FramedFiles.write(dir.resolve(STATUS_FILE), STATUS_MAGIC, out.toBytes());
   }
 
+  static final int EVENT_MAGIC = 0x574d4556; // "WMEV"
+
+  @Override
+  public void postEvent(String workflowId, String key, byte[] payload) {
+    Path dir = workflows.resolve(workflowId);
+    if (!Files.exists(dir.resolve(STATUS_FILE))) {
+      throw new dev.waymark.WorkflowNotFoundException("no workflow '" + workflowId + "' is stored");
+    }
+    Path events = dir.resolve("events");
+    createPrivateDirectories(events);
+    FramedFiles.write(events.resolve(key + ".bin"), EVENT_MAGIC, payload);
+  }
+
   @Override
   public void requestCancel(String workflowId) {
     try {

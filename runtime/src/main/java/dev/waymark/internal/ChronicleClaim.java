@@ -214,6 +214,21 @@ final class ChronicleClaim implements CheckpointStore.Claim {
   }
 
   @Override
+  public byte[] readEvent(String key) {
+    return FramedFiles.read(
+        dir.resolve("events").resolve(key + ".bin"), ChronicleCheckpointStore.EVENT_MAGIC, "event");
+  }
+
+  @Override
+  public void deleteEvent(String key) {
+    try {
+      Files.deleteIfExists(dir.resolve("events").resolve(key + ".bin"));
+    } catch (IOException e) {
+      throw new StorageException("cannot remove event '" + key + "': " + e, e);
+    }
+  }
+
+  @Override
   public void delete(long key) {
     Long boxed = key;
     for (OutputMap output : openMaps()) {

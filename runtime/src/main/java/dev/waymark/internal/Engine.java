@@ -59,14 +59,16 @@ public final class Engine implements AutoCloseable {
       int parallelism,
       Map<String, Double> capacity,
       int maxRunning,
-      int maxPending) {
+      int maxPending,
+      Map<String, dev.waymark.EventListener<?>> listeners) {
     this.store = store;
     this.maxRunning = maxRunning;
     this.maxPending = maxPending;
     this.pool = Executors.newFixedThreadPool(parallelism, daemonThreads("waymark-"));
     this.timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("waymark-timer-"));
     this.stateWriter = Executors.newSingleThreadExecutor(daemonThreads("waymark-state-"));
-    this.services = new Services(pool, timer, new ResourcePool(capacity), stateWriter);
+    this.services =
+        new Services(pool, timer, new ResourcePool(capacity), stateWriter, Map.copyOf(listeners));
     timer.scheduleWithFixedDelay(
         () -> {
           try {
@@ -620,6 +622,13 @@ public final class Engine implements AutoCloseable {
     return list.size() <= 10
         ? list.toString()
         : list.subList(0, 10) + " and " + (list.size() - 10) + " more";
+  }
+
+  /** Leaves an event for a workflow's mailbox; see {@code Waymark.sendEvent}. */
+  public void sendEvent(String workflowId, String key, Object payload) {
+    WorkflowIds.check(workflowId);
+    WorkflowIds.check(key);
+    store.postEvent(workflowId, key, CheckpointTypes.serialize(payload));
   }
 
   /** Deletes every stored byte of a workflow that is not running. */

@@ -239,8 +239,91 @@ final class Execution {
         chainEnded(); // the count the timer held
       }
     }
+    waitCancellers.forEach(Runnable::run);
     inFlight.incrementAndGet();
     chainEnded(); // ends the run now if nothing is in flight
+  }
+
+  /** What {@link #awaitEvent} returns while the event has not arrived. */
+  static final Object NO_EVENT = new Object();
+
+  private static final long MAILBOX_POLL_MILLIS = 50;
+  private final Map<Long, CompletableFuture<Object>> eventWaits = new ConcurrentHashMap<>();
+  private final Set<Runnable> waitCancellers = ConcurrentHashMap.newKeySet();
+
+  /**
+   * The event task {@code t} waits for, or {@link #NO_EVENT}: then the task is submitted again when
+   * the event may have arrived (the mailbox is checked every 50 ms; a listener's poll completes).
+   * No thread waits meanwhile.
+   */
+  Object awaitEvent(Frame frame, int t, String listener, String key) {
+    if (listener.isEmpty()) {
+      byte[] bytes = claim.readEvent(key);
+      if (bytes == null) {
+        schedule(() -> submit(frame, t), MAILBOX_POLL_MILLIS);
+        return NO_EVENT;
+      }
+      return CheckpointTypes.deserialize(bytes, 0, bytes.length);
+    }
+    long taskKey = frame.key(t);
+    CompletableFuture<Object> wait = eventWaits.get(taskKey);
+    if (wait == null) {
+      dev.waymark.EventListener<?> source = services.listeners().get(listener);
+      if (source == null) {
+        throw new IllegalStateException(
+            "no event listener named '"
+                + listener
+                + "' is registered with this runtime: add it with"
+                + " Waymark.builder().eventListener(\""
+                + listener
+                + "\", ...)");
+      }
+      CompletableFuture<Object> arrived = new CompletableFuture<>();
+      eventWaits.put(taskKey, arrived);
+      java.util.concurrent.atomic.AtomicBoolean settled =
+          new java.util.concurrent.atomic.AtomicBoolean();
+      inFlight.incrementAndGet(); // held while the listener polls
+      waitCancellers.add(
+          () -> {
+            if (settled.compareAndSet(false, true)) {
+              chainEnded();
+            }
+          });
+      source
+          .poll(key)
+          .whenComplete(
+              (event, error) -> {
+                if (error != null) {
+                  arrived.completeExceptionally(error);
+                } else {
+                  arrived.complete(event);
+                }
+                if (settled.compareAndSet(false, true)) {
+                  submit(frame, t);
+                  chainEnded();
+                }
+              });
+      return NO_EVENT;
+    }
+    eventWaits.remove(taskKey);
+    try {
+      return wait.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw e.getCause() instanceof RuntimeException runtime
+          ? runtime
+          : new IllegalStateException("event listener '" + listener + "' failed", e.getCause());
+    }
+  }
+
+  /** Acknowledges an event once the step's output holding it is stored. */
+  @SuppressWarnings("unchecked")
+  void eventStored(String listener, String key, Object event) {
+    if (listener.isEmpty()) {
+      claim.deleteEvent(key);
+    } else {
+      ((dev.waymark.EventListener<Object>) services.listeners().get(listener))
+          .eventStored(key, event);
+    }
   }
 
   /** Runs {@code action} after {@code delayMillis} on the timer, holding an in-flight count. */

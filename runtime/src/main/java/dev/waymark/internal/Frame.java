@@ -222,6 +222,8 @@ final class Frame {
     Object out = null;
     long producer = -1;
     StateCheckpointer<?> state = null;
+    String eventListener = null;
+    String eventKey = null;
     try {
       if (this.state[t] == CONTINUING) {
         CheckpointStore.Payload dag = claim.read(TaskKeys.store(TaskKeys.CONTINUATION, key(t)));
@@ -235,6 +237,16 @@ final class Frame {
           return; // woken by the timer, no thread waits
         }
         out = java.time.Instant.ofEpochMilli(wake);
+        args = null;
+      } else if (plan.taskStep[t] != Plan.ALL
+          && plan.steps[plan.taskStep[t]] == BuiltInSteps.EVENT) {
+        eventListener = (String) args[0];
+        eventKey = (String) args[1];
+        Object event = run.awaitEvent(this, t, eventListener, eventKey);
+        if (event == Execution.NO_EVENT) {
+          return; // polled without a thread; this task runs again when it arrives
+        }
+        out = event;
         args = null;
       }
       int attempt = run.failedAttempts(key(t)) + 1;
@@ -303,6 +315,9 @@ final class Frame {
       }
       if (state != null) {
         state.discard();
+      }
+      if (eventKey != null) {
+        run.eventStored(eventListener, eventKey, out); // acknowledged only once stored
       }
     } catch (Throwable e) {
       run.fail(name(t), e); // reading inputs or storing failed: a storage problem, not the step's

@@ -57,6 +57,13 @@ public abstract sealed class Node<T> implements Workflow<T> permits StepNode, Va
     return BuiltInSteps.SLEEP.call(value(duration));
   }
 
+  /** A wait for the event {@code key} from {@code listener} ("" for the mailbox). */
+  @SuppressWarnings("unchecked")
+  public static <E> Workflow<E> event(String listener, String key) {
+    WorkflowIds.check(key);
+    return (Workflow<E>) BuiltInSteps.EVENT.call(value(listener), value(key));
+  }
+
   /** Fan-in of {@code parts}. */
   public static <T> Workflow<List<T>> all(List<? extends Workflow<? extends T>> parts) {
     Node<?>[] nodes = new Node<?>[parts.size()];

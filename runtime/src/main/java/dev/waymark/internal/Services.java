@@ -8,4 +8,8 @@ import java.util.concurrent.ScheduledExecutorService;
  * thread that writes intra-step states saved asynchronously.
  */
 record Services(
-    Executor pool, ScheduledExecutorService timer, ResourcePool resources, Executor stateWriter) {}
+    Executor pool,
+    ScheduledExecutorService timer,
+    ResourcePool resources,
+    Executor stateWriter,
+    java.util.Map<String, dev.waymark.EventListener<?>> listeners) {}

@@ -94,7 +94,8 @@ class ContinuationTest {
   @Test
   void loadingTheResultOfAHundredLevelRecursionReadsConstantRecords() {
     CountingStore store = new CountingStore(ChronicleCheckpointStore.open(dir.resolve("counted")));
-    try (Engine engine = new Engine(store, 2, Engine.defaultCapacity(), Integer.MAX_VALUE, 0)) {
+    try (Engine engine =
+        new Engine(store, 2, Engine.defaultCapacity(), Integer.MAX_VALUE, 0, java.util.Map.of())) {
       Engine.join(
           engine.run(
               Node.of(ContinuationSteps.DOWN.call(Workflow.of(100))), "down", java.util.Map.of()));

@@ -36,6 +36,11 @@ final class CountingStore implements CheckpointStore {
   }
 
   @Override
+  public void postEvent(String workflowId, String key, byte[] payload) {
+    store.postEvent(workflowId, key, payload);
+  }
+
+  @Override
   public void requestCancel(String workflowId) {
     store.requestCancel(workflowId);
   }
@@ -113,6 +118,16 @@ final class CountingStore implements CheckpointStore {
     public void write(
         long key, long startMillis, long endMillis, byte[] bytes, int offset, int length) {
       claim.write(key, startMillis, endMillis, bytes, offset, length);
+    }
+
+    @Override
+    public byte[] readEvent(String key) {
+      return claim.readEvent(key);
+    }
+
+    @Override
+    public void deleteEvent(String key) {
+      claim.deleteEvent(key);
     }
 
     @Override
