@@ -120,6 +120,30 @@ class EndToEndTest {
           }
           """);
 
+  /**
+   * Parameters the runtime supplies: the state a step saves before an attempt fails is what the
+   * retry loads, a long step resumes where it stopped, and the context names the task.
+   */
+  private static final JavaFileObject TRAINING_MAIN =
+      source(
+          "com.example.Main",
+          """
+          package com.example;
+          import dev.waymark.Waymark;
+          import java.nio.file.Path;
+          public class Main {
+            public static void main(String[] args) {
+              try (Waymark waymark = Waymark.open(Path.of(args[0]))) {
+                System.out.println(waymark.run(TrainingSteps.restore(7)));
+                System.out.println(waymark.run(TrainingSteps.train(4)));
+                System.out.println(Training.epochsRun);
+                System.out.println(waymark.run(TrainingSteps.whoAmI(), "ctx"));
+                System.out.println(waymark.run(TrainingSteps.advance("job", 1, 2), "adv"));
+              }
+            }
+          }
+          """);
+
   @Test
   void workflowsOfGeneratedStepsRunOnTheRuntime(@TempDir Path dir) throws Exception {
     Path classes = compileTo(dir.resolve("classes"), "com.example.Pipeline", MAIN);
@@ -154,6 +178,25 @@ class EndToEndTest {
             "false",
             "false",
             "null"),
+        output);
+  }
+
+  @Test
+  void suppliedCheckpointerKeepsStateAcrossAttempts(@TempDir Path dir) throws Exception {
+    Path classes = compileTo(dir.resolve("classes"), "com.example.Training", TRAINING_MAIN);
+
+    List<String> output = run(classes, dir.resolve("storage"));
+
+    assertEquals(
+        List.of(
+            // Saved by the first attempt, which then failed; loaded by the retry.
+            "TrainingState[epoch=7, loss=0.5]",
+            // 1.0 halved once per epoch; the retry went on at epoch 2, so 4 epochs ran, not 6.
+            "0.0625",
+            "4",
+            "ctx/whoAmI@1",
+            // The enum reached only through the state is registered: saveAsync serializes at once.
+            "job [WARM_UP, MAIN, COOL_DOWN] 2 in advance"),
         output);
   }
 

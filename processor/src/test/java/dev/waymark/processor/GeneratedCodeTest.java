@@ -245,7 +245,7 @@ class GeneratedCodeTest {
   }
 
   /** A Kryo set up like the runtime's: registration required, the module's types registered. */
-  private static Kryo kryoWith(StepModule module) {
+  static Kryo kryoWith(StepModule module) {
     Kryo kryo = new Kryo();
     kryo.setRegistrationRequired(true);
     kryo.setReferences(false);
@@ -272,12 +272,11 @@ class GeneratedCodeTest {
     return output.toBytes();
   }
 
-  private static Object roundTrip(Kryo kryo, Object value) {
+  static Object roundTrip(Kryo kryo, Object value) {
     return kryo.readClassAndObject(new Input(write(kryo, value)));
   }
 
-  private static Object record(ClassLoader loader, String name, Object... components)
-      throws Exception {
+  static Object record(ClassLoader loader, String name, Object... components) throws Exception {
     Constructor<?> canonical = loader.loadClass(name).getDeclaredConstructors()[0];
     canonical.setAccessible(true);
     return canonical.newInstance(components);

@@ -65,6 +65,19 @@ class GoldenFileTest {
     Golden.assertGenerated(compilation, "com.example.MathSteps");
   }
 
+  /**
+   * Parameters the runtime supplies: a {@code Checkpointer} of a record, a {@code StepContext}
+   * alone, both with the {@code Checkpointer} first, and both between inputs of an instance step
+   * whose state reaches an enum.
+   */
+  @Test
+  void suppliedParameters() {
+    Compilation compilation = compile(resources("com.example.Training"));
+
+    assertThat(compilation).succeededWithoutWarnings();
+    Golden.assertGenerated(compilation, "com.example.TrainingSteps");
+  }
+
   /** User names that collide with generated members, locals and imported types. */
   @Test
   void clashingNames() {

@@ -105,6 +105,34 @@ class RoundsTest {
   }
 
   @Test
+  void checkpointerWaitsForItsStateType() {
+    JavaFileObject wallet =
+        source(
+            "com.example.Wallet",
+            """
+            package com.example;
+            import dev.waymark.Checkpointer;
+            import dev.waymark.annotations.Step;
+            class Wallet {
+              @Step
+              static long spend(long cents, Checkpointer<Money> spent) { return cents; }
+            }
+            """);
+
+    Compilation compilation =
+        Compiler.javac()
+            .withProcessors(new StepProcessor(), new MoneyGenerator())
+            .withOptions((Object[]) OPTIONS)
+            .compile(wallet);
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation)
+        .generatedSourceFile("com.example.WalletSteps")
+        .contentsAsUtf8String()
+        .contains("registrar.register(Money.class, new MoneySerializer());");
+  }
+
+  @Test
   void typeStillMissingAtTheLastRoundIsReportedOnce() {
     Compilation compilation = compile(PAYMENTS);
 

@@ -68,6 +68,17 @@ public enum Message {
           + " produces; declare Workflow<T> with the type T of its result, which the generated"
           + " builders produce and the step's checkpoint holds"),
 
+  STEP_CHECKPOINTER_TYPE(
+      "StepCheckpointerType",
+      "%s of @Step method '%s' %s; the runtime stores the state the step saves, so declare"
+          + " Checkpointer<S> with a type S that Waymark can checkpoint: boxed primitives, String,"
+          + " enums, records, arrays, or List/Set/Map/Optional of those"),
+
+  STEP_DUPLICATE_CONTEXT(
+      "StepDuplicateContext",
+      "%s of @Step method '%s' is a second %s, but the runtime supplies a step with one, which"
+          + " parameter '%s' already receives; remove one of the two parameters"),
+
   STEP_TYPE_NOT_ACCESSIBLE(
       "StepTypeNotAccessible",
       "%s of @Step method '%s' uses %s, so the generated %s cannot name it; make it public, or"

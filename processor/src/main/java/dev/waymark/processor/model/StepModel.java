@@ -10,7 +10,7 @@ import java.util.List;
  * @param stepName the step's name: the builder methods' name and the task name
  * @param id the stable identity, {@code binaryName#stepName}
  * @param isStatic whether the method is static; otherwise it runs on the shared instance
- * @param params the parameters, in order
+ * @param params the parameters, in declaration order, those the runtime supplies included
  * @param outputType what the step produces: the declared return type, {@link TypeName#VOID} for
  *     {@code void}, or {@code T} for a continuation
  * @param continuation whether the method returns a {@code Workflow<T>}, which the runtime runs in
@@ -35,6 +35,17 @@ public record StepModel(
 
   public StepModel {
     params = List.copyOf(params);
+  }
+
+  /**
+   * The parameters that callers pass, in order: what the builders take, what the definition's arity
+   * counts and what the invoker's arguments hold.
+   */
+  public List<ParamModel.Input> inputs() {
+    return params.stream()
+        .filter(ParamModel.Input.class::isInstance)
+        .map(ParamModel.Input.class::cast)
+        .toList();
   }
 
   /** Whether the method returns nothing, so that its workflows produce {@code Void}. */

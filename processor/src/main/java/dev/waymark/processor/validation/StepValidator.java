@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
@@ -46,6 +45,7 @@ public final class StepValidator {
   private final RetryRule retryRule;
   private final ResourceRule resourceRule;
   private final MetadataRule metadataRule;
+  private final SuppliedParamRule suppliedParams;
   private final TypeMirror exception;
   private final TypeMirror error;
 
@@ -62,6 +62,7 @@ public final class StepValidator {
     this.retryRule = new RetryRule(reporter);
     this.resourceRule = new ResourceRule(reporter);
     this.metadataRule = new MetadataRule(reporter);
+    this.suppliedParams = new SuppliedParamRule(reporter);
     this.exception = elements.getTypeElement("java.lang.Exception").asType();
     this.error = elements.getTypeElement("java.lang.Error").asType();
   }
@@ -144,20 +145,21 @@ public final class StepValidator {
           context.whyNoInstance().get());
     }
     checkThrows(method);
+    suppliedParams.checkDuplicates(method, name);
     Optional<String> generic = genericRule.problem(method);
     generic.ifPresent(problem -> reporter.error(method, Message.STEP_GENERIC, name, problem));
     Optional<ContinuationRule.Output> output = Optional.empty();
     if (generic.isEmpty()) {
       // Type variables make every later type check meaningless, so only concrete types get here.
       for (VariableElement param : method.getParameters()) {
-        String subject = "parameter '" + param.getSimpleName() + "'";
-        checkType(param, subject, name, param.asType(), param.asType(), context, found);
+        checkParam(param, name, context, found);
       }
       output = continuationRule.outputOf(method, name);
       if (output.isPresent() && output.get().type().getKind() != TypeKind.VOID) {
         // A continuation's checkpoint holds what its workflow produces, so that is what is checked.
         TypeMirror type = output.get().type();
-        checkType(method, "return type", name, type, method.getReturnType(), context, found);
+        checkType(
+            method, Role.OUTPUT, "return type", name, type, method.getReturnType(), context, found);
       }
     }
     retryRule.check(step);
@@ -168,13 +170,7 @@ public final class StepValidator {
     }
     List<ParamModel> params = new ArrayList<>();
     for (VariableElement param : method.getParameters()) {
-      TypeMirror type = param.asType();
-      params.add(
-          new ParamModel(
-              param.getSimpleName().toString(),
-              TypeName.get(type),
-              TypeName.get(types.erasure(type)),
-              SerializableTypeRule.needsUncheckedCast(type)));
+      params.add(paramModel(param));
     }
     return Optional.of(
         new StepModel(
@@ -192,8 +188,9 @@ public final class StepValidator {
 
   /** Reports a step name that cannot name a builder method; true when the name is usable. */
   private boolean checkName(StepMethod step) {
+    // Builders take the inputs only: a step of a Checkpointer alone gets a builder of none.
     Optional<String> problem =
-        nameRule.problem(step.stepName(), step.method().getParameters().size());
+        nameRule.problem(step.stepName(), SuppliedParamRule.inputCount(step.method()));
     if (problem.isEmpty()) {
       return true;
     }
@@ -224,11 +221,64 @@ public final class StepValidator {
   }
 
   /**
-   * Checks one parameter type, or what a step produces, which may be part of the {@code declared}
-   * return type of a continuation.
+   * Checks an input's type, or the state type of a {@code Checkpointer}, which the runtime stores
+   * as it stores inputs; a {@code StepContext} is never stored.
+   */
+  private void checkParam(
+      VariableElement param,
+      String methodName,
+      ClassContext context,
+      Map<TypeName, CheckpointType> found) {
+    String subject = SuppliedParamRule.subject(param);
+    TypeMirror type = param.asType();
+    switch (SuppliedParamRule.kindOf(type)) {
+      case INPUT:
+        checkType(param, Role.INPUT, subject, methodName, type, type, context, found);
+        break;
+      case CHECKPOINTER:
+        suppliedParams
+            .stateType(param, methodName)
+            .ifPresent(
+                state ->
+                    checkType(param, Role.STATE, subject, methodName, state, type, context, found));
+        break;
+      case CONTEXT:
+        break; // never stored
+    }
+  }
+
+  private ParamModel paramModel(VariableElement param) {
+    String name = param.getSimpleName().toString();
+    TypeMirror type = param.asType();
+    TypeName erasure = TypeName.get(types.erasure(type));
+    switch (SuppliedParamRule.kindOf(type)) {
+      case CHECKPOINTER:
+        TypeMirror state = SuppliedParamRule.stateTypeOf(type).orElseThrow();
+        return new ParamModel.Checkpointer(name, erasure, TypeName.get(state));
+      case CONTEXT:
+        return new ParamModel.Context(name, erasure);
+      default:
+        return new ParamModel.Input(
+            name, TypeName.get(type), erasure, SerializableTypeRule.needsUncheckedCast(type));
+    }
+  }
+
+  /** What a checked type is to the step, which decides what a message about it says to do. */
+  private enum Role {
+    INPUT,
+    /** {@code S} of a {@code Checkpointer<S>} parameter. */
+    STATE,
+    OUTPUT
+  }
+
+  /**
+   * Checks one parameter type, the state type of a {@code Checkpointer}, or what a step produces,
+   * which may be part of the {@code declared} return type of a continuation; {@code declared} is
+   * also the {@code Checkpointer<S>} around a state type.
    */
   private void checkType(
       Element where,
+      Role role,
       String subject,
       String methodName,
       TypeMirror type,
@@ -240,10 +290,22 @@ public final class StepValidator {
         .check(type, declared, pkg, found)
         .ifPresent(
             problem -> {
+              if (role == Role.STATE
+                  && (problem.kind() == SerializableTypeRule.Kind.NOT_SERIALIZABLE
+                      || problem.kind() == SerializableTypeRule.Kind.WORKFLOW)) {
+                // A state is saved by the step itself: neither an input's fix nor a result's fits.
+                reporter.error(
+                    where,
+                    Message.STEP_CHECKPOINTER_TYPE,
+                    subject,
+                    methodName,
+                    "has a state type that Waymark cannot checkpoint: " + problem.detail());
+                return;
+              }
               switch (problem.kind()) {
                 case WORKFLOW:
                   // Only a whole return type may be a Workflow; what to do instead differs.
-                  if (where.getKind() == ElementKind.PARAMETER) {
+                  if (role == Role.INPUT) {
                     reporter.error(
                         where, Message.STEP_WORKFLOW_TYPE, subject, methodName, problem.detail());
                   } else {

@@ -20,7 +20,8 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Writes the typed builder methods of one step: one taking plain values, and one taking a workflow
- * per input so that steps chain with the compiler checking every input's type.
+ * per input so that steps chain with the compiler checking every input's type. Parameters that the
+ * runtime supplies are not inputs, so neither builder takes them.
  */
 final class BuilderWriter {
 
@@ -37,12 +38,12 @@ final class BuilderWriter {
       StepClassModel model, StepModel step, String constant, NameAllocator classNames) {
     NameAllocator names = classNames.clone();
     List<String> paramNames = new ArrayList<>();
-    for (ParamModel param : step.params()) {
-      paramNames.add(names.newName(param.name(), param));
+    for (ParamModel.Input input : step.inputs()) {
+      paramNames.add(names.newName(input.name(), input));
     }
     List<MethodSpec> methods = new ArrayList<>();
     methods.add(valueBuilder(model, step, constant, paramNames));
-    if (!step.params().isEmpty()) {
+    if (!step.inputs().isEmpty()) {
       methods.add(workflowBuilder(model, step, constant, paramNames));
     }
     return methods;
@@ -77,6 +78,18 @@ final class BuilderWriter {
   // public static Workflow<Integer> factorial(int n) {
   //   return FACTORIAL.call(Workflow.of(n));
   // }
+  //
+  // and for double train(int epochs, Checkpointer<TrainingState> checkpoint), without the
+  // Checkpointer:
+  //
+  // /**
+  //  * Builds a task of {@link Training#train(int, Checkpointer)},
+  //  * with its {@link Checkpointer} supplied by the runtime:
+  //  * runs nothing until the workflow runs.
+  //  */
+  // public static Workflow<Double> train(int epochs) {
+  //   return TRAIN.call(Workflow.of(epochs));
+  // }
   private MethodSpec valueBuilder(
       StepClassModel model, StepModel step, String constant, List<String> paramNames) {
     MethodSpec.Builder method =
@@ -87,15 +100,16 @@ final class BuilderWriter {
                 step.methodName(),
                 erasures(step),
                 qualifiers(step));
+    List<ParamModel.Input> params = step.inputs();
     List<CodeBlock> inputs = new ArrayList<>();
-    for (int i = 0; i < step.params().size(); i++) {
-      method.addParameter(
-          ParameterSpec.builder(step.params().get(i).type(), paramNames.get(i)).build());
+    for (int i = 0; i < params.size(); i++) {
+      method.addParameter(ParameterSpec.builder(params.get(i).type(), paramNames.get(i)).build());
       inputs.add(CodeBlock.of("$T.of($N)", WORKFLOW, paramNames.get(i)));
     }
     if (step.varargs()) {
+      // A varargs array is always an input, and the method's last parameter: the builder's too.
       method.varargs(true);
-      if (step.params().get(step.params().size() - 1).uncheckedCast()) {
+      if (params.get(params.size() - 1).uncheckedCast()) {
         // The array is only handed on, never written to, so a generic varargs array is safe.
         method.addAnnotation(SafeVarargs.class);
       }
@@ -127,12 +141,13 @@ final class BuilderWriter {
                 erasures(step),
                 qualifiers(step),
                 WORKFLOW);
+    List<ParamModel.Input> params = step.inputs();
     List<CodeBlock> inputs = new ArrayList<>();
-    for (int i = 0; i < step.params().size(); i++) {
+    for (int i = 0; i < params.size(); i++) {
       // "? extends": a Workflow<ArrayList<X>> may feed a List<X> parameter.
       TypeName input =
           ParameterizedTypeName.get(
-              WORKFLOW, WildcardTypeName.subtypeOf(step.params().get(i).type().box()));
+              WORKFLOW, WildcardTypeName.subtypeOf(params.get(i).type().box()));
       method.addParameter(input, paramNames.get(i));
       inputs.add(CodeBlock.of("$N", paramNames.get(i)));
     }
@@ -148,8 +163,9 @@ final class BuilderWriter {
   }
 
   /**
-   * What the Javadoc adds for a continuation and for a step that catches exceptions, so that a
-   * result type that differs from the method's is explained.
+   * What the Javadoc adds for a continuation, for a step that catches exceptions and for one with
+   * parameters that the runtime supplies, so that a result type that differs from the method's, or
+   * parameters that the builders lack, are explained.
    */
   private static CodeBlock qualifiers(StepModel step) {
     CodeBlock.Builder text = CodeBlock.builder();
@@ -159,10 +175,22 @@ final class BuilderWriter {
     if (step.catchExceptions()) {
       text.add(",\ncatching its failure, once its retries are spent, in a {@link $T}", RESULT);
     }
+    List<CodeBlock> supplied =
+        step.params().stream()
+            .filter(param -> !(param instanceof ParamModel.Input))
+            .map(param -> CodeBlock.of("{@link $T}", param.erasure()))
+            .toList();
+    if (!supplied.isEmpty()) {
+      // Not "whose": after the catching clause, it would read as if the Result had them.
+      text.add(",\nwith its $L supplied by the runtime", CodeBlock.join(supplied, " and "));
+    }
     return text.build();
   }
 
-  /** The parameter list of a Javadoc link to the step method, {@code Pipeline.Point, int[]}. */
+  /**
+   * The parameter list of a Javadoc link to the step method, {@code Pipeline.Point, int[]}: all of
+   * them, those the runtime supplies too, or the link would name no method.
+   */
   private static CodeBlock erasures(StepModel step) {
     return step.params().stream()
         .map(param -> CodeBlock.of("$T", param.erasure()))

@@ -10,6 +10,7 @@ final class RuntimeTypes {
 
   static final ClassName WORKFLOW = ClassName.get("dev.waymark", "Workflow");
   static final ClassName RESULT = ClassName.get("dev.waymark", "Result");
+  static final ClassName STEP_CONTEXT = ClassName.get("dev.waymark", "StepContext");
   static final ClassName STEP_OPTIONS = ClassName.get("dev.waymark", "StepOptions");
   static final ClassName RETRY_BACKOFF = ClassName.get("dev.waymark", "RetryBackoff");
   static final ClassName CHECKPOINT_MODE =
@@ -17,6 +18,7 @@ final class RuntimeTypes {
   static final ClassName DURATION = ClassName.get("java.time", "Duration");
   static final ClassName STEP_DEFINITION = ClassName.get("dev.waymark.internal", "StepDefinition");
   static final ClassName STEP_MODULE = ClassName.get("dev.waymark.internal", "StepModule");
+  static final ClassName CURRENT_TASK = ClassName.get("dev.waymark.internal", "CurrentTask");
   static final ClassName TYPE_REGISTRAR = ClassName.get("dev.waymark.internal", "TypeRegistrar");
   static final ClassName KRYO = ClassName.get("com.esotericsoftware.kryo", "Kryo");
   static final ClassName SERIALIZER = ClassName.get("com.esotericsoftware.kryo", "Serializer");

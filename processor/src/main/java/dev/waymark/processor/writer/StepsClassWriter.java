@@ -1,6 +1,8 @@
 package dev.waymark.processor.writer;
 
+import static dev.waymark.processor.writer.RuntimeTypes.CURRENT_TASK;
 import static dev.waymark.processor.writer.RuntimeTypes.GENERATED;
+import static dev.waymark.processor.writer.RuntimeTypes.STEP_CONTEXT;
 import static dev.waymark.processor.writer.RuntimeTypes.STEP_DEFINITION;
 import static dev.waymark.processor.writer.RuntimeTypes.STEP_MODULE;
 import static dev.waymark.processor.writer.RuntimeTypes.TYPE_REGISTRAR;
@@ -18,6 +20,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.WildcardTypeName;
 import dev.waymark.processor.model.CheckpointType;
+import dev.waymark.processor.model.ParamModel;
 import dev.waymark.processor.model.StepClassModel;
 import dev.waymark.processor.model.StepModel;
 import java.util.ArrayList;
@@ -90,15 +93,33 @@ public final class StepsClassWriter {
   //         StepOptions.options().maxRetries(10));
   //
   // A continuation, Workflow<Integer> factorial(int n), gets a StepDefinition<Integer> whose
-  // invoker
-  // returns the method's workflow as it is: the runtime sees a workflow come back, runs it, and
-  // stores its result as the step's.
+  // invoker returns the method's workflow as it is: the runtime sees a workflow come back, runs
+  // it, and stores its result as the step's.
+  //
+  // Parameters the runtime supplies are not inputs: the arity leaves them out, and the invoker
+  // fetches them for the running step where the method declares them, numbering the inputs alone:
+  //
+  // private static final StepDefinition<Double> TRAIN =
+  //     new StepDefinition<>("com.example.Training#train", "train", 1,
+  //         args -> Training.train((Integer) args[0],
+  //             CurrentTask.<Training.TrainingState>checkpointerOfCurrentStep()));
   private FieldSpec definition(StepClassModel model, StepModel step, Names names) {
     List<CodeBlock> arguments = new ArrayList<>();
     boolean unchecked = false;
-    for (int i = 0; i < step.params().size(); i++) {
-      arguments.add(CodeBlock.of("($T) args[$L]", step.params().get(i).type().box(), i));
-      unchecked |= step.params().get(i).uncheckedCast();
+    int input = 0;
+    for (ParamModel param : step.params()) {
+      if (param instanceof ParamModel.Input in) {
+        arguments.add(CodeBlock.of("($T) args[$L]", in.type().box(), input++));
+        unchecked |= in.uncheckedCast();
+      } else if (param instanceof ParamModel.Checkpointer checkpointer) {
+        // The type argument spelled out, so that a reader in the debugger sees what the state is
+        // without going back to the method.
+        arguments.add(
+            CodeBlock.of(
+                "$T.<$T>checkpointerOfCurrentStep()", CURRENT_TASK, checkpointer.stateType()));
+      } else {
+        arguments.add(CodeBlock.of("$T.current()", STEP_CONTEXT));
+      }
     }
     CodeBlock target =
         step.isStatic()
@@ -125,7 +146,7 @@ public final class StepsClassWriter {
       initializer.add("new $T<>(", STEP_DEFINITION);
     }
     initializer
-        .add("$S, $S, $L,\n", step.id(), step.stepName(), step.params().size())
+        .add("$S, $S, $L,\n", step.id(), step.stepName(), step.inputs().size())
         .add("$>$>$L", invoker);
     if (step.catchExceptions() || !step.options().isEmpty()) {
       initializer.add(",\n$L", StepOptionsWriter.options(step.options()));
