@@ -76,6 +76,21 @@ class SamplesTest {
   }
 
   @Test
+  void theSeedLoopFinishesWithinItsRetries() {
+    assertEquals(99, waymark.run(TrainingSteps.useCheckpoint(99), "use-checkpoint"));
+    assertEquals(0.9 * 0.9 * 0.9, waymark.run(TrainingSteps.train(3), "train"), 1e-9);
+  }
+
+  @Test
+  void anApprovalSentFromAnotherThreadPublishes() throws Exception {
+    CompletableFuture<String> run =
+        waymark.runAsync(Approval.publishWhenApproved("a.pdf"), "approve");
+    Thread.sleep(100);
+    waymark.sendEvent("approve", "approval", "yes");
+    assertEquals("published a.pdf", run.get(10, java.util.concurrent.TimeUnit.SECONDS));
+  }
+
+  @Test
   void runAsyncCompletesWithTheResult() {
     CompletableFuture<Integer> future = waymark.runAsync(PipelineSample.pipeline(4), "async");
     assertEquals(14, future.join());

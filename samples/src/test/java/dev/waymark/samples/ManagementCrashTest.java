@@ -1,0 +1,66 @@
+package dev.waymark.samples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.waymark.Waymark;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The training and approval samples across processes and SIGKILL. */
+class ManagementCrashTest {
+  @TempDir Path dir;
+
+  private Process child(String name, String program) throws Exception {
+    return ChildJvm.start(
+        dir.resolve(name + ".out"),
+        ManagementPrograms.class,
+        dir.resolve("storage").toString(),
+        program);
+  }
+
+  private String finish(Process process, String name) throws Exception {
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS), name + " finished");
+    String out = Files.readString(dir.resolve(name + ".out"));
+    assertEquals(0, process.exitValue(), out);
+    return out;
+  }
+
+  @Test
+  void aTrainingKilledMidRunResumesFromItsLastEpoch() throws Exception {
+    Process first = child("first", "train");
+    Thread.sleep(2500); // JVM start, then some of the 40 epochs of 50 ms
+    first.destroyForcibly().waitFor();
+    String out = finish(child("second", "train"), "second");
+    assertTrue(out.contains("resuming at epoch"), out);
+    int resumedAt =
+        Integer.parseInt(out.substring(out.indexOf("resuming at epoch ") + 18).split(" ")[0]);
+    assertTrue(resumedAt > 0 && resumedAt < 40, "resumed at epoch " + resumedAt);
+    assertTrue(out.contains("result=0.0147"), out); // 0.9^40
+  }
+
+  @Test
+  void anApprovalSentFromAnotherProcessIsReceivedOnceAcrossAKill() throws Exception {
+    Process first = child("first", "approval");
+    Path workflow = dir.resolve("storage").resolve("workflows").resolve("approval");
+    while (!Files.exists(workflow.resolve("status.bin"))) {
+      assertTrue(first.isAlive(), "first child runs");
+      Thread.sleep(10);
+    }
+    Thread.sleep(300);
+    first.destroyForcibly().waitFor(); // killed while waiting: nothing stored yet
+    try (Waymark sender = Waymark.open(dir.resolve("storage"))) {
+      sender.sendEvent("approval", "approval", "yes");
+    }
+    String out = finish(child("second", "approval"), "second");
+    assertTrue(out.contains("result=published report.pdf"), out);
+    assertFalse(Files.exists(workflow.resolve("events").resolve("approval.bin")), "consumed");
+    try (Waymark reader = Waymark.open(dir.resolve("storage"))) {
+      assertEquals("yes", reader.getOutput("approval", "event"));
+    }
+  }
+}
