@@ -563,9 +563,4 @@ final class Frame {
     return Arrays.copyOfRange(
         payload.bytes(), payload.offset(), payload.offset() + payload.length());
   }
-
-  /** Whether task {@code t} of this frame has produced its output in this run. */
-  boolean hasOutput(int t) {
-    return outputs != null && outputs.get(t) != null;
-  }
 }

@@ -1,6 +1,5 @@
 package dev.waymark.internal;
 
-import dev.waymark.annotations.CheckpointMode;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -60,15 +59,6 @@ final class Plan {
 
   int taskCount() {
     return taskStep.length;
-  }
-
-  /**
-   * Whether a task's output is stored: the workflow's output always is; a step's unless its
-   * checkpoint mode is FALSE; a fan-in's never (it is rebuilt from its inputs).
-   */
-  boolean isStored(int task) {
-    return task == output
-        || (taskStep[task] != ALL && taskOptions[task].checkpoint() != CheckpointMode.FALSE);
   }
 
   /** The name a task's id starts with: its task id option, else its step's name. */
