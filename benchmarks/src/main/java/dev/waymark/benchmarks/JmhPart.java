@@ -1,0 +1,144 @@
+package dev.waymark.benchmarks;
+
+import static dev.waymark.benchmarks.report.FigureIds.*;
+
+import dev.waymark.benchmarks.report.Results;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs the JMH benchmarks (package {@code jmh}) through JMH's Runner API and turns each benchmark's
+ * measured iterations, over all forks, into the samples of one figure (ns per step).
+ */
+final class JmhPart {
+  private static final String PACKAGE = "dev.waymark.benchmarks.jmh.";
+
+  /** Benchmark method (and parameter value, if any) to figure id. */
+  static final Map<String, String> FIGURES =
+      Map.ofEntries(
+          Map.entry("PlainCallBenchmark.chain1k", CALL_1K),
+          Map.entry("PlainCallBenchmark.chain10k", CALL_10K),
+          Map.entry("PlainCallBenchmark.chain100k", CALL_100K),
+          Map.entry("PlainCallBenchmark.pipeline", CALL_PIPELINE),
+          Map.entry("ChroniclePutBenchmark.put:int", PUT_INT),
+          Map.entry("ChroniclePutBenchmark.put:1024", PUT_1K),
+          Map.entry("ChainBenchmark.chain100k", CHAIN_100K),
+          Map.entry("ChainBenchmark.checkpointOff100k", CHECKPOINT_OFF_100K),
+          Map.entry("ChainBenchmark.wide100k", WIDE_100K),
+          Map.entry("CommitBenchmark.commit:64", COMMIT_64),
+          Map.entry("CommitBenchmark.commit:1024", COMMIT_1K),
+          Map.entry("LargeCommitBenchmark.commit:65536", COMMIT_64K),
+          Map.entry("ShortWorkflowBenchmark.chain1k", CHAIN_1K),
+          Map.entry("ShortWorkflowBenchmark.chain10k", CHAIN_10K),
+          Map.entry("ShortWorkflowBenchmark.pipeline", PIPELINE));
+
+  private JmhPart() {}
+
+  static void run(Profile profile, Path log, List<String> profilers, Results results)
+      throws RunnerException {
+    List<String> jvmArgs = new ArrayList<>(JvmFlags.chronicle());
+    jvmArgs.add(JvmFlags.HEAP_MIN);
+    jvmArgs.add(JvmFlags.HEAP_MAX);
+    ChainedOptionsBuilder options =
+        new OptionsBuilder()
+            .include(PACKAGE.replace(".", "\\.") + ".*")
+            .forks(profile.forks)
+            .warmupIterations(profile.warmupIterations)
+            .measurementIterations(profile.iterations)
+            .warmupTime(TimeValue.milliseconds(profile.iterationMillis))
+            .measurementTime(TimeValue.milliseconds(profile.iterationMillis))
+            .timeUnit(TimeUnit.NANOSECONDS)
+            .jvmArgsAppend(jvmArgs.toArray(new String[0]))
+            .shouldFailOnError(false)
+            .output(log.toString());
+    for (String profiler : profilers) {
+      options.addProfiler(profiler);
+    }
+    Thread progress = new Thread(() -> followLog(log), "jmh-progress");
+    progress.setDaemon(true);
+    progress.start();
+    Collection<RunResult> runs;
+    try {
+      runs = new Runner(options.build()).run();
+    } finally {
+      progress.interrupt();
+    }
+    for (RunResult run : runs) {
+      String id = FIGURES.get(key(run));
+      if (id == null) {
+        continue;
+      }
+      List<Double> samples = new ArrayList<>();
+      for (BenchmarkResult fork : run.getBenchmarkResults()) {
+        for (IterationResult iteration : fork.getIterationResults()) {
+          samples.add(iteration.getPrimaryResult().getScore());
+        }
+      }
+      results.add(id, samples);
+    }
+    results.notMeasuredUnlessPresent(
+        List.copyOf(FIGURES.values()), "the JMH benchmark failed: see the JMH log");
+  }
+
+  /** Prints which benchmark JMH is on, from its log, until interrupted. */
+  private static void followLog(Path log) {
+    long read = 0;
+    String benchmark = null;
+    try {
+      while (!Thread.currentThread().isInterrupted()) {
+        Thread.sleep(500);
+        if (!Files.exists(log)) {
+          continue;
+        }
+        List<String> lines;
+        try (BufferedReader reader = Files.newBufferedReader(log, StandardCharsets.UTF_8)) {
+          reader.skip(read);
+          lines = reader.lines().toList();
+        }
+        for (String line : lines) {
+          read += line.length() + 1;
+          if (line.startsWith("# Benchmark: ")) {
+            benchmark = line.substring(line.lastIndexOf('.', line.lastIndexOf('.') - 1) + 1);
+          } else if (line.startsWith("# Parameters: ") && benchmark != null) {
+            benchmark += " " + line.substring("# Parameters: ".length());
+          } else if (line.startsWith("# Fork: ") && benchmark != null) {
+            System.out.println("  " + benchmark + ", fork " + line.substring("# Fork: ".length()));
+            benchmark = null;
+          }
+        }
+      }
+    } catch (InterruptedException e) {
+      // the run is over
+    } catch (IOException | RuntimeException e) {
+      // progress is a courtesy: the run goes on without it
+    }
+  }
+
+  /** {@code Class.method}, plus {@code :value} of its one parameter when it has one. */
+  private static String key(RunResult run) {
+    String benchmark = run.getParams().getBenchmark();
+    String key =
+        benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1);
+    Collection<String> params = run.getParams().getParamsKeys();
+    for (String param : params) {
+      key += ":" + run.getParams().getParam(param);
+    }
+    return key;
+  }
+}

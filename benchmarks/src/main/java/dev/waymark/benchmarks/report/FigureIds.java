@@ -1,0 +1,49 @@
+package dev.waymark.benchmarks.report;
+
+/**
+ * The names of the figures, shared by the parts that measure them and the report. Time figures are
+ * nanoseconds per step, resume figures nanoseconds per resume, storage figures bytes per step.
+ */
+public final class FigureIds {
+  public static final String CALL_1K = "floor.call.chain1k";
+  public static final String CALL_10K = "floor.call.chain10k";
+  public static final String CALL_100K = "floor.call.chain100k";
+  public static final String CALL_PIPELINE = "floor.call.pipeline";
+  public static final String PUT_INT = "floor.put.int";
+  public static final String PUT_1K = "floor.put.1k";
+
+  public static final String CHAIN_100K = "waymark.chain100k";
+  public static final String CHECKPOINT_OFF_100K = "waymark.checkpointOff100k";
+  public static final String WIDE_100K = "waymark.wide100k";
+  public static final String COMMIT_64 = "waymark.commit64";
+  public static final String COMMIT_1K = "waymark.commit1k";
+  public static final String COMMIT_64K = "waymark.commit64k";
+  public static final String CHAIN_1K = "waymark.chain1k";
+  public static final String CHAIN_10K = "waymark.chain10k";
+  public static final String PIPELINE = "waymark.pipeline";
+
+  public static final String DBOS_1K = "dbos.chain1k";
+  public static final String DBOS_10K = "dbos.chain10k";
+  public static final String DBOS_PIPELINE = "dbos.pipeline";
+  public static final String TEMPORAL_1K = "temporal.chain1k";
+  public static final String TEMPORAL_10K = "temporal.chain10k";
+  public static final String TEMPORAL_PIPELINE = "temporal.pipeline";
+
+  /** Resume figures: {@code resume.<clean|kill>.<fresh|warm>}, plus {@code .open} for the open. */
+  public static final String RESUME_CLEAN_FRESH = "resume.clean.fresh";
+
+  public static final String RESUME_CLEAN_WARM = "resume.clean.warm";
+  public static final String RESUME_KILL_FRESH = "resume.kill.fresh";
+  public static final String RESUME_KILL_WARM = "resume.kill.warm";
+
+  public static final String STORAGE_APPARENT = "storage.apparent";
+  public static final String STORAGE_ALLOCATED = "storage.allocated";
+  public static final String STORAGE_DAG = "storage.dag";
+
+  private FigureIds() {}
+
+  /** The open-only part of a resume figure. */
+  public static String open(String resumeId) {
+    return resumeId + ".open";
+  }
+}
