@@ -17,7 +17,7 @@ import java.nio.file.StandardOpenOption;
 public final class CrashChain {
   static final int STEPS = 50;
   static final String ID = "chain";
-  private static Path log;
+  static Path log;
 
   private CrashChain() {}
 
