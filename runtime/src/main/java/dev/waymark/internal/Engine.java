@@ -1,10 +1,8 @@
 package dev.waymark.internal;
 
-import dev.waymark.CheckpointCorruptedException;
 import dev.waymark.TaskMetadata;
 import dev.waymark.WorkflowCancelledException;
 import dev.waymark.WorkflowException;
-import dev.waymark.WorkflowExecutionException;
 import dev.waymark.WorkflowInfo;
 import dev.waymark.WorkflowMetadata;
 import dev.waymark.WorkflowNotFoundException;
@@ -12,9 +10,7 @@ import dev.waymark.WorkflowNotResumableException;
 import dev.waymark.WorkflowQueueFullException;
 import dev.waymark.WorkflowStatus;
 import dev.waymark.WorkflowStillActiveException;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +32,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * public {@code Waymark} class is a thin typed front for this.
  */
 public final class Engine implements AutoCloseable {
-  private static final long POLL_MILLIS = 50;
 
   private final CheckpointStore store;
   private final ExecutorService pool;
@@ -45,6 +40,7 @@ public final class Engine implements AutoCloseable {
   private final Services services;
   private final Map<String, Execution> active = new ConcurrentHashMap<>();
   private final Map<String, Queued> queued = new ConcurrentHashMap<>();
+  private final WorkflowQueries queries;
   private final java.util.ArrayDeque<Queued> queue = new java.util.ArrayDeque<>();
   private final int maxRunning;
   private final int maxPending;
@@ -62,6 +58,7 @@ public final class Engine implements AutoCloseable {
       int maxPending,
       Map<String, dev.waymark.EventListener<?>> listeners) {
     this.store = store;
+    this.queries = new WorkflowQueries(store, active, queued::containsKey);
     this.maxRunning = maxRunning;
     this.maxPending = maxPending;
     this.pool = Executors.newFixedThreadPool(parallelism, daemonThreads("waymark-"));
@@ -135,7 +132,7 @@ public final class Engine implements AutoCloseable {
     }
     CheckpointStore.Claim claim = store.claim(workflowId, create);
     if (claim == null) {
-      throw notFound(workflowId);
+      throw WorkflowQueries.notFound(workflowId);
     }
     try {
       CheckpointStore.StatusRecord status = claim.readStatus();
@@ -143,7 +140,7 @@ public final class Engine implements AutoCloseable {
       boolean fresh = status == null;
       if (fresh) {
         if (newPlan == null) {
-          throw notFound(workflowId);
+          throw WorkflowQueries.notFound(workflowId);
         }
         plan = newPlan;
       } else {
@@ -279,7 +276,7 @@ public final class Engine implements AutoCloseable {
       Execution execution = active.get(workflowId);
       if (execution != null) {
         execution.cancel();
-        awaitQuietly(execution.result());
+        WorkflowQueries.awaitQuietly(execution.result());
         return;
       }
       Queued waiting;
@@ -304,18 +301,18 @@ public final class Engine implements AutoCloseable {
       }
       if (status == WorkflowStatus.RUNNING || status == WorkflowStatus.PENDING) {
         store.requestCancel(workflowId); // the process running it polls for this
-        sleep();
+        WorkflowQueries.sleep();
         continue;
       }
       CheckpointStore.Claim claim;
       try {
         claim = store.claim(workflowId, false);
       } catch (WorkflowStillActiveException startedMeanwhile) {
-        sleep();
+        WorkflowQueries.sleep();
         continue;
       }
       if (claim == null) {
-        throw notFound(workflowId);
+        throw WorkflowQueries.notFound(workflowId);
       }
       try {
         markCanceled(claim);
@@ -382,246 +379,39 @@ public final class Engine implements AutoCloseable {
     return results;
   }
 
-  private static Plan recordedPlan(CheckpointStore.Claim claim) {
-    java.nio.file.Path file = claim.directory().resolve(ChronicleCheckpointStore.DAG_FILE);
-    byte[] dag = claim.readDag();
-    if (dag == null) {
-      throw new CheckpointCorruptedException(file, "is missing", null);
-    }
-    return DagCodec.decode(dag, file);
+  static Plan recordedPlan(CheckpointStore.Claim claim) {
+    return WorkflowQueries.recordedPlan(claim);
   }
 
   /**
    * The status, with RUNNING or PENDING turned into RESUMABLE when no process holds the workflow.
    */
   public WorkflowStatus status(String workflowId) {
-    WorkflowIds.check(workflowId);
-    if (active.containsKey(workflowId)) {
-      return WorkflowStatus.RUNNING;
-    }
-    if (queued.containsKey(workflowId)) {
-      return WorkflowStatus.PENDING;
-    }
-    CheckpointStore.StatusRecord record = store.readStatus(workflowId);
-    if (record == null) {
-      throw notFound(workflowId);
-    }
-    if ((record.status() == WorkflowStatus.RUNNING || record.status() == WorkflowStatus.PENDING)
-        && !store.isClaimed(workflowId)) {
-      return WorkflowStatus.RESUMABLE;
-    }
-    return record.status();
+    return queries.status(workflowId);
   }
 
   public List<WorkflowInfo> list(WorkflowStatus... filter) {
-    List<WorkflowStatus> wanted = Arrays.asList(filter);
-    List<WorkflowInfo> infos = new ArrayList<>();
-    for (String id : store.workflowIds()) {
-      WorkflowStatus status;
-      try {
-        status = status(id);
-      } catch (WorkflowNotFoundException deletedMeanwhile) {
-        continue;
-      }
-      if (wanted.isEmpty() || wanted.contains(status)) {
-        infos.add(new WorkflowInfo(id, status));
-      }
-    }
-    return infos;
+    return queries.list(filter);
   }
 
   /** The workflow's output, waiting while it runs here or in another process. */
   public Object output(String workflowId) {
-    WorkflowIds.check(workflowId);
-    while (true) {
-      Execution execution = active.get(workflowId);
-      if (execution != null) {
-        return join(execution.result());
-      }
-      WorkflowStatus status = status(workflowId);
-      switch (status) {
-        case RUNNING, PENDING -> {
-          sleep();
-          continue;
-        }
-        case FAILED ->
-            throw new WorkflowExecutionException(store.readStatus(workflowId).error(), null);
-        case CANCELED ->
-            throw new WorkflowCancelledException("workflow '" + workflowId + "' was canceled");
-        case RESUMABLE ->
-            throw new WorkflowException(
-                "workflow '"
-                    + workflowId
-                    + "' was interrupted before it finished; resume it to get its output");
-        default -> {}
-      }
-      Object out = withClaim(workflowId, claim -> readOutput(claim, workflowId, null));
-      if (out != BUSY) {
-        return out;
-      }
-    }
+    return queries.output(workflowId);
   }
 
-  /**
-   * The output of one task, waiting while the task has not run and its workflow runs here or in
-   * another process.
-   */
+  /** The output of one task, waiting while it has not run and its workflow runs. */
   public Object output(String workflowId, String taskId) {
-    WorkflowIds.check(workflowId);
-    while (true) {
-      Execution execution = active.get(workflowId);
-      if (execution != null) {
-        execution.awaitTask(taskId).join();
-        if (!execution.result().isDone()) {
-          try {
-            long key = execution.names().keyOf(taskId);
-            if (key >= 0 && Records.hasValue(execution.claim(), key)) {
-              return Records.value(execution.claim(), key);
-            }
-          } catch (RuntimeException e) {
-            if (!execution.result().isDone()) {
-              throw e;
-            } // it ended meanwhile and closed its claim: read it again below
-          }
-        }
-        awaitQuietly(execution.result());
-        continue;
-      }
-      WorkflowStatus status = status(workflowId);
-      if (status == WorkflowStatus.RUNNING || status == WorkflowStatus.PENDING) {
-        sleep();
-        continue;
-      }
-      Object out = withClaim(workflowId, claim -> readOutput(claim, workflowId, taskId));
-      if (out != BUSY) {
-        return out;
-      }
-    }
+    return queries.output(workflowId, taskId);
   }
 
   /** The run's metadata and times. */
   public WorkflowMetadata metadata(String workflowId) {
-    WorkflowIds.check(workflowId);
-    Execution execution = active.get(workflowId);
-    if (execution != null) {
-      CheckpointStore.StatusRecord record = execution.claim().readStatus();
-      return new WorkflowMetadata(
-          workflowId,
-          WorkflowStatus.RUNNING,
-          execution.plan().metadata,
-          instant(record.startMillis()),
-          null);
-    }
-    WorkflowStatus status = status(workflowId);
-    CheckpointStore.StatusRecord record = store.readStatus(workflowId);
-    Object metadata = awaitClaim(workflowId, claim -> recordedPlan(claim).metadata);
-    @SuppressWarnings("unchecked")
-    Map<String, String> map = (Map<String, String>) metadata;
-    return new WorkflowMetadata(
-        workflowId, status, map, instant(record.startMillis()), instant(record.endMillis()));
+    return queries.metadata(workflowId);
   }
 
-  /** A task's step, metadata and times (null times until its output is stored). */
+  /** A task's step, metadata and times. */
   public TaskMetadata metadata(String workflowId, String taskId) {
-    WorkflowIds.check(workflowId);
-    Execution execution = active.get(workflowId);
-    if (execution != null) {
-      return taskMetadata(execution.claim(), execution.plan(), workflowId, taskId);
-    }
-    status(workflowId);
-    return (TaskMetadata)
-        awaitClaim(
-            workflowId, claim -> taskMetadata(claim, recordedPlan(claim), workflowId, taskId));
-  }
-
-  private static TaskMetadata taskMetadata(
-      CheckpointStore.Claim claim, Plan root, String workflowId, String taskId) {
-    long key = taskKey(new TaskNames(claim, root), workflowId, taskId);
-    TaskLocator.Located located = TaskLocator.locate(claim, root, key);
-    CheckpointStore.Payload times = claim.read(TaskKeys.store(TaskKeys.OUTPUT, key));
-    if (times == null) {
-      times = claim.read(TaskKeys.store(TaskKeys.CONTINUATION, key));
-    }
-    Plan plan = located == null ? null : located.plan();
-    int t = located == null ? -1 : located.task();
-    return new TaskMetadata(
-        taskId,
-        plan == null ? null : plan.taskStep[t] == Plan.ALL ? "all" : plan.stepIds[plan.taskStep[t]],
-        plan == null ? Map.of() : plan.taskOptions[t].metadata(),
-        times == null ? null : instant(times.startMillis()),
-        times == null ? null : instant(times.endMillis()));
-  }
-
-  private static Instant instant(long millis) {
-    return millis == 0 ? null : Instant.ofEpochMilli(millis);
-  }
-
-  private static final Object BUSY = new Object();
-
-  /** Reads under a short claim; {@link #BUSY} when another process holds the workflow now. */
-  private Object withClaim(
-      String workflowId, java.util.function.Function<CheckpointStore.Claim, Object> read) {
-    CheckpointStore.Claim claim;
-    try {
-      claim = store.claim(workflowId, false);
-    } catch (WorkflowStillActiveException busy) {
-      sleep();
-      return BUSY;
-    }
-    if (claim == null) {
-      throw notFound(workflowId);
-    }
-    try {
-      return read.apply(claim);
-    } finally {
-      claim.close();
-    }
-  }
-
-  private Object awaitClaim(
-      String workflowId, java.util.function.Function<CheckpointStore.Claim, Object> read) {
-    while (true) {
-      Object out = withClaim(workflowId, read);
-      if (out != BUSY) {
-        return out;
-      }
-    }
-  }
-
-  private static Object readOutput(CheckpointStore.Claim claim, String workflowId, String taskId) {
-    Plan plan = recordedPlan(claim);
-    TaskNames names = new TaskNames(claim, plan);
-    long key = taskId == null ? plan.output : taskKey(names, workflowId, taskId);
-    if (!Records.hasValue(claim, key)) {
-      throw new WorkflowException(
-          "task '"
-              + (taskId == null ? names.rootNames()[plan.output] : taskId)
-              + "' of workflow '"
-              + workflowId
-              + "' has no stored output: it has not run, or its checkpoint is off");
-    }
-    return Records.value(claim, key);
-  }
-
-  private static long taskKey(TaskNames names, String workflowId, String taskId) {
-    long key = names.keyOf(taskId);
-    if (key < 0) {
-      throw new WorkflowNotFoundException(
-          "workflow '"
-              + workflowId
-              + "' has no task '"
-              + taskId
-              + "'; its recorded DAG's tasks are "
-              + abbreviate(names.rootNames()));
-    }
-    return key;
-  }
-
-  private static String abbreviate(String[] ids) {
-    List<String> list = Arrays.asList(ids);
-    return list.size() <= 10
-        ? list.toString()
-        : list.subList(0, 10) + " and " + (list.size() - 10) + " more";
+    return queries.metadata(workflowId, taskId);
   }
 
   /** Leaves an event for a workflow's mailbox; see {@code Waymark.sendEvent}. */
@@ -642,7 +432,7 @@ public final class Engine implements AutoCloseable {
     }
     CheckpointStore.Claim claim = store.claim(workflowId, false);
     if (claim == null) {
-      throw notFound(workflowId);
+      throw WorkflowQueries.notFound(workflowId);
     }
     claim.deleteAll();
   }
@@ -661,27 +451,6 @@ public final class Engine implements AutoCloseable {
       }
       throw new WorkflowException(String.valueOf(cause), cause);
     }
-  }
-
-  private static void awaitQuietly(CompletableFuture<?> future) {
-    try {
-      future.join();
-    } catch (RuntimeException ignored) {
-      // the caller reads what was stored
-    }
-  }
-
-  private static void sleep() {
-    try {
-      Thread.sleep(POLL_MILLIS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new WorkflowException("interrupted while waiting for a workflow", e);
-    }
-  }
-
-  private static WorkflowNotFoundException notFound(String workflowId) {
-    return new WorkflowNotFoundException("no workflow '" + workflowId + "' is stored");
   }
 
   @Override

@@ -1,0 +1,300 @@
+package dev.waymark.internal;
+
+import dev.waymark.CheckpointCorruptedException;
+import dev.waymark.TaskMetadata;
+import dev.waymark.WorkflowCancelledException;
+import dev.waymark.WorkflowException;
+import dev.waymark.WorkflowExecutionException;
+import dev.waymark.WorkflowInfo;
+import dev.waymark.WorkflowMetadata;
+import dev.waymark.WorkflowNotFoundException;
+import dev.waymark.WorkflowStatus;
+import dev.waymark.WorkflowStillActiveException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * The read side of the engine: statuses, outputs and metadata of stored workflows, from the run in
+ * this process when there is one, else from storage under a short claim, waiting while another
+ * process runs the workflow.
+ */
+final class WorkflowQueries {
+  private static final long POLL_MILLIS = 50;
+  private static final Object BUSY = new Object();
+
+  private final CheckpointStore store;
+  private final Map<String, Execution> active;
+  private final Predicate<String> pendingHere;
+
+  WorkflowQueries(
+      CheckpointStore store, Map<String, Execution> active, Predicate<String> pendingHere) {
+    this.store = store;
+    this.active = active;
+    this.pendingHere = pendingHere;
+  }
+
+  static Plan recordedPlan(CheckpointStore.Claim claim) {
+    java.nio.file.Path file = claim.directory().resolve(ChronicleCheckpointStore.DAG_FILE);
+    byte[] dag = claim.readDag();
+    if (dag == null) {
+      throw new CheckpointCorruptedException(file, "is missing", null);
+    }
+    return DagCodec.decode(dag, file);
+  }
+
+  /**
+   * The status, with RUNNING or PENDING turned into RESUMABLE when no process holds the workflow.
+   */
+  public WorkflowStatus status(String workflowId) {
+    WorkflowIds.check(workflowId);
+    if (active.containsKey(workflowId)) {
+      return WorkflowStatus.RUNNING;
+    }
+    if (pendingHere.test(workflowId)) {
+      return WorkflowStatus.PENDING;
+    }
+    CheckpointStore.StatusRecord record = store.readStatus(workflowId);
+    if (record == null) {
+      throw notFound(workflowId);
+    }
+    if ((record.status() == WorkflowStatus.RUNNING || record.status() == WorkflowStatus.PENDING)
+        && !store.isClaimed(workflowId)) {
+      return WorkflowStatus.RESUMABLE;
+    }
+    return record.status();
+  }
+
+  public List<WorkflowInfo> list(WorkflowStatus... filter) {
+    List<WorkflowStatus> wanted = Arrays.asList(filter);
+    List<WorkflowInfo> infos = new ArrayList<>();
+    for (String id : store.workflowIds()) {
+      WorkflowStatus status;
+      try {
+        status = status(id);
+      } catch (WorkflowNotFoundException deletedMeanwhile) {
+        continue;
+      }
+      if (wanted.isEmpty() || wanted.contains(status)) {
+        infos.add(new WorkflowInfo(id, status));
+      }
+    }
+    return infos;
+  }
+
+  /** The workflow's output, waiting while it runs here or in another process. */
+  public Object output(String workflowId) {
+    WorkflowIds.check(workflowId);
+    while (true) {
+      Execution execution = active.get(workflowId);
+      if (execution != null) {
+        return Engine.join(execution.result());
+      }
+      WorkflowStatus status = status(workflowId);
+      switch (status) {
+        case RUNNING, PENDING -> {
+          sleep();
+          continue;
+        }
+        case FAILED ->
+            throw new WorkflowExecutionException(store.readStatus(workflowId).error(), null);
+        case CANCELED ->
+            throw new WorkflowCancelledException("workflow '" + workflowId + "' was canceled");
+        case RESUMABLE ->
+            throw new WorkflowException(
+                "workflow '"
+                    + workflowId
+                    + "' was interrupted before it finished; resume it to get its output");
+        default -> {}
+      }
+      Object out = withClaim(workflowId, claim -> readOutput(claim, workflowId, null));
+      if (out != BUSY) {
+        return out;
+      }
+    }
+  }
+
+  /**
+   * The output of one task, waiting while the task has not run and its workflow runs here or in
+   * another process.
+   */
+  public Object output(String workflowId, String taskId) {
+    WorkflowIds.check(workflowId);
+    while (true) {
+      Execution execution = active.get(workflowId);
+      if (execution != null) {
+        execution.awaitTask(taskId).join();
+        if (!execution.result().isDone()) {
+          try {
+            long key = execution.names().keyOf(taskId);
+            if (key >= 0 && Records.hasValue(execution.claim(), key)) {
+              return Records.value(execution.claim(), key);
+            }
+          } catch (RuntimeException e) {
+            if (!execution.result().isDone()) {
+              throw e;
+            } // it ended meanwhile and closed its claim: read it again below
+          }
+        }
+        awaitQuietly(execution.result());
+        continue;
+      }
+      WorkflowStatus status = status(workflowId);
+      if (status == WorkflowStatus.RUNNING || status == WorkflowStatus.PENDING) {
+        sleep();
+        continue;
+      }
+      Object out = withClaim(workflowId, claim -> readOutput(claim, workflowId, taskId));
+      if (out != BUSY) {
+        return out;
+      }
+    }
+  }
+
+  /** The run's metadata and times. */
+  public WorkflowMetadata metadata(String workflowId) {
+    WorkflowIds.check(workflowId);
+    Execution execution = active.get(workflowId);
+    if (execution != null) {
+      CheckpointStore.StatusRecord record = execution.claim().readStatus();
+      return new WorkflowMetadata(
+          workflowId,
+          WorkflowStatus.RUNNING,
+          execution.plan().metadata,
+          instant(record.startMillis()),
+          null);
+    }
+    WorkflowStatus status = status(workflowId);
+    CheckpointStore.StatusRecord record = store.readStatus(workflowId);
+    Object metadata = awaitClaim(workflowId, claim -> recordedPlan(claim).metadata);
+    @SuppressWarnings("unchecked")
+    Map<String, String> map = (Map<String, String>) metadata;
+    return new WorkflowMetadata(
+        workflowId, status, map, instant(record.startMillis()), instant(record.endMillis()));
+  }
+
+  /** A task's step, metadata and times (null times until its output is stored). */
+  public TaskMetadata metadata(String workflowId, String taskId) {
+    WorkflowIds.check(workflowId);
+    Execution execution = active.get(workflowId);
+    if (execution != null) {
+      return taskMetadata(execution.claim(), execution.plan(), workflowId, taskId);
+    }
+    status(workflowId);
+    return (TaskMetadata)
+        awaitClaim(
+            workflowId, claim -> taskMetadata(claim, recordedPlan(claim), workflowId, taskId));
+  }
+
+  private static TaskMetadata taskMetadata(
+      CheckpointStore.Claim claim, Plan root, String workflowId, String taskId) {
+    long key = taskKey(new TaskNames(claim, root), workflowId, taskId);
+    TaskLocator.Located located = TaskLocator.locate(claim, root, key);
+    CheckpointStore.Payload times = claim.read(TaskKeys.store(TaskKeys.OUTPUT, key));
+    if (times == null) {
+      times = claim.read(TaskKeys.store(TaskKeys.CONTINUATION, key));
+    }
+    Plan plan = located == null ? null : located.plan();
+    int t = located == null ? -1 : located.task();
+    return new TaskMetadata(
+        taskId,
+        plan == null ? null : plan.taskStep[t] == Plan.ALL ? "all" : plan.stepIds[plan.taskStep[t]],
+        plan == null ? Map.of() : plan.taskOptions[t].metadata(),
+        times == null ? null : instant(times.startMillis()),
+        times == null ? null : instant(times.endMillis()));
+  }
+
+  private static Instant instant(long millis) {
+    return millis == 0 ? null : Instant.ofEpochMilli(millis);
+  }
+
+  /** Reads under a short claim; {@link #BUSY} when another process holds the workflow now. */
+  private Object withClaim(String workflowId, Function<CheckpointStore.Claim, Object> read) {
+    CheckpointStore.Claim claim;
+    try {
+      claim = store.claim(workflowId, false);
+    } catch (WorkflowStillActiveException busy) {
+      sleep();
+      return BUSY;
+    }
+    if (claim == null) {
+      throw notFound(workflowId);
+    }
+    try {
+      return read.apply(claim);
+    } finally {
+      claim.close();
+    }
+  }
+
+  private Object awaitClaim(String workflowId, Function<CheckpointStore.Claim, Object> read) {
+    while (true) {
+      Object out = withClaim(workflowId, read);
+      if (out != BUSY) {
+        return out;
+      }
+    }
+  }
+
+  private static Object readOutput(CheckpointStore.Claim claim, String workflowId, String taskId) {
+    Plan plan = recordedPlan(claim);
+    TaskNames names = new TaskNames(claim, plan);
+    long key = taskId == null ? plan.output : taskKey(names, workflowId, taskId);
+    if (!Records.hasValue(claim, key)) {
+      throw new WorkflowException(
+          "task '"
+              + (taskId == null ? names.rootNames()[plan.output] : taskId)
+              + "' of workflow '"
+              + workflowId
+              + "' has no stored output: it has not run, or its checkpoint is off");
+    }
+    return Records.value(claim, key);
+  }
+
+  private static long taskKey(TaskNames names, String workflowId, String taskId) {
+    long key = names.keyOf(taskId);
+    if (key < 0) {
+      throw new WorkflowNotFoundException(
+          "workflow '"
+              + workflowId
+              + "' has no task '"
+              + taskId
+              + "'; its recorded DAG's tasks are "
+              + abbreviate(names.rootNames()));
+    }
+    return key;
+  }
+
+  private static String abbreviate(String[] ids) {
+    List<String> list = Arrays.asList(ids);
+    return list.size() <= 10
+        ? list.toString()
+        : list.subList(0, 10) + " and " + (list.size() - 10) + " more";
+  }
+
+  static void awaitQuietly(CompletableFuture<?> future) {
+    try {
+      future.join();
+    } catch (RuntimeException ignored) {
+      // the caller reads what was stored
+    }
+  }
+
+  static void sleep() {
+    try {
+      Thread.sleep(POLL_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new WorkflowException("interrupted while waiting for a workflow", e);
+    }
+  }
+
+  static WorkflowNotFoundException notFound(String workflowId) {
+    return new WorkflowNotFoundException("no workflow '" + workflowId + "' is stored");
+  }
+}
