@@ -104,6 +104,14 @@ final class Execution {
     return result;
   }
 
+  /**
+   * Whether the run has ended (set before its claim is released, so a reader that fails on the
+   * released claim can tell why).
+   */
+  boolean hasEnded() {
+    return ended.get();
+  }
+
   Plan plan() {
     return plan;
   }
@@ -402,11 +410,11 @@ final class Execution {
         waiter.complete(null);
       }
     } catch (RuntimeException e) {
-      if (!result.isDone()) {
+      if (!hasEnded()) {
         throw e;
       } // the run ended and released its claim: the caller reads from storage
     }
-    if (result.isDone()) {
+    if (hasEnded()) {
       waiter.complete(null);
     }
     return waiter;

@@ -129,16 +129,16 @@ final class WorkflowQueries {
       Execution execution = active.get(workflowId);
       if (execution != null) {
         execution.awaitTask(taskId).join();
-        if (!execution.result().isDone()) {
+        if (!execution.hasEnded()) {
           try {
             long key = execution.names().keyOf(taskId);
             if (key >= 0 && Records.hasValue(execution.claim(), key)) {
               return Records.value(execution.claim(), key);
             }
           } catch (RuntimeException e) {
-            if (!execution.result().isDone()) {
+            if (!execution.hasEnded()) {
               throw e;
-            } // it ended meanwhile and closed its claim: read it again below
+            } // it ended meanwhile and released its claim: read it again below
           }
         }
         awaitQuietly(execution.result());
@@ -183,7 +183,14 @@ final class WorkflowQueries {
     WorkflowIds.check(workflowId);
     Execution execution = active.get(workflowId);
     if (execution != null) {
-      return taskMetadata(execution.claim(), execution.plan(), workflowId, taskId);
+      try {
+        return taskMetadata(execution.claim(), execution.plan(), workflowId, taskId);
+      } catch (RuntimeException e) {
+        if (!execution.hasEnded()) {
+          throw e;
+        } // it ended meanwhile and released its claim: read from storage
+        awaitQuietly(execution.result());
+      }
     }
     status(workflowId);
     return (TaskMetadata)
