@@ -84,6 +84,10 @@ class ManagementTest {
               () -> waymark.runAsync(ManagementSteps.GATED.call(Workflow.of(8)), "q4"));
       assertTrue(full.getMessage().contains("maxPending"), full.getMessage());
       assertThrows(dev.waymark.WorkflowNotFoundException.class, () -> waymark.getStatus("q4"));
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (ManagementSteps.STARTED.get() < 2 && System.nanoTime() < deadline) {
+        Thread.sleep(5);
+      }
       Thread.sleep(100);
       assertEquals(2, ManagementSteps.STARTED.get(), "pending workflows' first steps have not run");
       ManagementSteps.gate.countDown();
