@@ -3,6 +3,7 @@ package dev.waymark.samples;
 import dev.waymark.Waymark;
 import dev.waymark.Workflow;
 import dev.waymark.WorkflowCancelledException;
+import dev.waymark.annotations.Step;
 import java.nio.file.Path;
 
 /**
@@ -12,6 +13,18 @@ import java.nio.file.Path;
  */
 public final class QueueProgram {
   private QueueProgram() {}
+
+  /** A step of 200 ms that logs its start, for a workflow long enough to cancel midway. */
+  @Step
+  static int slow(int index, int total) throws Exception {
+    java.nio.file.Files.writeString(
+        CrashChain.log,
+        index + "\n",
+        java.nio.file.StandardOpenOption.CREATE,
+        java.nio.file.StandardOpenOption.APPEND);
+    Thread.sleep(200);
+    return total + index;
+  }
 
   public static void main(String[] args) throws Exception {
     Path storage = Path.of(args[0]);
@@ -26,7 +39,10 @@ public final class QueueProgram {
       }
     } else {
       try (Waymark waymark = Waymark.open(storage)) {
-        Workflow<Integer> chain = CrashChain.chain();
+        Workflow<Integer> chain = Workflow.of(0);
+        for (int i = 0; i < 50; i++) {
+          chain = QueueProgramSteps.slow(Workflow.of(i), chain);
+        }
         System.out.println("result=" + waymark.run(chain, "long"));
       } catch (WorkflowCancelledException e) {
         System.out.println("canceled: " + e.getMessage());
