@@ -263,7 +263,7 @@ final class Frame {
                     + (options.maxRetries() + 1)
                     + " attempt(s) are spent");
       } else if (args == null) {
-        // a sleep that is over: its output is its wake-up time
+        // a built-in step whose output is known: a sleep that is over, an event that arrived
       } else {
         claim.markInFlight(slot, key(t), attempt);
         CurrentTask current = CurrentTask.enter(run, this, t, attempt);
