@@ -1,12 +1,10 @@
 package dev.waymark.benchmarks.jmh;
 
 import dev.waymark.Workflow;
-import dev.waymark.benchmarks.JvmFlags;
 import dev.waymark.benchmarks.steps.AsyncState;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
@@ -21,20 +19,8 @@ import org.openjdk.jmh.annotations.State;
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(
-    jvmArgsAppend = {
-      JvmFlags.OPEN_LANG,
-      JvmFlags.OPEN_REFLECT,
-      JvmFlags.EXPORT_NIO,
-      JvmFlags.EXPORT_JAVAC,
-      JvmFlags.EXPORT_REF,
-      JvmFlags.NO_ANALYTICS,
-      JvmFlags.NO_BANNERS,
-      JvmFlags.HEAP_MIN,
-      JvmFlags.HEAP_MAX
-    })
 @State(Scope.Thread)
-public class AsyncStateBenchmark {
+public class AsyncStateBenchmark extends ChronicleForked {
   public static final int SAVES = 100_000;
 
   private Workflow<Integer> loop;

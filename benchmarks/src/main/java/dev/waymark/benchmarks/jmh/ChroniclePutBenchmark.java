@@ -1,6 +1,5 @@
 package dev.waymark.benchmarks.jmh;
 
-import dev.waymark.benchmarks.JvmFlags;
 import dev.waymark.benchmarks.TempFiles;
 import dev.waymark.internal.CheckpointTypes;
 import java.io.IOException;
@@ -12,7 +11,6 @@ import net.openhft.chronicle.map.ChronicleMap;
 import net.openhft.chronicle.map.ChronicleMapBuilder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
@@ -31,20 +29,8 @@ import org.openjdk.jmh.annotations.TearDown;
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(
-    jvmArgsAppend = {
-      JvmFlags.OPEN_LANG,
-      JvmFlags.OPEN_REFLECT,
-      JvmFlags.EXPORT_NIO,
-      JvmFlags.EXPORT_JAVAC,
-      JvmFlags.EXPORT_REF,
-      JvmFlags.NO_ANALYTICS,
-      JvmFlags.NO_BANNERS,
-      JvmFlags.HEAP_MIN,
-      JvmFlags.HEAP_MAX
-    })
 @State(Scope.Thread)
-public class ChroniclePutBenchmark {
+public class ChroniclePutBenchmark extends ChronicleForked {
   public static final int PUTS = 100_000;
 
   /** {@code int}: a Kryo-serialized Integer; {@code 1024}: a Kryo-serialized 1 KB byte[]. */

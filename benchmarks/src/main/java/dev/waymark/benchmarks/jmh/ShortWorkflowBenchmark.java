@@ -1,13 +1,11 @@
 package dev.waymark.benchmarks.jmh;
 
 import dev.waymark.Workflow;
-import dev.waymark.benchmarks.JvmFlags;
 import dev.waymark.benchmarks.steps.Pipeline;
 import dev.waymark.benchmarks.steps.Trivial;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
@@ -23,20 +21,8 @@ import org.openjdk.jmh.annotations.State;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(
-    jvmArgsAppend = {
-      JvmFlags.OPEN_LANG,
-      JvmFlags.OPEN_REFLECT,
-      JvmFlags.EXPORT_NIO,
-      JvmFlags.EXPORT_JAVAC,
-      JvmFlags.EXPORT_REF,
-      JvmFlags.NO_ANALYTICS,
-      JvmFlags.NO_BANNERS,
-      JvmFlags.HEAP_MIN,
-      JvmFlags.HEAP_MAX
-    })
 @State(Scope.Thread)
-public class ShortWorkflowBenchmark {
+public class ShortWorkflowBenchmark extends ChronicleForked {
   private Workflow<Integer> chain1k;
   private Workflow<Integer> chain10k;
   private Workflow<Integer> pipeline;
