@@ -38,7 +38,7 @@ public final class Waymark implements AutoCloseable {
   private Waymark(Builder builder) {
     this.engine =
         new Engine(
-            ChronicleCheckpointStore.open(builder.storage, builder.parallelism),
+            ChronicleCheckpointStore.open(builder.storage, builder.parallelism, builder.durability),
             builder.parallelism,
             builder.capacity,
             builder.maxRunning,
@@ -302,6 +302,17 @@ public final class Waymark implements AutoCloseable {
             "resource '" + name + "' must be a finite amount >= 0, got " + amount);
       }
       capacity.put(Objects.requireNonNull(name, "name"), amount);
+      return this;
+    }
+
+    private Durability durability = Durability.PROCESS_CRASH;
+
+    /**
+     * What a committed output survives (default {@link Durability#PROCESS_CRASH}); see {@link
+     * Durability} for exactly what each mode promises and costs.
+     */
+    public Builder durability(Durability durability) {
+      this.durability = Objects.requireNonNull(durability, "durability");
       return this;
     }
 

@@ -1,5 +1,6 @@
 package dev.waymark.internal;
 
+import dev.waymark.Durability;
 import dev.waymark.WorkflowStatus;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,6 +17,12 @@ public interface CheckpointStore extends AutoCloseable {
 
   /** The directory the store lives in. */
   Path root();
+
+  /**
+   * What a record written through a claim survives: {@link Durability#POWER_LOSS} once {@link
+   * Claim#force} returned; otherwise the death of the process.
+   */
+  Durability durability();
 
   /**
    * Takes the exclusive claim on {@code workflowId}, creating its directory if {@code create}.
@@ -105,6 +112,13 @@ public interface CheckpointStore extends AutoCloseable {
      * times of the attempt that made it, atomically: after a crash it is either whole or absent.
      */
     void write(long key, long startMillis, long endMillis, byte[] bytes, int offset, int length);
+
+    /**
+     * Forces every record written or removed so far to the device: when this returns, they survive
+     * an operating-system crash or a power loss. Without it they survive the death of the process
+     * only.
+     */
+    void force();
 
     /** The event left under {@code key}, or null when none arrived yet. */
     byte[] readEvent(String key);

@@ -4,6 +4,7 @@ import com.esotericsoftware.kryo.KryoException;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import dev.waymark.CheckpointCorruptedException;
+import dev.waymark.Durability;
 import dev.waymark.StorageException;
 import dev.waymark.WorkflowStatus;
 import dev.waymark.WorkflowStillActiveException;
@@ -50,9 +51,13 @@ public final class ChronicleCheckpointStore implements CheckpointStore {
 
   private final int inFlightSlots;
 
-  private ChronicleCheckpointStore(Path root, int inFlightSlots) {
+  /** Whether writes are forced to the device ({@link Durability#POWER_LOSS}). */
+  private final boolean force;
+
+  private ChronicleCheckpointStore(Path root, int inFlightSlots, boolean force) {
     this.root = root;
     this.inFlightSlots = inFlightSlots;
+    this.force = force;
     this.workflows = root.resolve("workflows");
   }
 
@@ -66,10 +71,29 @@ public final class ChronicleCheckpointStore implements CheckpointStore {
    * workflow may run at once (at least the step pool's size).
    */
   public static ChronicleCheckpointStore open(Path root, int inFlightSlots) {
+    return open(root, inFlightSlots, Durability.PROCESS_CRASH);
+  }
+
+  /**
+   * Opens the storage in {@code root}; with {@link Durability#POWER_LOSS} every file written whole
+   * is forced to the device before the write returns, and {@link Claim#force} forces the outputs.
+   */
+  public static ChronicleCheckpointStore open(Path root, int inFlightSlots, Durability durability) {
     JvmFlags.check();
     Path absolute = root.toAbsolutePath().normalize();
     createPrivateDirectories(absolute.resolve("workflows"));
-    return new ChronicleCheckpointStore(absolute, inFlightSlots);
+    return new ChronicleCheckpointStore(
+        absolute, inFlightSlots, durability == Durability.POWER_LOSS);
+  }
+
+  /** Whether writes are forced to the device. */
+  boolean forces() {
+    return force;
+  }
+
+  @Override
+  public Durability durability() {
+    return force ? Durability.POWER_LOSS : Durability.PROCESS_CRASH;
   }
 
   @Override
@@ -89,6 +113,13 @@ public final class ChronicleCheckpointStore implements CheckpointStore {
         return null;
       }
       createPrivateDirectories(dir);
+      if (force) {
+        try {
+          FramedFiles.forceDirectory(workflows);
+        } catch (IOException e) {
+          throw new StorageException("cannot force " + workflows + " to the device: " + e, e);
+        }
+      }
     }
     FileChannel channel;
     try {
@@ -166,13 +197,13 @@ public final class ChronicleCheckpointStore implements CheckpointStore {
     }
   }
 
-  static void writeStatus(Path dir, StatusRecord status) {
+  static void writeStatus(Path dir, StatusRecord status, boolean force) {
     Output out = new Output(64, -1);
     out.writeVarInt(status.status().ordinal(), true);
     out.writeString(status.error());
     out.writeLong(status.startMillis());
     out.writeLong(status.endMillis());
-    FramedFiles.write(dir.resolve(STATUS_FILE), STATUS_MAGIC, out.toBytes());
+    FramedFiles.write(dir.resolve(STATUS_FILE), STATUS_MAGIC, out.toBytes(), force);
   }
 
   static final int EVENT_MAGIC = 0x574d4556; // "WMEV"
@@ -185,7 +216,7 @@ public final class ChronicleCheckpointStore implements CheckpointStore {
     }
     Path events = dir.resolve("events");
     createPrivateDirectories(events);
-    FramedFiles.write(events.resolve(key + ".bin"), EVENT_MAGIC, payload);
+    FramedFiles.write(events.resolve(key + ".bin"), EVENT_MAGIC, payload, force);
   }
 
   @Override

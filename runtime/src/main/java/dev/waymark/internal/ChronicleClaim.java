@@ -13,6 +13,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -68,6 +69,10 @@ final class ChronicleClaim implements CheckpointStore.Claim {
   private final List<OutputMap> maps = new CopyOnWriteArrayList<>();
 
   private volatile boolean mapsOpen;
+
+  /** Whether records were put or removed since the last {@link #force}. */
+  private volatile boolean dirty;
+
   private final int inFlightSlots;
   private volatile InFlightJournal journal;
   private Map<Long, Integer> interrupted;
@@ -109,7 +114,10 @@ final class ChronicleClaim implements CheckpointStore.Claim {
   @Override
   public void writeDag(byte[] dag) {
     FramedFiles.write(
-        dir.resolve(ChronicleCheckpointStore.DAG_FILE), ChronicleCheckpointStore.DAG_MAGIC, dag);
+        dir.resolve(ChronicleCheckpointStore.DAG_FILE),
+        ChronicleCheckpointStore.DAG_MAGIC,
+        dag,
+        store.forces());
   }
 
   @Override
@@ -124,7 +132,7 @@ final class ChronicleClaim implements CheckpointStore.Claim {
 
   @Override
   public void writeStatus(CheckpointStore.StatusRecord status) {
-    ChronicleCheckpointStore.writeStatus(dir, status);
+    ChronicleCheckpointStore.writeStatus(dir, status, store.forces());
   }
 
   @Override
@@ -199,7 +207,7 @@ final class ChronicleClaim implements CheckpointStore.Claim {
     } else {
       byte[] copy = new byte[length];
       System.arraycopy(bytes, offset, copy, 0, length);
-      FramedFiles.write(blobFile(task), BLOB_MAGIC, copy);
+      FramedFiles.write(blobFile(task), BLOB_MAGIC, copy, store.forces());
       value = new byte[VALUE_HEADER];
       value[0] = BLOB;
     }
@@ -234,6 +242,7 @@ final class ChronicleClaim implements CheckpointStore.Claim {
     for (OutputMap output : openMaps()) {
       output.map().remove(boxed);
     }
+    dirty = true;
     try {
       Files.deleteIfExists(blobFile(key));
     } catch (IOException e) {
@@ -250,6 +259,28 @@ final class ChronicleClaim implements CheckpointStore.Claim {
       // The map's fixed capacity is spent (Chronicle: "extra segment tier" / "Entry is too large"):
       // continue in a new, larger map.
       rollOver(current).map().put(task, value);
+    }
+    dirty = true; // after the put: a force that clears the flag before it syncs covers this put
+  }
+
+  @Override
+  public void force() {
+    if (!dirty) {
+      return;
+    }
+    dirty = false;
+    openMaps();
+    forceMaps();
+  }
+
+  private void forceMaps() {
+    for (OutputMap output : maps) {
+      try (FileChannel channel = FileChannel.open(output.file(), StandardOpenOption.READ)) {
+        channel.force(false);
+      } catch (IOException e) {
+        dirty = true;
+        throw new StorageException("cannot force " + output.file() + " to the device: " + e, e);
+      }
     }
   }
 
@@ -298,6 +329,11 @@ final class ChronicleClaim implements CheckpointStore.Claim {
     }
     for (Path file : files) {
       maps.add(openMap(file, recover));
+    }
+    if (recover && store.forces() && !files.isEmpty()) {
+      // What the process that died wrote may not be on the device yet: force it before any step
+      // relies on it.
+      forceMaps();
     }
     if (maps.isEmpty()) {
       maps.add(createMap(0, expectedTasks));
@@ -348,7 +384,12 @@ final class ChronicleClaim implements CheckpointStore.Claim {
   private OutputMap createMap(int number, long entries) {
     Path file = dir.resolve("outputs-" + number + ".cmap");
     try {
-      return new OutputMap(file, builder(entries).createPersistedTo(file.toFile()), entries);
+      OutputMap created =
+          new OutputMap(file, builder(entries).createPersistedTo(file.toFile()), entries);
+      if (store.forces()) {
+        FramedFiles.forceDirectory(dir);
+      }
+      return created;
     } catch (IOException e) {
       throw new StorageException("cannot create " + file + ": " + e, e);
     }
@@ -422,7 +463,7 @@ final class ChronicleClaim implements CheckpointStore.Claim {
       out.writeLong(entry.getKey());
       out.writeVarInt(entry.getValue(), true);
     }
-    FramedFiles.write(dir.resolve("attempts.bin"), ATTEMPTS_MAGIC, out.toBytes());
+    FramedFiles.write(dir.resolve("attempts.bin"), ATTEMPTS_MAGIC, out.toBytes(), store.forces());
   }
 
   @Override

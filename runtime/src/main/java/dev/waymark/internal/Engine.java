@@ -1,5 +1,6 @@
 package dev.waymark.internal;
 
+import dev.waymark.Durability;
 import dev.waymark.TaskMetadata;
 import dev.waymark.WorkflowCancelledException;
 import dev.waymark.WorkflowException;
@@ -65,7 +66,13 @@ public final class Engine implements AutoCloseable {
     this.timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("waymark-timer-"));
     this.stateWriter = Executors.newSingleThreadExecutor(daemonThreads("waymark-state-"));
     this.services =
-        new Services(pool, timer, new ResourcePool(capacity), stateWriter, Map.copyOf(listeners));
+        new Services(
+            pool,
+            timer,
+            new ResourcePool(capacity),
+            stateWriter,
+            Map.copyOf(listeners),
+            store.durability() == Durability.POWER_LOSS ? new GroupCommit() : null);
     timer.scheduleWithFixedDelay(
         () -> {
           try {
@@ -462,6 +469,9 @@ public final class Engine implements AutoCloseable {
       pool.awaitTermination(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    if (services.commits() != null) {
+      services.commits().close();
     }
     store.close();
   }

@@ -49,31 +49,46 @@ final class Execution {
   private volatile Throwable failure;
   private volatile String failedTask;
 
-  /** Where a driving thread goes next: run a task, or resolve a continuation task. */
+  /**
+   * Where a driving thread goes next: run a task, resolve a continuation task, or settle a task
+   * whose commit was forced to the device.
+   */
   static final class Cursor {
+    private static final byte RUN = 0;
+    private static final byte RESOLVE = 1;
+    private static final byte SETTLE = 2;
+
     Frame frame;
     int task;
-    boolean resolving;
+    byte mode;
     Object value;
     long producer;
+    Runnable acknowledge;
 
     void run(Frame frame, int task) {
       this.frame = frame;
       this.task = task;
-      this.resolving = false;
+      this.mode = RUN;
     }
 
     void resolve(Frame frame, int task, Object value, long producer) {
       this.frame = frame;
       this.task = task;
-      this.resolving = true;
+      this.mode = RESOLVE;
       this.value = value;
       this.producer = producer;
+    }
+
+    void settle(Frame frame, int task, Object value, long producer, Runnable acknowledge) {
+      resolve(frame, task, value, producer);
+      this.mode = SETTLE;
+      this.acknowledge = acknowledge;
     }
 
     void clear() {
       frame = null;
       value = null;
+      acknowledge = null;
     }
   }
 
@@ -172,6 +187,49 @@ final class Execution {
     services.pool().execute(() -> drive(frame, task, false, null));
   }
 
+  /** Whether a commit must be forced to the device before anything depends on it. */
+  boolean forcesCommits() {
+    return services.commits() != null;
+  }
+
+  /**
+   * Settles task {@code t} of {@code frame} (acknowledge, then hand its output to its dependents)
+   * on a pool thread once the group commit forced what it wrote; no thread waits meanwhile.
+   */
+  void settleWhenForced(Frame frame, int t, Object out, long producer, Runnable acknowledge) {
+    inFlight.incrementAndGet();
+    services
+        .commits()
+        .force(claim)
+        .whenComplete(
+            (ignored, error) -> {
+              if (error != null) {
+                fail(frame.name(t), error);
+                chainEnded();
+                return;
+              }
+              services
+                  .pool()
+                  .execute(
+                      () -> {
+                        Cursor cursor = new Cursor();
+                        cursor.settle(frame, t, out, producer, acknowledge);
+                        drive(null, -1, false, cursor);
+                      });
+            });
+  }
+
+  /** Forces everything this run wrote to the device, when the storage promises that. */
+  void forceNow() {
+    if (services.commits() != null) {
+      try {
+        services.commits().force(claim).join();
+      } catch (java.util.concurrent.CompletionException e) {
+        throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+      }
+    }
+  }
+
   /** Resolves continuation task {@code p} of {@code frame} on a pool thread. */
   void submitResolve(Frame frame, int p, Object value, long producer) {
     inFlight.incrementAndGet();
@@ -199,11 +257,17 @@ final class Execution {
       while (cursor.frame != null && failure == null) {
         Frame frame = cursor.frame;
         int t = cursor.task;
-        if (cursor.resolving) {
+        if (cursor.mode != Cursor.RUN) {
           Object value = cursor.value;
           long producer = cursor.producer;
+          Runnable acknowledge = cursor.acknowledge;
+          boolean resolve = cursor.mode == Cursor.RESOLVE;
           cursor.clear();
-          frame.resolve(t, value, producer, cursor);
+          if (resolve) {
+            frame.resolve(t, value, producer, cursor);
+          } else {
+            frame.settle(t, value, producer, acknowledge, cursor);
+          }
           continue;
         }
         cursor.clear();

@@ -224,6 +224,7 @@ final class Frame {
     StateCheckpointer<?> state = null;
     String eventListener = null;
     String eventKey = null;
+    Runnable acknowledge = null;
     try {
       if (this.state[t] == CONTINUING) {
         CheckpointStore.Payload dag = claim.read(TaskKeys.store(TaskKeys.CONTINUATION, key(t)));
@@ -317,7 +318,10 @@ final class Frame {
         state.discard();
       }
       if (eventKey != null) {
-        run.eventStored(eventListener, eventKey, out); // acknowledged only once stored
+        String listener = eventListener;
+        String eventName = eventKey;
+        Object event = out;
+        acknowledge = () -> run.eventStored(listener, eventName, event); // once stored
       }
     } catch (Throwable e) {
       run.fail(name(t), e); // reading inputs or storing failed: a storage problem, not the step's
@@ -327,7 +331,36 @@ final class Frame {
         run.services().resources().release(ResourcePool.demandOf(options));
       }
     }
+    if (producer >= 0 && run.forcesCommits()) {
+      run.settleWhenForced(this, t, out, producer, acknowledge);
+    } else {
+      settle(t, out, producer, acknowledge, cursor);
+    }
+  }
+
+  /**
+   * Task {@code t}'s output is committed (and forced, when the storage promises that): acknowledge
+   * what it consumed, then hand the output on.
+   */
+  void settle(int t, Object out, long producer, Runnable acknowledge, Execution.Cursor cursor) {
+    if (acknowledge != null) {
+      try {
+        acknowledge.run();
+      } catch (Throwable e) {
+        run.fail(name(t), e);
+        return;
+      }
+    }
     completed(t, out, producer, cursor);
+  }
+
+  /** Hands on the output of a task that wrote a record, once that record is forced if need be. */
+  private void settleWritten(int t, Object out, long producer, Execution.Cursor cursor) {
+    if (producer >= 0 && run.forcesCommits()) {
+      run.settleWhenForced(this, t, out, producer, null);
+    } else {
+      completed(t, out, producer, cursor);
+    }
   }
 
   /**
@@ -395,7 +428,7 @@ final class Frame {
       run.fail(name(p), e);
       return;
     }
-    completed(p, out, newProducer, cursor);
+    settleWritten(p, out, newProducer, cursor);
   }
 
   /**
@@ -438,7 +471,7 @@ final class Frame {
           run.fail(up.name(p), e);
           return;
         }
-        up.completed(p, out, producer, cursor);
+        up.settleWritten(p, out, producer, cursor);
         return;
       }
       frame = up;

@@ -4,11 +4,13 @@ import dev.waymark.CheckpointCorruptedException;
 import dev.waymark.StorageException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.zip.CRC32C;
 
 /**
@@ -22,8 +24,11 @@ final class FramedFiles {
 
   private FramedFiles() {}
 
-  /** Writes {@code payload} to {@code file} so that readers see the old file or the new one. */
-  static void write(Path file, int magic, byte[] payload) {
+  /**
+   * Writes {@code payload} to {@code file} so that readers see the old file or the new one; with
+   * {@code force}, the new file and its directory entry are on the device when this returns.
+   */
+  static void write(Path file, int magic, byte[] payload, boolean force) {
     ByteBuffer buffer = ByteBuffer.allocate(HEADER + payload.length);
     buffer
         .putInt(magic)
@@ -41,14 +46,44 @@ final class FramedFiles {
                 + System.nanoTime()
                 + ".tmp");
     try {
-      Files.write(temp, buffer.array());
+      if (force) {
+        try (FileChannel channel =
+            FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+          buffer.flip();
+          while (buffer.hasRemaining()) {
+            channel.write(buffer);
+          }
+          channel.force(true);
+        }
+      } else {
+        Files.write(temp, buffer.array());
+      }
       try {
         Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
       }
+      if (force) {
+        forceDirectory(file.getParent());
+      }
     } catch (IOException e) {
+      deleteQuietly(temp);
       throw new StorageException("cannot write " + file + ": " + e, e);
+    }
+  }
+
+  /** Forces {@code dir}'s entries (a created, renamed or deleted file) to the device. */
+  static void forceDirectory(Path dir) throws IOException {
+    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+      channel.force(true);
+    }
+  }
+
+  private static void deleteQuietly(Path temp) {
+    try {
+      Files.deleteIfExists(temp);
+    } catch (IOException ignored) {
+      // the next claim sweeps temporary files
     }
   }
 

@@ -4,12 +4,14 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * What executions share within one runtime: the step pool, the retry timer, the resources, and the
- * thread that writes intra-step states saved asynchronously.
+ * What executions share within one runtime: the step pool, the retry timer, the resources, the
+ * thread that writes intra-step states saved asynchronously, and the group commit that forces
+ * outputs to the device (null unless the storage promises {@code Durability.POWER_LOSS}).
  */
 record Services(
     Executor pool,
     ScheduledExecutorService timer,
     ResourcePool resources,
     Executor stateWriter,
-    java.util.Map<String, dev.waymark.EventListener<?>> listeners) {}
+    java.util.Map<String, dev.waymark.EventListener<?>> listeners,
+    GroupCommit commits) {}

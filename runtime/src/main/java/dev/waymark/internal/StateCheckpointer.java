@@ -49,6 +49,7 @@ final class StateCheckpointer<S> implements Checkpointer<S> {
     Numbered numbered = serialize(state);
     latest = numbered;
     write(numbered);
+    run.forceNow(); // durable when this returns, to the device when the storage promises that
   }
 
   @Override

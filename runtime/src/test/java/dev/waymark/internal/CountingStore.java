@@ -1,178 +1,29 @@
 package dev.waymark.internal;
 
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** The real store, counting the record look-ups made through it (reads and existence checks). */
-final class CountingStore implements CheckpointStore {
-  private final CheckpointStore store;
+final class CountingStore extends ForwardingStore {
   final AtomicLong lookups = new AtomicLong();
 
   CountingStore(CheckpointStore store) {
-    this.store = store;
+    super(store);
   }
 
   @Override
-  public Path root() {
-    return store.root();
-  }
+  Claim wrap(Claim claim) {
+    return new ForwardingClaim(claim) {
+      @Override
+      public boolean contains(long key) {
+        lookups.incrementAndGet();
+        return super.contains(key);
+      }
 
-  @Override
-  public Claim claim(String workflowId, boolean create) {
-    Claim claim = store.claim(workflowId, create);
-    return claim == null ? null : new CountingClaim(claim);
-  }
-
-  @Override
-  public boolean isClaimed(String workflowId) {
-    return store.isClaimed(workflowId);
-  }
-
-  @Override
-  public StatusRecord readStatus(String workflowId) {
-    return store.readStatus(workflowId);
-  }
-
-  @Override
-  public void postEvent(String workflowId, String key, byte[] payload) {
-    store.postEvent(workflowId, key, payload);
-  }
-
-  @Override
-  public void requestCancel(String workflowId) {
-    store.requestCancel(workflowId);
-  }
-
-  @Override
-  public boolean takeCancelRequest(String workflowId) {
-    return store.takeCancelRequest(workflowId);
-  }
-
-  @Override
-  public List<String> workflowIds() {
-    return store.workflowIds();
-  }
-
-  @Override
-  public void close() {
-    store.close();
-  }
-
-  private final class CountingClaim implements Claim {
-    private final Claim claim;
-
-    CountingClaim(Claim claim) {
-      this.claim = claim;
-    }
-
-    @Override
-    public String workflowId() {
-      return claim.workflowId();
-    }
-
-    @Override
-    public Path directory() {
-      return claim.directory();
-    }
-
-    @Override
-    public byte[] readDag() {
-      return claim.readDag();
-    }
-
-    @Override
-    public void writeDag(byte[] dag) {
-      claim.writeDag(dag);
-    }
-
-    @Override
-    public StatusRecord readStatus() {
-      return claim.readStatus();
-    }
-
-    @Override
-    public void writeStatus(StatusRecord status) {
-      claim.writeStatus(status);
-    }
-
-    @Override
-    public void expectRecords(long count) {
-      claim.expectRecords(count);
-    }
-
-    @Override
-    public boolean contains(long key) {
-      lookups.incrementAndGet();
-      return claim.contains(key);
-    }
-
-    @Override
-    public Payload read(long key) {
-      lookups.incrementAndGet();
-      return claim.read(key);
-    }
-
-    @Override
-    public void write(
-        long key, long startMillis, long endMillis, byte[] bytes, int offset, int length) {
-      claim.write(key, startMillis, endMillis, bytes, offset, length);
-    }
-
-    @Override
-    public byte[] readEvent(String key) {
-      return claim.readEvent(key);
-    }
-
-    @Override
-    public void deleteEvent(String key) {
-      claim.deleteEvent(key);
-    }
-
-    @Override
-    public void delete(long key) {
-      claim.delete(key);
-    }
-
-    @Override
-    public Map<Long, Integer> interruptedAttempts() {
-      return claim.interruptedAttempts();
-    }
-
-    @Override
-    public int inFlightSlots() {
-      return claim.inFlightSlots();
-    }
-
-    @Override
-    public void markInFlight(int slot, long task, int attempt) {
-      claim.markInFlight(slot, task, attempt);
-    }
-
-    @Override
-    public void clearInFlight(int slot) {
-      claim.clearInFlight(slot);
-    }
-
-    @Override
-    public Map<Long, Integer> readFailedAttempts() {
-      return claim.readFailedAttempts();
-    }
-
-    @Override
-    public void writeFailedAttempts(Map<Long, Integer> attempts) {
-      claim.writeFailedAttempts(attempts);
-    }
-
-    @Override
-    public void deleteAll() {
-      claim.deleteAll();
-    }
-
-    @Override
-    public void close() {
-      claim.close();
-    }
+      @Override
+      public Payload read(long key) {
+        lookups.incrementAndGet();
+        return super.read(key);
+      }
+    };
   }
 }

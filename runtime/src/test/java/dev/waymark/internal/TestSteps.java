@@ -141,7 +141,27 @@ public final class TestSteps {
           },
           dev.waymark.StepOptions.options().cpus(1).metadata("kind", "busy"));
 
+  /** Where {@code noted} notes that it ran ("run"), when set. */
+  static volatile List<String> events;
+
+  static final StepDefinition<Integer> NOTED =
+      new StepDefinition<>(
+          "dev.waymark.internal.TestSteps#noted",
+          "noted",
+          1,
+          args -> {
+            List<String> noted = events;
+            if (noted != null) {
+              noted.add("run");
+            }
+            return (Integer) args[0] + 1;
+          });
+
   private TestSteps() {}
+
+  static Workflow<Integer> noted(Workflow<? extends Integer> x) {
+    return NOTED.call(x);
+  }
 
   static Workflow<Integer> flaky(int failures) {
     return FLAKY.call(Workflow.of(failures));
@@ -196,7 +216,7 @@ public final class TestSteps {
   public static final class Module implements StepModule {
     @Override
     public List<StepDefinition<?>> steps() {
-      return List.of(INC, ADD, FAIL, BYTES, SUM, APPEND, MEET, LENGTH, FLAKY, BUSY);
+      return List.of(INC, ADD, FAIL, BYTES, SUM, APPEND, MEET, LENGTH, FLAKY, BUSY, NOTED);
     }
 
     @Override
