@@ -16,6 +16,12 @@ public class CheckpointCorruptedException extends WorkflowException {
     this.file = file;
   }
 
+  /** {@code cause}, with where it was met ({@code context}: the workflow and task) in front. */
+  public CheckpointCorruptedException(String context, CheckpointCorruptedException cause) {
+    super(context + ": " + cause.getMessage(), cause);
+    this.file = cause.file;
+  }
+
   /** The damaged file. */
   public Path file() {
     return file;

@@ -38,7 +38,8 @@ public final class Waymark implements AutoCloseable {
   private Waymark(Builder builder) {
     this.engine =
         new Engine(
-            ChronicleCheckpointStore.open(builder.storage, builder.parallelism, builder.durability),
+            ChronicleCheckpointStore.open(
+                builder.storage, builder.parallelism, builder.durability, builder.reserve),
             builder.parallelism,
             builder.capacity,
             builder.maxRunning,
@@ -313,6 +314,22 @@ public final class Waymark implements AutoCloseable {
      */
     public Builder durability(Durability durability) {
       this.durability = Objects.requireNonNull(durability, "durability");
+      return this;
+    }
+
+    private long reserve = ChronicleCheckpointStore.DEFAULT_RESERVE;
+
+    /**
+     * Free space the storage device must keep (default 64 MB): a write that would go below it fails
+     * its step's commit with a {@link StorageException} that names the file, and the workflow stays
+     * resumable. Memory-mapped files cannot report a full device as an error, only as a fault, so
+     * Waymark stops before the device is full.
+     */
+    public Builder freeSpaceReserve(long bytes) {
+      if (bytes < 0) {
+        throw new IllegalArgumentException("the free space reserve must be >= 0, got " + bytes);
+      }
+      this.reserve = bytes;
       return this;
     }
 

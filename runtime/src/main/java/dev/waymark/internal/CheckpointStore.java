@@ -69,10 +69,11 @@ public interface CheckpointStore extends AutoCloseable {
   }
 
   /**
-   * A stored output: {@code length} bytes of {@code bytes} from {@code offset}, and when the
-   * attempt that produced it started and ended (epoch milliseconds).
+   * A stored output: {@code length} bytes of {@code bytes} from {@code offset}, when the attempt
+   * that produced it started and ended (epoch milliseconds), and the file it was read from.
    */
-  record Payload(byte[] bytes, int offset, int length, long startMillis, long endMillis) {}
+  record Payload(
+      byte[] bytes, int offset, int length, long startMillis, long endMillis, Path file) {}
 
   /** Exclusive access to one workflow's files, held until closed. */
   interface Claim extends AutoCloseable {

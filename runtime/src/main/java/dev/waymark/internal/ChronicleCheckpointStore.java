@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -54,10 +55,29 @@ public final class ChronicleCheckpointStore implements CheckpointStore {
   /** Whether writes are forced to the device ({@link Durability#POWER_LOSS}). */
   private final boolean force;
 
-  private ChronicleCheckpointStore(Path root, int inFlightSlots, boolean force) {
+  /** Free bytes the device must keep; writes stop short of it. */
+  private final long reserve;
+
+  private final FileStore device;
+  private volatile long spaceCheckedAt;
+  private volatile long usableSpace;
+  private long writtenSinceCheck;
+  private static final long SPACE_CHECK_NANOS = 50_000_000;
+
+  /** The default of {@code Waymark.Builder.freeSpaceReserve}: 64 MB. */
+  public static final long DEFAULT_RESERVE = 64L << 20;
+
+  private ChronicleCheckpointStore(Path root, int inFlightSlots, boolean force, long reserve) {
     this.root = root;
     this.inFlightSlots = inFlightSlots;
     this.force = force;
+    this.reserve = reserve;
+    try {
+      this.device = Files.getFileStore(root);
+    } catch (IOException e) {
+      throw new StorageException("cannot find the device holding " + root + ": " + e, e);
+    }
+    this.spaceCheckedAt = System.nanoTime() - SPACE_CHECK_NANOS;
     this.workflows = root.resolve("workflows");
   }
 
@@ -71,19 +91,54 @@ public final class ChronicleCheckpointStore implements CheckpointStore {
    * workflow may run at once (at least the step pool's size).
    */
   public static ChronicleCheckpointStore open(Path root, int inFlightSlots) {
-    return open(root, inFlightSlots, Durability.PROCESS_CRASH);
+    return open(root, inFlightSlots, Durability.PROCESS_CRASH, DEFAULT_RESERVE);
   }
 
   /**
    * Opens the storage in {@code root}; with {@link Durability#POWER_LOSS} every file written whole
    * is forced to the device before the write returns, and {@link Claim#force} forces the outputs.
    */
-  public static ChronicleCheckpointStore open(Path root, int inFlightSlots, Durability durability) {
+  public static ChronicleCheckpointStore open(
+      Path root, int inFlightSlots, Durability durability, long freeSpaceReserve) {
     JvmFlags.check();
     Path absolute = root.toAbsolutePath().normalize();
     createPrivateDirectories(absolute.resolve("workflows"));
     return new ChronicleCheckpointStore(
-        absolute, inFlightSlots, durability == Durability.POWER_LOSS);
+        absolute, inFlightSlots, durability == Durability.POWER_LOSS, freeSpaceReserve);
+  }
+
+  /**
+   * Refuses a write of about {@code bytes} to {@code file} when the device would have less than the
+   * reserve left: a map that grows into space the file system cannot give faults (SIGBUS) and may
+   * leave a torn entry, so writes stop cleanly before that. The free space is asked of the device
+   * every 50 ms, and whenever what was written since (counted roughly, without a lock) could have
+   * brought it below the reserve.
+   */
+  void checkSpace(Path file, long bytes) {
+    long now = System.nanoTime();
+    long written = writtenSinceCheck += bytes;
+    if (now - spaceCheckedAt >= SPACE_CHECK_NANOS || usableSpace - written < reserve) {
+      writtenSinceCheck = 0;
+      try {
+        usableSpace = device.getUsableSpace();
+      } catch (IOException e) {
+        throw new StorageException("cannot tell the free space of " + root + ": " + e, e);
+      }
+      spaceCheckedAt = now;
+    }
+    if (usableSpace < reserve) {
+      throw new StorageException(
+          "cannot write "
+              + file
+              + ": the device holding "
+              + root
+              + " has "
+              + (usableSpace >> 10)
+              + " KB left, below the reserve of "
+              + (reserve >> 10)
+              + " KB (Waymark.builder().freeSpaceReserve): free some space, then resume",
+          null);
+    }
   }
 
   /** Whether writes are forced to the device. */

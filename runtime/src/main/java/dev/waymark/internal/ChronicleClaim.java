@@ -180,7 +180,8 @@ final class ChronicleClaim implements CheckpointStore.Claim {
           VALUE_HEADER,
           value.length - VALUE_HEADER,
           (long) LONGS.get(value, 5),
-          (long) LONGS.get(value, 13));
+          (long) LONGS.get(value, 13),
+          file);
     }
     if (value[0] == BLOB) {
       Path blob = blobFile(task);
@@ -190,7 +191,7 @@ final class ChronicleClaim implements CheckpointStore.Claim {
             blob, "is missing: the output of task #" + task + " was stored there", null);
       }
       return new CheckpointStore.Payload(
-          bytes, 0, bytes.length, (long) LONGS.get(value, 5), (long) LONGS.get(value, 13));
+          bytes, 0, bytes.length, (long) LONGS.get(value, 5), (long) LONGS.get(value, 13), blob);
     }
     throw new CheckpointCorruptedException(
         file, "holds an output of unknown kind " + value[0] + " for task #" + task, null);
@@ -207,6 +208,7 @@ final class ChronicleClaim implements CheckpointStore.Claim {
     } else {
       byte[] copy = new byte[length];
       System.arraycopy(bytes, offset, copy, 0, length);
+      store.checkSpace(blobFile(task), length);
       FramedFiles.write(blobFile(task), BLOB_MAGIC, copy, store.forces());
       value = new byte[VALUE_HEADER];
       value[0] = BLOB;
@@ -253,14 +255,48 @@ final class ChronicleClaim implements CheckpointStore.Claim {
   private void put(long task, byte[] value) {
     List<OutputMap> all = openMaps();
     OutputMap current = all.get(all.size() - 1);
+    store.checkSpace(current.file(), value.length);
     try {
       current.map().put(task, value);
     } catch (IllegalStateException | IllegalArgumentException full) {
       // The map's fixed capacity is spent (Chronicle: "extra segment tier" / "Entry is too large"):
       // continue in a new, larger map.
-      rollOver(current).map().put(task, value);
+      OutputMap next = rollOver(current);
+      try {
+        next.map().put(task, value);
+      } catch (RuntimeException | InternalError e) {
+        throw cannotStore(next, task, e);
+      }
+    } catch (RuntimeException | InternalError e) {
+      // InternalError: the JVM's report of a fault in a memory-mapped page (SIGBUS), which is how
+      // a full device shows when a map grows into space the file system cannot give it.
+      throw cannotStore(current, task, e);
     }
     dirty = true; // after the put: a force that clears the flag before it syncs covers this put
+  }
+
+  /**
+   * A put that failed may have left part of its entry: it is removed (a full device still allows
+   * that), so the task is simply not stored and runs again on resume.
+   */
+  private static StorageException cannotStore(OutputMap output, long task, Throwable e) {
+    try {
+      output.map().remove(task);
+    } catch (RuntimeException | InternalError suppressed) {
+      e.addSuppressed(suppressed); // a damaged entry left behind fails its checksum when read
+    }
+    return new StorageException(
+        "cannot store the record of task #" + task + " in " + output.file() + ": " + rootCause(e),
+        e);
+  }
+
+  /** The innermost cause's message: Chronicle wraps the I/O error that says what happened. */
+  private static String rootCause(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.toString();
   }
 
   @Override
@@ -383,15 +419,26 @@ final class ChronicleClaim implements CheckpointStore.Claim {
 
   private OutputMap createMap(int number, long entries) {
     Path file = dir.resolve("outputs-" + number + ".cmap");
+    store.checkSpace(file, 0);
+    ChronicleMap<Long, byte[]> map = null;
     try {
-      OutputMap created =
-          new OutputMap(file, builder(entries).createPersistedTo(file.toFile()), entries);
+      map = builder(entries).createPersistedTo(file.toFile());
       if (store.forces()) {
         FramedFiles.forceDirectory(dir);
       }
-      return created;
-    } catch (IOException e) {
-      throw new StorageException("cannot create " + file + ": " + e, e);
+      return new OutputMap(file, map, entries);
+    } catch (IOException | RuntimeException e) {
+      // A full device, typically: remove what was made of the file so that it does not read as a
+      // damaged map later, and leave the workflow as it was.
+      if (map != null) {
+        map.close();
+      }
+      try {
+        Files.deleteIfExists(file);
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw new StorageException("cannot create " + file + ": " + rootCause(e), e);
     }
   }
 

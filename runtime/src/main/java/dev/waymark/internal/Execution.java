@@ -1,6 +1,8 @@
 package dev.waymark.internal;
 
+import dev.waymark.CheckpointCorruptedException;
 import dev.waymark.StepCrashedException;
+import dev.waymark.StorageException;
 import dev.waymark.WorkflowCancelledException;
 import dev.waymark.WorkflowException;
 import dev.waymark.WorkflowExecutionException;
@@ -549,19 +551,41 @@ final class Execution {
     }
     boolean stepFailed =
         !(cause instanceof WorkflowException) || cause instanceof StepCrashedException;
-    String message = "workflow '" + workflowId + "' failed in task '" + failedTask + "': " + cause;
+    Throwable thrown;
+    if (stepFailed) {
+      thrown =
+          new WorkflowExecutionException(
+              "workflow '" + workflowId + "' failed in task '" + failedTask + "': " + cause, cause);
+    } else {
+      thrown = withTask(cause);
+    }
     try {
-      if (stepFailed) {
-        claim.writeStatus(
-            claim.readStatus().next(WorkflowStatus.FAILED, message, System.currentTimeMillis()));
-      }
-      // A storage failure leaves the status RUNNING: with the claim gone it reads as RESUMABLE.
+      // A storage failure leaves the status RUNNING, with its reason: with the claim gone it reads
+      // as RESUMABLE, and a resume once the storage is fixed goes on from the last commit.
+      claim.writeStatus(
+          claim
+              .readStatus()
+              .next(
+                  stepFailed ? WorkflowStatus.FAILED : WorkflowStatus.RUNNING,
+                  thrown.getMessage(),
+                  stepFailed ? System.currentTimeMillis() : 0));
     } catch (RuntimeException e) {
-      cause.addSuppressed(e);
+      thrown.addSuppressed(e); // the device may be full: the reason stays in the exception
     }
     end();
-    result.completeExceptionally(
-        stepFailed ? new WorkflowExecutionException(message, cause) : cause);
+    result.completeExceptionally(thrown);
+  }
+
+  /** A storage failure, saying in which workflow and task it happened. */
+  private Throwable withTask(Throwable cause) {
+    String where = "workflow '" + workflowId + "', task '" + failedTask + "'";
+    if (cause instanceof CheckpointCorruptedException corrupted) {
+      return new CheckpointCorruptedException(where, corrupted);
+    }
+    if (cause instanceof StorageException storage) {
+      return new StorageException(where + ": " + storage.getMessage(), storage);
+    }
+    return cause;
   }
 
   private void end() {

@@ -1,5 +1,6 @@
 package dev.waymark.internal;
 
+import dev.waymark.CheckpointCorruptedException;
 import java.nio.ByteBuffer;
 
 /**
@@ -27,7 +28,7 @@ final class Records {
   static Object value(CheckpointStore.Claim claim, long taskKey) {
     CheckpointStore.Payload out = claim.read(TaskKeys.store(TaskKeys.OUTPUT, taskKey));
     if (out != null) {
-      return CheckpointTypes.deserialize(out.bytes(), out.offset(), out.length());
+      return decode(out, taskKey, 0);
     }
     CheckpointStore.Payload fin = claim.read(TaskKeys.store(TaskKeys.FINAL, taskKey));
     if (fin == null) {
@@ -35,20 +36,42 @@ final class Records {
           "the value of task " + Long.toHexString(taskKey) + " is missing in " + claim.directory());
     }
     if (fin.bytes()[fin.offset()] == FINAL_VALUE) {
-      return tagged(fin);
+      return decode(fin, taskKey, 1);
     }
     long target = ByteBuffer.wrap(fin.bytes(), fin.offset() + 1, 8).getLong();
     CheckpointStore.Payload value = claim.read(target);
     if (value == null) {
       throw new IllegalStateException("a link points at a missing record in " + claim.directory());
     }
-    return target >>> 61 == TaskKeys.FINAL
-        ? tagged(value)
-        : CheckpointTypes.deserialize(value.bytes(), value.offset(), value.length());
+    return decode(value, target, target >>> 61 == TaskKeys.FINAL ? 1 : 0);
   }
 
-  private static Object tagged(CheckpointStore.Payload payload) {
-    return CheckpointTypes.deserialize(payload.bytes(), payload.offset() + 1, payload.length() - 1);
+  /**
+   * The value in {@code payload} after {@code skip} tag bytes. Bytes that passed their checksum but
+   * cannot be read as an allowed type (a class no longer on the allowlist, a format this version
+   * does not know, a size beyond the record) are refused with the file and task named.
+   */
+  static Object decode(CheckpointStore.Payload payload, long key, int skip) {
+    try {
+      return CheckpointTypes.deserialize(
+          payload.bytes(), payload.offset() + skip, payload.length() - skip);
+    } catch (RuntimeException e) {
+      String reason = e.getMessage() == null ? e.toString() : e.getMessage();
+      int trace = reason.indexOf("\nSerialization trace");
+      throw new CheckpointCorruptedException(
+          payload.file(),
+          "holds, for task #"
+              + key
+              + ", a value this JVM cannot read ("
+              + (trace > 0 ? reason.substring(0, trace) : reason)
+              + "): "
+              + (reason.contains("unregistered class")
+                  ? "its type is not on the allowlist of this class path (a step class or a type"
+                      + " of a step signature was removed or renamed since it was stored)"
+                  : "it was written by another version or its bytes were damaged before their"
+                      + " checksum"),
+          e);
+    }
   }
 
   /** The store key holding a task's value (for links), or -1 when it has none. */

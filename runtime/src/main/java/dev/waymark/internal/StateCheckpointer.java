@@ -40,8 +40,7 @@ final class StateCheckpointer<S> implements Checkpointer<S> {
     if (stored == null) {
       return Optional.empty();
     }
-    return Optional.ofNullable(
-        (S) CheckpointTypes.deserialize(stored.bytes(), stored.offset(), stored.length()));
+    return Optional.ofNullable((S) Records.decode(stored, storeKey, 0));
   }
 
   @Override

@@ -105,11 +105,15 @@ final class WorkflowQueries {
             throw new WorkflowExecutionException(store.readStatus(workflowId).error(), null);
         case CANCELED ->
             throw new WorkflowCancelledException("workflow '" + workflowId + "' was canceled");
-        case RESUMABLE ->
-            throw new WorkflowException(
-                "workflow '"
-                    + workflowId
-                    + "' was interrupted before it finished; resume it to get its output");
+        case RESUMABLE -> {
+          String reason = store.readStatus(workflowId).error();
+          throw new WorkflowException(
+              "workflow '"
+                  + workflowId
+                  + "' was interrupted before it finished"
+                  + (reason == null ? "" : " (" + reason + ")")
+                  + "; resume it to get its output");
+        }
         default -> {}
       }
       Object out = withClaim(workflowId, claim -> readOutput(claim, workflowId, null));

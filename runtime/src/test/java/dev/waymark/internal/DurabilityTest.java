@@ -34,7 +34,7 @@ class DurabilityTest {
 
   /** The real store; notes every record written ("write") and every force ("forced"). */
   private ForwardingStore noting(Durability durability, Runnable beforeForce) {
-    return new ForwardingStore(ChronicleCheckpointStore.open(dir, 8, durability)) {
+    return new ForwardingStore(ChronicleCheckpointStore.open(dir, 8, durability, 0)) {
       @Override
       Claim wrap(Claim claim) {
         return new ForwardingClaim(claim) {

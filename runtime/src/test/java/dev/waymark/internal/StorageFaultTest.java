@@ -1,0 +1,154 @@
+package dev.waymark.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.esotericsoftware.kryo.io.Output;
+import dev.waymark.CheckpointCorruptedException;
+import dev.waymark.StorageException;
+import dev.waymark.Waymark;
+import dev.waymark.Workflow;
+import dev.waymark.WorkflowException;
+import dev.waymark.WorkflowStatus;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Storage faults met while a workflow runs: each is a specific exception naming the file and the
+ * task, the workflow stays resumable with the reason recorded, and no wrong value is ever used.
+ */
+class StorageFaultTest {
+  @TempDir Path dir;
+
+  private static Workflow<Integer> chain(int steps) {
+    Workflow<Integer> x = Workflow.of(0);
+    for (int i = 0; i < steps; i++) {
+      x = TestSteps.inc(x);
+    }
+    return x;
+  }
+
+  /** The real store; from the {@code failAt}-th record on, writes fail as on a full device. */
+  private static final class FullDevice extends ForwardingStore {
+    final AtomicInteger writes = new AtomicInteger();
+    volatile int failAt = Integer.MAX_VALUE;
+
+    FullDevice(CheckpointStore store) {
+      super(store);
+    }
+
+    @Override
+    Claim wrap(Claim claim) {
+      return new ForwardingClaim(claim) {
+        @Override
+        public void write(
+            long key, long startMillis, long endMillis, byte[] bytes, int offset, int length) {
+          if (writes.incrementAndGet() >= failAt) {
+            Path map = claim.directory().resolve("outputs-0.cmap");
+            throw new StorageException(
+                "cannot store the record of task #" + key + " in " + map + ": No space left",
+                new java.io.IOException("No space left on device"));
+          }
+          super.write(key, startMillis, endMillis, bytes, offset, length);
+        }
+      };
+    }
+  }
+
+  @Test
+  void aFullDeviceFailsTheCommitCleanlyAndTheWorkflowResumesOnceThereIsSpace() {
+    int before = TestSteps.runs("inc");
+    FullDevice store = new FullDevice(ChronicleCheckpointStore.open(dir));
+    store.failAt = 6; // the sixth output cannot be stored
+    try (Engine engine =
+        new Engine(store, 2, Engine.defaultCapacity(), Integer.MAX_VALUE, 0, Map.of())) {
+      CompletionException thrown =
+          assertThrows(
+              CompletionException.class,
+              () -> engine.run((Node<?>) chain(10), "full", Map.of()).join());
+      StorageException e = (StorageException) thrown.getCause();
+      assertTrue(e.getMessage().contains("task 'inc_5'"), e.getMessage());
+      assertTrue(e.getMessage().contains("outputs-0.cmap"), e.getMessage());
+      assertEquals(WorkflowStatus.RESUMABLE, engine.status("full"));
+      WorkflowException why = assertThrows(WorkflowException.class, () -> engine.output("full"));
+      assertTrue(why.getMessage().contains("No space left"), "the reason is kept: " + why);
+      assertEquals(6, TestSteps.runs("inc") - before, "nothing ran after the failed commit");
+
+      store.failAt = Integer.MAX_VALUE; // space was freed
+      assertEquals(10, engine.resume("full").join());
+    }
+    assertEquals(11, TestSteps.runs("inc") - before, "only the step whose commit failed ran again");
+  }
+
+  private long outputKeyOfFirstStep() {
+    return TaskKeys.store(TaskKeys.OUTPUT, 0);
+  }
+
+  /** Runs inc(inc(1)), then forgets the second output, so a resume must read the first. */
+  private void storeTwoStepsAndForgetTheSecond(String id) {
+    try (Waymark waymark = Waymark.open(dir)) {
+      assertEquals(3, (Integer) waymark.run(TestSteps.inc(TestSteps.inc(Workflow.of(1))), id));
+    }
+    try (ChronicleCheckpointStore store = ChronicleCheckpointStore.open(dir);
+        CheckpointStore.Claim claim = store.claim(id, false)) {
+      assertTrue(claim.contains(outputKeyOfFirstStep()), "the first inc is task 0");
+      claim.delete(TaskKeys.store(TaskKeys.OUTPUT, 1));
+      claim.writeStatus(claim.readStatus().next(WorkflowStatus.RUNNING, null, 0));
+    }
+  }
+
+  @Test
+  void aStoredTypeNoLongerOnTheAllowlistIsNamedWithItsFileAndTask() {
+    storeTwoStepsAndForgetTheSecond("allow");
+    // What a JVM whose class path had one more checkpoint type would have stored: a class id that
+    // this class path does not register, then the object's bytes.
+    Output bytes = new Output(16);
+    bytes.writeVarInt(0x0abcdef + 2, true);
+    bytes.writeInt(42);
+    try (ChronicleCheckpointStore store = ChronicleCheckpointStore.open(dir);
+        CheckpointStore.Claim claim = store.claim("allow", false)) {
+      claim.write(outputKeyOfFirstStep(), 0, 0, bytes.getBuffer(), 0, bytes.position());
+    }
+    Path map = dir.resolve("workflows").resolve("allow").resolve("outputs-0.cmap");
+    try (Waymark waymark = Waymark.open(dir)) {
+      CheckpointCorruptedException e =
+          assertThrows(CheckpointCorruptedException.class, () -> waymark.resume("allow"));
+      assertEquals(map, e.file());
+      assertTrue(e.getMessage().contains("task 'inc_1'"), e.getMessage());
+      assertTrue(e.getMessage().contains("allowlist"), e.getMessage());
+      assertEquals(WorkflowStatus.RESUMABLE, waymark.getStatus("allow"));
+    }
+  }
+
+  @Test
+  void aDamagedInputIsNamedWhenAResumeNeedsIt() throws Exception {
+    storeTwoStepsAndForgetTheSecond("flip");
+    Path map = dir.resolve("workflows").resolve("flip").resolve("outputs-0.cmap");
+    // inc(1) stored 2: find the record (kind 1, a 20-byte header, then Kryo's Integer class 2 and
+    // the zigzag varint of 2, which is 4) and flip its payload byte.
+    byte[] file = Files.readAllBytes(map);
+    int flipped = 0;
+    for (int i = 22; i < file.length; i++) {
+      if (file[i - 22] == 1 && file[i - 1] == 2 && file[i] == 4) {
+        file[i] ^= 0x10;
+        flipped++;
+      }
+    }
+    assertEquals(1, flipped, "the stored 2 was found once");
+    Files.write(map, file);
+    try (Waymark waymark = Waymark.open(dir)) {
+      CheckpointCorruptedException e =
+          assertThrows(CheckpointCorruptedException.class, () -> waymark.resume("flip"));
+      assertEquals(map, e.file());
+      assertTrue(e.getMessage().contains("task 'inc_1'"), e.getMessage());
+      assertTrue(e.getMessage().contains("checksum"), e.getMessage());
+      assertEquals(WorkflowStatus.RESUMABLE, waymark.getStatus("flip"));
+    }
+  }
+}
