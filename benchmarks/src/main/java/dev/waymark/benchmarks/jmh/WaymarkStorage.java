@@ -1,5 +1,6 @@
 package dev.waymark.benchmarks.jmh;
 
+import dev.waymark.Durability;
 import dev.waymark.Waymark;
 import dev.waymark.Workflow;
 import dev.waymark.benchmarks.TempFiles;
@@ -30,10 +31,15 @@ public class WaymarkStorage {
   public void open() throws IOException {
     dir = Files.createTempDirectory("waymark-bench-");
     TempFiles.deleteOnExit(dir); // JMH skips the teardown of a benchmark that threw
-    waymark = Waymark.open(dir);
+    waymark = Waymark.builder().storage(dir).durability(durability()).build();
     // The first Chronicle map of a JVM compiles code for ~2 s: not part of any step.
     waymark.run(Trivial.chain(10), "warm-up");
     waymark.delete("warm-up");
+  }
+
+  /** What the runtime's commits survive: the default. */
+  protected Durability durability() {
+    return Durability.PROCESS_CRASH;
   }
 
   /** Runs {@code workflow} under a new id and returns its result. */
