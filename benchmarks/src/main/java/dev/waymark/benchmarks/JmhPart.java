@@ -44,6 +44,9 @@ final class JmhPart {
           Map.entry("CommitBenchmark.commit:64", COMMIT_64),
           Map.entry("CommitBenchmark.commit:1024", COMMIT_1K),
           Map.entry("LargeCommitBenchmark.commit:65536", COMMIT_64K),
+          Map.entry("DurableBenchmark.durableChain1k", DURABLE_CHAIN_1K),
+          Map.entry("DurableBenchmark.durableWide10k", DURABLE_WIDE_10K),
+          Map.entry("AsyncStateBenchmark.saveAsync100k", SAVE_ASYNC),
           Map.entry("ShortWorkflowBenchmark.chain1k", CHAIN_1K),
           Map.entry("ShortWorkflowBenchmark.chain10k", CHAIN_10K),
           Map.entry("ShortWorkflowBenchmark.pipeline", PIPELINE));

@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.State;
  * steps share syncs (group commit). The score is per step; steps/s is its inverse.
  */
 @BenchmarkMode(Mode.SingleShotTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
 @State(Scope.Thread)
 public class DurableBenchmark extends ChronicleForked {
   public static final int CHAIN = 1_000;

@@ -18,6 +18,9 @@ public final class FigureIds {
   public static final String COMMIT_64 = "waymark.commit64";
   public static final String COMMIT_1K = "waymark.commit1k";
   public static final String COMMIT_64K = "waymark.commit64k";
+  public static final String DURABLE_CHAIN_1K = "waymark.durable.chain1k";
+  public static final String DURABLE_WIDE_10K = "waymark.durable.wide10k";
+  public static final String SAVE_ASYNC = "waymark.saveAsync";
   public static final String CHAIN_1K = "waymark.chain1k";
   public static final String CHAIN_10K = "waymark.chain10k";
   public static final String PIPELINE = "waymark.pipeline";

@@ -23,7 +23,14 @@ public final class Tables {
           new Row("Waymark: wide DAG, 100,000 independent steps fanned into one", WIDE_100K),
           new Row("Waymark: step with a 64 B output (chain of 100,000)", COMMIT_64),
           new Row("Waymark: step with a 1 KB output (chain of 100,000)", COMMIT_1K),
-          new Row("Waymark: step with a 64 KB output (chain of 2,000)", COMMIT_64K));
+          new Row("Waymark: step with a 64 KB output (chain of 2,000)", COMMIT_64K),
+          new Row(
+              "Waymark, Durability.POWER_LOSS: chain of 1,000 (a device sync per step)",
+              DURABLE_CHAIN_1K),
+          new Row(
+              "Waymark, Durability.POWER_LOSS: 10,000 independent steps (group commit)",
+              DURABLE_WIDE_10K),
+          new Row("Waymark: one Checkpointer.saveAsync (100,000 in one step)", SAVE_ASYNC));
 
   /** The side-by-side systems: chain of 1,000, chain of 10,000, pipeline. */
   public static final List<List<String>> SIDE_BY_SIDE =
