@@ -1,7 +1,9 @@
 package dev.waymark.samples;
 
+import dev.waymark.Durability;
 import dev.waymark.Waymark;
 import dev.waymark.Workflow;
+import java.nio.file.Path;
 import java.util.List;
 
 /** Runs the pipeline and the arithmetic samples and prints their results. */
@@ -18,6 +20,14 @@ public final class PipelineSample {
   /** {@code add(getVal(), 20)}, which is 30: a workflow input mixed with a constant. */
   static Workflow<Integer> addition() {
     return ArithmeticSteps.add(ArithmeticSteps.getVal(), Workflow.of(20));
+  }
+
+  /** The pipeline with every commit forced to the device: its outputs survive a power loss. */
+  static int durablePipeline(Path storage) {
+    try (Waymark waymark =
+        Waymark.builder().storage(storage).durability(Durability.POWER_LOSS).build()) {
+      return waymark.run(pipeline(10), "durable-report");
+    }
   }
 
   public static void main(String[] args) {

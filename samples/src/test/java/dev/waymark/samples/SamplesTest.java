@@ -38,6 +38,15 @@ class SamplesTest {
   }
 
   @Test
+  void theDurablePipelineIs285AndReadableInTheDefaultMode() {
+    Path durable = dir.resolve("durable");
+    assertEquals(285, PipelineSample.durablePipeline(durable));
+    try (Waymark reader = Waymark.open(durable)) {
+      assertEquals(285, (Integer) reader.getOutput("durable-report"));
+    }
+  }
+
+  @Test
   void addOfGetValAndTwentyIs30() {
     assertEquals(30, waymark.run(PipelineSample.addition(), "add"));
     assertEquals(10, (Integer) waymark.getOutput("add", "getVal"));
