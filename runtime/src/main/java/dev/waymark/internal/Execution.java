@@ -45,54 +45,12 @@ final class Execution {
 
   private final Set<Thread> stepThreads = ConcurrentHashMap.newKeySet();
   private final Set<ScheduledFuture<?>> timers = ConcurrentHashMap.newKeySet();
+  private final EventWaits events = new EventWaits(this);
 
   private final int[] freeSlots;
   private int freeSlotCount;
   private volatile Throwable failure;
   private volatile String failedTask;
-
-  /**
-   * Where a driving thread goes next: run a task, resolve a continuation task, or settle a task
-   * whose commit was forced to the device.
-   */
-  static final class Cursor {
-    private static final byte RUN = 0;
-    private static final byte RESOLVE = 1;
-    private static final byte SETTLE = 2;
-
-    Frame frame;
-    int task;
-    byte mode;
-    Object value;
-    long producer;
-    Runnable acknowledge;
-
-    void run(Frame frame, int task) {
-      this.frame = frame;
-      this.task = task;
-      this.mode = RUN;
-    }
-
-    void resolve(Frame frame, int task, Object value, long producer) {
-      this.frame = frame;
-      this.task = task;
-      this.mode = RESOLVE;
-      this.value = value;
-      this.producer = producer;
-    }
-
-    void settle(Frame frame, int task, Object value, long producer, Runnable acknowledge) {
-      resolve(frame, task, value, producer);
-      this.mode = SETTLE;
-      this.acknowledge = acknowledge;
-    }
-
-    void clear() {
-      frame = null;
-      value = null;
-      acknowledge = null;
-    }
-  }
 
   Execution(
       String workflowId,
@@ -131,6 +89,10 @@ final class Execution {
 
   Plan plan() {
     return plan;
+  }
+
+  EventWaits events() {
+    return events;
   }
 
   CheckpointStore.Claim claim() {
@@ -313,91 +275,9 @@ final class Execution {
         chainEnded(); // the count the timer held
       }
     }
-    waitCancellers.forEach(Runnable::run);
+    events.cancelAll();
     inFlight.incrementAndGet();
     chainEnded(); // ends the run now if nothing is in flight
-  }
-
-  /** What {@link #awaitEvent} returns while the event has not arrived. */
-  static final Object NO_EVENT = new Object();
-
-  private static final long MAILBOX_POLL_MILLIS = 50;
-  private final Map<Long, CompletableFuture<Object>> eventWaits = new ConcurrentHashMap<>();
-  private final Set<Runnable> waitCancellers = ConcurrentHashMap.newKeySet();
-
-  /**
-   * The event task {@code t} waits for, or {@link #NO_EVENT}: then the task is submitted again when
-   * the event may have arrived (the mailbox is checked every 50 ms; a listener's poll completes).
-   * No thread waits meanwhile.
-   */
-  Object awaitEvent(Frame frame, int t, String listener, String key) {
-    if (listener.isEmpty()) {
-      byte[] bytes = claim.readEvent(key);
-      if (bytes == null) {
-        schedule(() -> submit(frame, t), MAILBOX_POLL_MILLIS);
-        return NO_EVENT;
-      }
-      return CheckpointTypes.deserialize(bytes, 0, bytes.length);
-    }
-    long taskKey = frame.key(t);
-    CompletableFuture<Object> wait = eventWaits.get(taskKey);
-    if (wait == null) {
-      dev.waymark.EventListener<?> source = services.listeners().get(listener);
-      if (source == null) {
-        throw new IllegalStateException(
-            "no event listener named '"
-                + listener
-                + "' is registered with this runtime: add it with"
-                + " Waymark.builder().eventListener(\""
-                + listener
-                + "\", ...)");
-      }
-      CompletableFuture<Object> arrived = new CompletableFuture<>();
-      eventWaits.put(taskKey, arrived);
-      java.util.concurrent.atomic.AtomicBoolean settled =
-          new java.util.concurrent.atomic.AtomicBoolean();
-      inFlight.incrementAndGet(); // held while the listener polls
-      waitCancellers.add(
-          () -> {
-            if (settled.compareAndSet(false, true)) {
-              chainEnded();
-            }
-          });
-      source
-          .poll(key)
-          .whenComplete(
-              (event, error) -> {
-                if (error != null) {
-                  arrived.completeExceptionally(error);
-                } else {
-                  arrived.complete(event);
-                }
-                if (settled.compareAndSet(false, true)) {
-                  submit(frame, t);
-                  chainEnded();
-                }
-              });
-      return NO_EVENT;
-    }
-    eventWaits.remove(taskKey);
-    try {
-      return wait.join();
-    } catch (java.util.concurrent.CompletionException e) {
-      throw e.getCause() instanceof RuntimeException runtime
-          ? runtime
-          : new IllegalStateException("event listener '" + listener + "' failed", e.getCause());
-    }
-  }
-
-  /** Acknowledges an event once the step's output holding it is stored. */
-  @SuppressWarnings("unchecked")
-  void eventStored(String listener, String key, Object event) {
-    if (listener.isEmpty()) {
-      claim.deleteEvent(key);
-    } else {
-      ((dev.waymark.EventListener<Object>) services.listeners().get(listener))
-          .eventStored(key, event);
-    }
   }
 
   /** Runs {@code action} after {@code delayMillis} on the timer, holding an in-flight count. */
@@ -508,7 +388,13 @@ final class Execution {
     }
   }
 
-  private void chainEnded() {
+  /** Counts one more chain in flight: the run cannot end before {@link #chainEnded}. */
+  void chainStarted() {
+    inFlight.incrementAndGet();
+  }
+
+  /** A chain in flight ended; the last one ends a failed run. */
+  void chainEnded() {
     if (inFlight.decrementAndGet() == 0 && failure != null && !result.isDone()) {
       finishWithFailure();
     }

@@ -216,7 +216,7 @@ final class Frame {
    * Runs one attempt of task {@code t} (its resources held) and settles it: commit and point the
    * cursor at what this thread runs next, or schedule a retry, start a continuation, or fail.
    */
-  void runTask(int t, int slot, Execution.Cursor cursor) {
+  void runTask(int t, int slot, Cursor cursor) {
     TaskOptions options = plan.taskOptions[t];
     CheckpointStore.Claim claim = run.claim();
     Object out = null;
@@ -243,8 +243,8 @@ final class Frame {
           && plan.steps[plan.taskStep[t]] == BuiltInSteps.EVENT) {
         eventListener = (String) args[0];
         eventKey = (String) args[1];
-        Object event = run.awaitEvent(this, t, eventListener, eventKey);
-        if (event == Execution.NO_EVENT) {
+        Object event = run.events().await(this, t, eventListener, eventKey);
+        if (event == EventWaits.NO_EVENT) {
           return; // polled without a thread; this task runs again when it arrives
         }
         out = event;
@@ -321,7 +321,7 @@ final class Frame {
         String listener = eventListener;
         String eventName = eventKey;
         Object event = out;
-        acknowledge = () -> run.eventStored(listener, eventName, event); // once stored
+        acknowledge = () -> run.events().acknowledge(listener, eventName, event); // once stored
       }
     } catch (Throwable e) {
       run.fail(name(t), e); // reading inputs or storing failed: a storage problem, not the step's
@@ -342,7 +342,7 @@ final class Frame {
    * Task {@code t}'s output is committed (and forced, when the storage promises that): acknowledge
    * what it consumed, then hand the output on.
    */
-  void settle(int t, Object out, long producer, Runnable acknowledge, Execution.Cursor cursor) {
+  void settle(int t, Object out, long producer, Runnable acknowledge, Cursor cursor) {
     if (acknowledge != null) {
       try {
         acknowledge.run();
@@ -355,7 +355,7 @@ final class Frame {
   }
 
   /** Hands on the output of a task that wrote a record, once that record is forced if need be. */
-  private void settleWritten(int t, Object out, long producer, Execution.Cursor cursor) {
+  private void settleWritten(int t, Object out, long producer, Cursor cursor) {
     if (producer >= 0 && run.forcesCommits()) {
       run.settleWhenForced(this, t, out, producer, null);
     } else {
@@ -412,7 +412,7 @@ final class Frame {
   /**
    * The DAG of continuation task {@code p} resolved to {@code value}, stored at {@code producer}.
    */
-  void resolve(int p, Object value, long producer, Execution.Cursor cursor) {
+  void resolve(int p, Object value, long producer, Cursor cursor) {
     if (dead) {
       return;
     }
@@ -450,7 +450,7 @@ final class Frame {
   }
 
   /** A failure inside this frame goes to the nearest catching ancestor task, or fails the run. */
-  private void failed(int t, Throwable error, Execution.Cursor cursor) {
+  private void failed(int t, Throwable error, Cursor cursor) {
     String origin = name(t);
     Frame frame = this;
     int task = t;
@@ -480,7 +480,7 @@ final class Frame {
   }
 
   /** Records that a task's output exists and points the cursor at what to run next. */
-  private void completed(int t, Object out, long producer, Execution.Cursor cursor) {
+  private void completed(int t, Object out, long producer, Cursor cursor) {
     if (dead) {
       return; // a failure went past this frame: its parent was settled already
     }
