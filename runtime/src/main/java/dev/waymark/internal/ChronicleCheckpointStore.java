@@ -15,6 +15,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
@@ -138,6 +139,50 @@ public final class ChronicleCheckpointStore implements CheckpointStore {
               + (reserve >> 10)
               + " KB (Waymark.builder().freeSpaceReserve): free some space, then resume",
           null);
+    }
+  }
+
+  private Path emptyMapTemplate;
+  private boolean noTemplate;
+
+  /**
+   * The empty output map new workflows copy (see {@code OutputMaps}), made once per storage and
+   * Waymark format; null when it cannot be made here.
+   */
+  synchronized Path emptyMapTemplate() {
+    if (emptyMapTemplate != null || noTemplate) {
+      return emptyMapTemplate;
+    }
+    Path dir = root.resolve("templates");
+    Path template =
+        dir.resolve(
+            "outputs-v" + FramedFiles.FORMAT_VERSION + "-" + OutputMaps.DEFAULT_ENTRIES + ".cmap");
+    try {
+      if (!Files.exists(template)) {
+        createPrivateDirectories(dir);
+        Path temp = dir.resolve("outputs." + ProcessHandle.current().pid() + ".tmp");
+        Files.deleteIfExists(temp);
+        OutputMaps.writeEmptyMap(temp);
+        // Another process may have made it meanwhile: both are the same empty map.
+        Files.move(
+            temp, template, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      }
+      emptyMapTemplate = template;
+    } catch (IOException | RuntimeException e) {
+      noTemplate = true; // each map is then created, which is slower but works
+    }
+    return emptyMapTemplate;
+  }
+
+  /** A copy of {@code template} could not be opened: make a new one next time. */
+  synchronized void dropEmptyMapTemplate(Path template) {
+    if (template.equals(emptyMapTemplate)) {
+      emptyMapTemplate = null;
+      try {
+        Files.deleteIfExists(template);
+      } catch (IOException e) {
+        noTemplate = true;
+      }
     }
   }
 

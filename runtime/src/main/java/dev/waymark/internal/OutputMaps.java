@@ -69,7 +69,10 @@ final class OutputMaps {
   /** Whether records were put or removed since the last {@link #force}. */
   private volatile boolean dirty;
 
-  private long expectedRecords = 1024;
+  /** The entries of a workflow's first map unless it expects more records. */
+  static final long DEFAULT_ENTRIES = 2048;
+
+  private long expectedRecords = DEFAULT_ENTRIES;
 
   private record OutputMap(Path file, ChronicleMap<Long, byte[]> map, long entries) {}
 
@@ -81,7 +84,7 @@ final class OutputMaps {
 
   /** Sizes the first map, when it is created after this. */
   void expectRecords(long count) {
-    this.expectedRecords = Math.max(1024, count + count / 4);
+    this.expectedRecords = Math.max(DEFAULT_ENTRIES, count + count / 4);
   }
 
   boolean contains(long task) {
@@ -350,7 +353,10 @@ final class OutputMaps {
     store.checkSpace(file, 0);
     ChronicleMap<Long, byte[]> map = null;
     try {
-      map = builder(entries).createPersistedTo(file.toFile());
+      map = entries == DEFAULT_ENTRIES ? fromTemplate(file) : null;
+      if (map == null) {
+        map = builder(entries).createPersistedTo(file.toFile());
+      }
       if (store.forces()) {
         FramedFiles.forceDirectory(dir);
       }
@@ -370,7 +376,38 @@ final class OutputMaps {
     }
   }
 
-  private ChronicleMapBuilder<Long, byte[]> builder(long entries) {
+  /**
+   * A new map of the default size, as a copy of the store's empty template: Chronicle forces a map
+   * it creates to the device (msync), which costs milliseconds per workflow; a copy of a file the
+   * page cache holds costs microseconds, and opening it as an existing map skips that sync. Null
+   * when there is no usable template (then the map is created).
+   */
+  private ChronicleMap<Long, byte[]> fromTemplate(Path file) {
+    Path template = store.emptyMapTemplate();
+    if (template == null) {
+      return null;
+    }
+    try {
+      Files.copy(template, file);
+      checkHeader(file); // Chronicle may wait a minute on a damaged one
+      return builder(DEFAULT_ENTRIES).createPersistedTo(file.toFile());
+    } catch (IOException | RuntimeException e) {
+      store.dropEmptyMapTemplate(template); // e.g. written by another Chronicle version
+      try {
+        Files.deleteIfExists(file);
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      return null;
+    }
+  }
+
+  /** Writes the empty map that {@link #fromTemplate} copies to {@code file}. */
+  static void writeEmptyMap(Path file) throws IOException {
+    builder(DEFAULT_ENTRIES).createPersistedTo(file.toFile()).close();
+  }
+
+  private static ChronicleMapBuilder<Long, byte[]> builder(long entries) {
     return ChronicleMapBuilder.of(Long.class, byte[].class)
         .name("waymark-outputs")
         .entries(entries)
