@@ -214,7 +214,7 @@ final class BuiltInTypes {
   }
 
   /** Writes any list as size + elements; reads an unmodifiable list (nulls allowed). */
-  private static final class ReadOnlyListSerializer extends Serializer<List<?>> {
+  static final class ReadOnlyListSerializer extends Serializer<List<?>> {
     ReadOnlyListSerializer() {
       setImmutable(true);
     }
@@ -239,7 +239,7 @@ final class BuiltInTypes {
   }
 
   /** Writes any set as size + elements; reads an unmodifiable set in the same order. */
-  private static final class ReadOnlySetSerializer extends Serializer<Set<?>> {
+  static final class ReadOnlySetSerializer extends Serializer<Set<?>> {
     ReadOnlySetSerializer() {
       setImmutable(true);
     }
@@ -264,7 +264,7 @@ final class BuiltInTypes {
   }
 
   /** Writes any map as size + entries; reads an unmodifiable map in the same order. */
-  private static final class ReadOnlyMapSerializer extends Serializer<Map<?, ?>> {
+  static final class ReadOnlyMapSerializer extends Serializer<Map<?, ?>> {
     ReadOnlyMapSerializer() {
       setImmutable(true);
     }

@@ -135,6 +135,10 @@ public final class CheckpointTypes {
         throw new IllegalStateException(
             "checkpoint type " + entry.type().getName() + " has no serializer of its own");
       }
+      // Arrays, collections and maps: refuse a stored length the bytes left cannot hold, before
+      // Kryo allocates for it (see BoundedLengthSerializer).
+      registration.setSerializer(
+          BoundedLengthSerializer.wrap(entry.type(), registration.getSerializer()));
     }
     return new Codec(kryo);
   }
@@ -150,11 +154,37 @@ public final class CheckpointTypes {
     return FIRST_ID + Integer.remainderUnsigned(hash, ID_SPACE - FIRST_ID);
   }
 
+  /**
+   * An input that refuses a stored string claiming more characters than there are bytes left (each
+   * takes one at least) before Kryo allocates a {@code char[]} of that size. Strings are read
+   * straight from the input by every serializer, so no serializer wrapper could bound them.
+   */
+  static final class BoundedInput extends Input {
+    @Override
+    public String readString() {
+      if (getInputStream() == null && position() < limit() && readVarIntFlag()) {
+        int start = position();
+        int stored = readVarIntFlag(true); // characters + 1; 0 is null, 1 the empty string
+        setPosition(start);
+        long characters = Integer.toUnsignedLong(stored) - 1;
+        if (stored != 0 && characters > limit() - start) {
+          throw new KryoException(
+              "a stored string claims "
+                  + characters
+                  + " characters but only "
+                  + (limit() - start)
+                  + " bytes are left");
+        }
+      }
+      return super.readString();
+    }
+  }
+
   /** One thread's Kryo with its reusable buffers. */
   static final class Codec {
     final Kryo kryo;
     final Output output = new Output(256, -1);
-    final Input input = new Input();
+    final Input input = new BoundedInput();
 
     Codec(Kryo kryo) {
       this.kryo = kryo;
