@@ -1,46 +1,84 @@
 package dev.waymark.internal;
 
 import dev.waymark.Checkpointer;
+import java.nio.ByteBuffer;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A task's intra-step state, stored under its own key so that every attempt of the task (not only
- * the previous one) shares it. States are serialized when saved and numbered; a write never
- * replaces a newer state with an older one, so background and foreground saves may interleave.
+ * A task's intra-step state, stored under its own keys so that every attempt of the task (not only
+ * the previous one) shares it. States are serialized when saved and numbered, and the number is
+ * stored with the state; a write never replaces a newer state with an older one, so background and
+ * foreground saves may interleave.
+ *
+ * <p>States alternate between two records by the parity of their number: a process killed in the
+ * middle of writing state N leaves state N-1 whole in the other record (a map entry being
+ * overwritten can be torn, and is dropped when the map is recovered), so the last state a {@code
+ * save} returned from is never lost.
  */
 final class StateCheckpointer<S> implements Checkpointer<S> {
+  private static final int NUMBER = 8;
+
   private final Execution run;
-  private final long storeKey;
-  private final AtomicLong sequence = new AtomicLong();
+  private final long taskKey;
+  private final AtomicLong sequence = new AtomicLong(-1);
   private final AtomicReference<Numbered> pending = new AtomicReference<>();
   private final Object writeLock = new Object();
   private long written = 0;
   private volatile Numbered latest;
   private volatile RuntimeException asyncFailure;
 
+  /** A state and its number; {@code bytes} start with the number (8 bytes), then the state. */
   private record Numbered(long number, byte[] bytes) {}
 
   StateCheckpointer(Execution run, long taskKey) {
     this.run = run;
-    this.storeKey = TaskKeys.store(TaskKeys.STATE, taskKey);
+    this.taskKey = taskKey;
+  }
+
+  private long slot(long number) {
+    return TaskKeys.store((number & 1) == 0 ? TaskKeys.STATE : TaskKeys.STATE_ODD, taskKey);
   }
 
   @Override
   @SuppressWarnings("unchecked")
   public Optional<S> load() {
     Numbered last = latest;
-    if (last != null) {
-      return Optional.ofNullable(
-          (S) CheckpointTypes.deserialize(last.bytes(), 0, last.bytes().length));
+    if (last == null) {
+      last = stored();
     }
-    CheckpointStore.Payload stored = run.claim().read(storeKey);
-    if (stored == null) {
+    if (last == null) {
       return Optional.empty();
     }
-    return Optional.ofNullable((S) Records.decode(stored, storeKey, 0));
+    return Optional.ofNullable(
+        (S) CheckpointTypes.deserialize(last.bytes(), NUMBER, last.bytes().length - NUMBER));
+  }
+
+  /** The newest whole state in storage, or null. */
+  private Numbered stored() {
+    Numbered newest = null;
+    for (long space : new long[] {TaskKeys.STATE, TaskKeys.STATE_ODD}) {
+      long key = TaskKeys.store(space, taskKey);
+      CheckpointStore.Payload payload;
+      try {
+        payload = run.claim().read(key);
+      } catch (dev.waymark.CheckpointCorruptedException torn) {
+        continue; // a write cut short by a crash: the other record holds the state before it
+      }
+      if (payload == null || payload.length() < NUMBER) {
+        continue;
+      }
+      byte[] bytes =
+          java.util.Arrays.copyOfRange(
+              payload.bytes(), payload.offset(), payload.offset() + payload.length());
+      long number = ByteBuffer.wrap(bytes).getLong();
+      if (newest == null || number > newest.number()) {
+        newest = new Numbered(number, bytes);
+      }
+    }
+    return newest;
   }
 
   @Override
@@ -62,7 +100,23 @@ final class StateCheckpointer<S> implements Checkpointer<S> {
 
   private Numbered serialize(S state) {
     Objects.requireNonNull(state, "state");
-    return new Numbered(sequence.incrementAndGet(), CheckpointTypes.serialize(state));
+    byte[] value = CheckpointTypes.serialize(state);
+    long number = nextNumber();
+    byte[] bytes = ByteBuffer.allocate(NUMBER + value.length).putLong(number).put(value).array();
+    return new Numbered(number, bytes);
+  }
+
+  /** Numbers go on from the newest stored state, so an older attempt's state never wins. */
+  private long nextNumber() {
+    if (sequence.get() < 0) {
+      synchronized (sequence) {
+        if (sequence.get() < 0) {
+          Numbered stored = stored();
+          sequence.set(stored == null ? 0 : stored.number());
+        }
+      }
+    }
+    return sequence.incrementAndGet();
   }
 
   private void writePending() {
@@ -79,7 +133,7 @@ final class StateCheckpointer<S> implements Checkpointer<S> {
   private void write(Numbered state) {
     synchronized (writeLock) {
       if (state.number() > written) {
-        run.claim().write(storeKey, 0, 0, state.bytes(), 0, state.bytes().length);
+        run.claim().write(slot(state.number()), 0, 0, state.bytes(), 0, state.bytes().length);
         written = state.number();
       }
     }
@@ -98,7 +152,8 @@ final class StateCheckpointer<S> implements Checkpointer<S> {
   void discard() {
     synchronized (writeLock) {
       written = Long.MAX_VALUE; // a background write still queued must not bring it back
-      run.claim().delete(storeKey);
+      run.claim().delete(TaskKeys.store(TaskKeys.STATE, taskKey));
+      run.claim().delete(TaskKeys.store(TaskKeys.STATE_ODD, taskKey));
     }
   }
 }

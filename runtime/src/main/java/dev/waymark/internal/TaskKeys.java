@@ -32,8 +32,14 @@ final class TaskKeys {
   /** The last number used for a task name (by the name's hash). */
   static final long COUNTER = 5;
 
-  /** A task's intra-step state (its {@code Checkpointer}). */
+  /**
+   * A task's intra-step state (its {@code Checkpointer}) with an even sequence number; a durable
+   * sleep's wake-up time.
+   */
   static final long STATE = 6;
+
+  /** A task's intra-step state with an odd sequence number. */
+  static final long STATE_ODD = 7;
 
   private TaskKeys() {}
 

@@ -93,6 +93,12 @@ final class TaskNames {
       String base = plan.baseName(t);
       int n = nextNumber(base);
       String name = n == 0 ? base : base + "_" + n;
+      // The counter is overwritten in place: a process killed while writing it can lose it (the
+      // torn entry is dropped on recovery). A name already given stays with its task.
+      while (claim.contains(TaskKeys.store(TaskKeys.KEY_OF, TaskKeys.hash(name)))) {
+        n = nextNumber(base);
+        name = base + "_" + n;
+      }
       byte[] count = ByteBuffer.allocate(4).putInt(n + 1).array();
       write(TaskKeys.store(TaskKeys.COUNTER, TaskKeys.hash(base)), count);
       write(TaskKeys.store(TaskKeys.NAME_OF, key), name.getBytes(StandardCharsets.UTF_8));

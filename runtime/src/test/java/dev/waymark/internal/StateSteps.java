@@ -38,6 +38,23 @@ public final class StateSteps {
           },
           StepOptions.options().maxRetries(3).retryExceptions(true));
 
+  /** Attempt 1 saves 1 to 5 and fails for good; a resumed attempt returns what it loads. */
+  static final StepDefinition<Integer> SAVES_FIVE =
+      new StepDefinition<>(
+          "dev.waymark.internal.StateSteps#savesFive",
+          "savesFive",
+          0,
+          args -> {
+            Checkpointer<Integer> checkpoint = StepContext.current().checkpointer();
+            if (ATTEMPTS.incrementAndGet() == 1) {
+              for (int i = 1; i <= 5; i++) {
+                checkpoint.save(i);
+              }
+              throw new IllegalStateException("stops after saving 5");
+            }
+            return checkpoint.load().orElse(-1);
+          });
+
   /**
    * Attempt 1 saves 41 and fails; attempt 2 fails before saving anything; attempt 3 returns what it
    * loads.
@@ -118,7 +135,7 @@ public final class StateSteps {
   public static final class Module implements StepModule {
     @Override
     public List<StepDefinition<?>> steps() {
-      return List.of(LOOP, DIES_BEFORE_SAVING, ASYNC, LARGE, WHO);
+      return List.of(LOOP, DIES_BEFORE_SAVING, ASYNC, LARGE, WHO, SAVES_FIVE);
     }
 
     @Override
