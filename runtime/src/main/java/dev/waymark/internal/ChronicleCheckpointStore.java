@@ -104,6 +104,7 @@ public final class ChronicleCheckpointStore implements CheckpointStore {
     JvmFlags.check();
     Path absolute = root.toAbsolutePath().normalize();
     createPrivateDirectories(absolute.resolve("workflows"));
+    checkFormat(absolute.resolve(FORMAT_FILE));
     return new ChronicleCheckpointStore(
         absolute, inFlightSlots, durability == Durability.POWER_LOSS, freeSpaceReserve);
   }
@@ -183,6 +184,19 @@ public final class ChronicleCheckpointStore implements CheckpointStore {
       } catch (IOException e) {
         noTemplate = true;
       }
+    }
+  }
+
+  static final String FORMAT_FILE = "format.bin";
+  static final int FORMAT_MAGIC = 0x574d464d; // "WMFM"
+
+  /**
+   * Marks the storage with this Waymark's format version, or checks the mark: a storage written by
+   * a newer, incompatible Waymark is refused as a whole, before any of its workflows is touched.
+   */
+  private static void checkFormat(Path file) {
+    if (FramedFiles.read(file, FORMAT_MAGIC, "storage format") == null) {
+      FramedFiles.write(file, FORMAT_MAGIC, new byte[0], false);
     }
   }
 

@@ -106,6 +106,22 @@ class CorruptionTest {
   }
 
   @Test
+  void aStorageWrittenByANewerFormatIsRefusedWhenOpened() throws Exception {
+    try (Waymark waymark = Waymark.open(dir)) {
+      waymark.run(TestSteps.inc(Workflow.of(1)), "kept");
+    }
+    Path format = dir.resolve("format.bin");
+    byte[] bytes = Files.readAllBytes(format);
+    bytes[7] = 2; // format version 2
+    Files.write(format, bytes);
+    CheckpointCorruptedException e =
+        assertThrows(CheckpointCorruptedException.class, () -> Waymark.open(dir));
+    assertEquals(format, e.file());
+    assertTrue(e.getMessage().contains("newer Waymark"), e.getMessage());
+    assertTrue(Files.exists(workflowDir("kept").resolve("dag.bin")), "nothing was touched");
+  }
+
+  @Test
   void largeOutputsStayReadableAcrossReopen() throws Exception {
     byte[] expected;
     try (Waymark waymark = Waymark.open(dir)) {
