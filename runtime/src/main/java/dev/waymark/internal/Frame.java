@@ -385,7 +385,9 @@ final class Frame {
               0,
               dag.length);
     }
-    child.start(true);
+    // A parent whose DAG is stored runs its step once, so its new DAG has nothing stored yet. A
+    // parent that is not stored may be running again, and its output task may be stored.
+    child.start(stored(t));
   }
 
   /**
@@ -553,6 +555,9 @@ final class Frame {
 
   /** Lets go of inputs nobody else needs, so long chains run in constant memory. */
   private void releaseInputs(int t) {
+    if (state[t] != NEEDED) {
+      return; // a resumed continuation: its inputs were not counted, it never read them
+    }
     for (int code : plan.taskInputs[t]) {
       if (code >= 0 && consumers.decrementAndGet(code) == 0 && code != plan.output) {
         outputs.set(code, null);

@@ -79,7 +79,10 @@ final class TaskNames {
 
   /**
    * Names the tasks of a continuation frame that have no name yet, durably, before any of them
-   * runs: the counter first, then the name, then the name's reverse entry.
+   * runs. A name is taken by writing its reverse entry (name to key) first, then the task's own
+   * entry, then the counter, which only says where to look next: a process that dies anywhere in
+   * between finds, on the next run, the name this task had taken (or none), never one another task
+   * has, and a lost counter costs a few look-ups.
    */
   synchronized void register(Frame child) {
     Plan plan = child.plan();
@@ -91,22 +94,34 @@ final class TaskNames {
         continue;
       }
       String base = plan.baseName(t);
-      int n = nextNumber(base);
-      String name = n == 0 ? base : base + "_" + n;
-      // The counter is overwritten in place: a process killed while writing it can lose it (the
-      // torn entry is dropped on recovery). A name already given stays with its task.
-      while (claim.contains(TaskKeys.store(TaskKeys.KEY_OF, TaskKeys.hash(name)))) {
+      int n;
+      String name;
+      long owner;
+      do {
         n = nextNumber(base);
-        name = base + "_" + n;
+        name = n == 0 ? base : base + "_" + n;
+        owner = ownerOf(name);
+      } while (owner >= 0 && owner != key);
+      if (owner != key) {
+        write(
+            TaskKeys.store(TaskKeys.KEY_OF, TaskKeys.hash(name)),
+            ByteBuffer.allocate(8).putLong(key).array());
       }
-      byte[] count = ByteBuffer.allocate(4).putInt(n + 1).array();
-      write(TaskKeys.store(TaskKeys.COUNTER, TaskKeys.hash(base)), count);
       write(TaskKeys.store(TaskKeys.NAME_OF, key), name.getBytes(StandardCharsets.UTF_8));
       write(
-          TaskKeys.store(TaskKeys.KEY_OF, TaskKeys.hash(name)),
-          ByteBuffer.allocate(8).putLong(key).array());
+          TaskKeys.store(TaskKeys.COUNTER, TaskKeys.hash(base)),
+          ByteBuffer.allocate(4).putInt(n + 1).array());
       childNames.put(key, name);
     }
+  }
+
+  /** The key that took {@code name}, or -1 when no task did. */
+  private long ownerOf(String name) {
+    CheckpointStore.Payload stored =
+        claim.read(TaskKeys.store(TaskKeys.KEY_OF, TaskKeys.hash(name)));
+    return stored == null
+        ? -1
+        : ByteBuffer.wrap(stored.bytes(), stored.offset(), stored.length()).getLong();
   }
 
   private int nextNumber(String base) {

@@ -190,6 +190,23 @@ public final class ContinuationSteps {
                       .call()
                       .options(options().checkpoint(CheckpointMode.FALSE))));
 
+  static final StepDefinition<String> SLOW =
+      step(
+          "slow",
+          1,
+          args -> {
+            Thread.sleep(300);
+            return args[0] + "[slow]";
+          });
+
+  /** A continuation whose first step fails once (see {@link #FAIL_NEXT}) and whose last is slow. */
+  static final StepDefinition<String> FAIL_THEN_SLOW =
+      step(
+          "failThenSlow",
+          1,
+          args ->
+              ContinuationSteps.SLOW.call(ContinuationSteps.FAIL_ONCE.call(Workflow.of(args[0]))));
+
   private ContinuationSteps() {}
 
   private static <T> StepDefinition<T> step(String name, int arity, StepInvoker invoker) {
@@ -236,7 +253,9 @@ public final class ContinuationSteps {
           THROW,
           FAILING_INSIDE,
           FAIL_ONCE,
-          SKIP_INSIDE);
+          SKIP_INSIDE,
+          SLOW,
+          FAIL_THEN_SLOW);
     }
 
     @Override
