@@ -331,11 +331,7 @@ final class Frame {
         run.services().resources().release(ResourcePool.demandOf(options));
       }
     }
-    if (producer >= 0 && run.forcesCommits()) {
-      run.settleWhenForced(this, t, out, producer, acknowledge);
-    } else {
-      settle(t, out, producer, acknowledge, cursor);
-    }
+    settleWritten(t, out, producer, acknowledge, cursor);
   }
 
   /**
@@ -354,12 +350,16 @@ final class Frame {
     completed(t, out, producer, cursor);
   }
 
-  /** Hands on the output of a task that wrote a record, once that record is forced if need be. */
-  private void settleWritten(int t, Object out, long producer, Cursor cursor) {
+  /**
+   * Settles task {@code t}, which stored its value at {@code producer} (-1: stored nothing): at
+   * once, or when the storage promises power-loss durability, once the group commit forced it.
+   */
+  private void settleWritten(
+      int t, Object out, long producer, Runnable acknowledge, Cursor cursor) {
     if (producer >= 0 && run.forcesCommits()) {
-      run.settleWhenForced(this, t, out, producer, null);
+      run.settleWhenForced(this, t, out, producer, acknowledge);
     } else {
-      completed(t, out, producer, cursor);
+      settle(t, out, producer, acknowledge, cursor);
     }
   }
 
@@ -430,7 +430,7 @@ final class Frame {
       run.fail(name(p), e);
       return;
     }
-    settleWritten(p, out, newProducer, cursor);
+    settleWritten(p, out, newProducer, null, cursor);
   }
 
   /**
@@ -473,7 +473,7 @@ final class Frame {
           run.fail(up.name(p), e);
           return;
         }
-        up.settleWritten(p, out, producer, cursor);
+        up.settleWritten(p, out, producer, null, cursor);
         return;
       }
       frame = up;
