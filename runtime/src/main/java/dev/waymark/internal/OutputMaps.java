@@ -69,6 +69,9 @@ final class OutputMaps {
   /** Whether records were put or removed since the last {@link #force}. */
   private volatile boolean dirty;
 
+  /** Whether the storage forces records to the device: only then is {@link #dirty} kept. */
+  private final boolean forces;
+
   /** The entries of a workflow's first map unless it expects more records. */
   static final long DEFAULT_ENTRIES = 2048;
 
@@ -80,6 +83,7 @@ final class OutputMaps {
     this.store = store;
     this.workflowId = workflowId;
     this.dir = dir;
+    this.forces = store.forces();
   }
 
   /** Sizes the first map, when it is created after this. */
@@ -157,7 +161,7 @@ final class OutputMaps {
       byte[] copy = new byte[length];
       System.arraycopy(bytes, offset, copy, 0, length);
       store.checkSpace(blobFile(task), length);
-      FramedFiles.write(blobFile(task), BLOB_MAGIC, copy, store.forces());
+      FramedFiles.write(blobFile(task), BLOB_MAGIC, copy, forces);
       value = new byte[VALUE_HEADER];
       value[0] = BLOB;
     }
@@ -176,7 +180,9 @@ final class OutputMaps {
     for (OutputMap output : openMaps()) {
       output.map().remove(boxed);
     }
-    dirty = true;
+    if (forces) {
+      dirty = true;
+    }
     try {
       Files.deleteIfExists(blobFile(key));
     } catch (IOException e) {
@@ -204,7 +210,9 @@ final class OutputMaps {
       // a full device shows when a map grows into space the file system cannot give it.
       throw cannotStore(current, task, e);
     }
-    dirty = true; // after the put: a force that clears the flag before it syncs covers this put
+    if (forces) {
+      dirty = true; // after the put: a force that clears the flag before it syncs covers this put
+    }
   }
 
   /**
@@ -297,7 +305,7 @@ final class OutputMaps {
     for (Path file : files) {
       maps.add(openMap(file, recover));
     }
-    if (recover && store.forces() && !files.isEmpty()) {
+    if (recover && forces && !files.isEmpty()) {
       // What the process that died wrote may not be on the device yet: force it before any step
       // relies on it.
       forceMaps();
@@ -357,7 +365,7 @@ final class OutputMaps {
       if (map == null) {
         map = builder(entries).createPersistedTo(file.toFile());
       }
-      if (store.forces()) {
+      if (forces) {
         FramedFiles.forceDirectory(dir);
       }
       return new OutputMap(file, map, entries);
