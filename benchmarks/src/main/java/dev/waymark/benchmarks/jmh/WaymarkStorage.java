@@ -32,7 +32,7 @@ public class WaymarkStorage {
     dir = Files.createTempDirectory("waymark-bench-");
     TempFiles.deleteOnExit(dir); // JMH skips the teardown of a benchmark that threw
     waymark = Waymark.builder().storage(dir).durability(durability()).build();
-    // The first Chronicle map of a JVM compiles code for ~2 s: not part of any step.
+    // The first Chronicle map of a JVM loads and initialises Chronicle: not part of any step.
     waymark.run(Trivial.chain(10), "warm-up");
     waymark.delete("warm-up");
   }

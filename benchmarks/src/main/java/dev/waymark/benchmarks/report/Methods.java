@@ -49,7 +49,7 @@ final class Methods {
       copies one of the two states (byte for byte, so the killed one is recovered every time) and
       starts a new JVM that times `Waymark.open(storage)` plus `resume(id)` until the body of the
       one step left to run starts (the step records `System.nanoTime()`). *Fresh JVM*: nothing of
-      Waymark or Chronicle loaded before (Chronicle compiles code when its first map opens);
+      Waymark or Chronicle loaded before (their classes load and initialise at the first map open);
       *JVM with Waymark already loaded*: a 100-step workflow ran on another storage first. The
       files are in the page cache, as they are right after the first process ended.
 

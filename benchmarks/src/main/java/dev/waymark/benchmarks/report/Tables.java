@@ -150,9 +150,8 @@ public final class Tables {
     Figure fresh = results.get(RESUME_CLEAN_FRESH);
     Figure warm = results.get(RESUME_CLEAN_WARM);
     if (fresh.measured() && warm.measured()) {
-      out.append(
-              "\nA fresh JVM pays once for loading Waymark and Chronicle Map, which compiles code")
-          .append(" when its first map opens: the clean-close rows differ by ")
+      out.append("\nA fresh JVM pays once for loading and initialising Waymark and Chronicle Map")
+          .append(" (its first map open): the clean-close rows differ by ")
           .append(Format.nanos(fresh.stats().median() - warm.stats().median()))
           .append(" here. `Waymark.open` is quick because the maps open lazily, in `resume`.\n");
     }
