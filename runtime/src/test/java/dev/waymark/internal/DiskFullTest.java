@@ -89,9 +89,13 @@ class DiskFullTest {
                   "sh",
                   mount.toString())
               .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
               .start();
-      probe.getInputStream().readAllBytes();
-      return probe.waitFor(20, TimeUnit.SECONDS) && probe.exitValue() == 0;
+      if (!probe.waitFor(20, TimeUnit.SECONDS)) {
+        probe.destroyForcibly();
+        return false;
+      }
+      return probe.exitValue() == 0;
     } catch (IOException e) {
       return false;
     } catch (InterruptedException e) {
