@@ -6,7 +6,6 @@ import dev.waymark.WorkflowCancelledException;
 import dev.waymark.WorkflowException;
 import dev.waymark.WorkflowInfo;
 import dev.waymark.WorkflowMetadata;
-import dev.waymark.WorkflowNotFoundException;
 import dev.waymark.WorkflowNotResumableException;
 import dev.waymark.WorkflowQueueFullException;
 import dev.waymark.WorkflowStatus;
@@ -358,13 +357,9 @@ public final class Engine implements AutoCloseable {
     List<String> wasRunning = new ArrayList<>();
     List<String> wasPending = new ArrayList<>();
     List<String> failed = new ArrayList<>();
-    for (String id : store.workflowIds()) {
-      WorkflowStatus status;
-      try {
-        status = status(id);
-      } catch (WorkflowNotFoundException deletedMeanwhile) {
-        continue;
-      }
+    for (WorkflowInfo info : queries.list()) {
+      String id = info.workflowId();
+      WorkflowStatus status = info.status();
       if (status == WorkflowStatus.RESUMABLE) {
         CheckpointStore.StatusRecord recorded = store.readStatus(id);
         (recorded != null && recorded.status() == WorkflowStatus.PENDING ? wasPending : wasRunning)

@@ -475,25 +475,34 @@ public final class TortureHarness {
           && status != WorkflowStatus.FAILED) {
         checker.report(Rule.CHILD, null, "after the kill the workflow is " + status);
       }
-      Set<String> stored = new HashSet<>();
-      Set<String> unresolvable = new HashSet<>();
-      for (String task : List.copyOf(checker.startedTasks())) {
-        if (!checker.committedTasks().contains(task)) {
-          Boolean isStored = stored(waymark, checker.runtimeId(task));
-          if (isStored == null) {
-            unresolvable.add(task);
-          } else if (isStored) {
-            stored.add(task);
-          }
-        }
-      }
-      checker.unresolvable(unresolvable);
-      checker.committed(stored);
+      checker.committed(storedTasks(waymark, checker, checker.committedTasks()));
       return true;
     } catch (RuntimeException e) {
       checker.report(Rule.CHILD, null, "reading the storage after the kill failed: " + e);
       return true;
     }
+  }
+
+  /**
+   * Which started tasks, other than {@code known}, have a stored output now; tasks the storage
+   * cannot resolve by id are handed to the checker.
+   */
+  private static Set<String> storedTasks(
+      Waymark waymark, InvariantChecker checker, Set<String> known) {
+    Set<String> stored = new HashSet<>();
+    Set<String> unresolvable = new HashSet<>();
+    for (String task : List.copyOf(checker.startedTasks())) {
+      if (!known.contains(task)) {
+        Boolean isStored = stored(waymark, checker.runtimeId(task));
+        if (isStored == null) {
+          unresolvable.add(task);
+        } else if (isStored) {
+          stored.add(task);
+        }
+      }
+    }
+    checker.unresolvable(unresolvable);
+    return stored;
   }
 
   /** What a failed child's output says went wrong. */
@@ -532,18 +541,7 @@ public final class TortureHarness {
             Rule.RESULT, null, "the stored output is " + output + ", expected " + expected);
         right = false;
       }
-      Set<String> stored = new HashSet<>();
-      Set<String> unresolvable = new HashSet<>();
-      for (String task : List.copyOf(checker.startedTasks())) {
-        Boolean isStored = stored(waymark, checker.runtimeId(task));
-        if (isStored == null) {
-          unresolvable.add(task);
-        } else if (isStored) {
-          stored.add(task);
-        }
-      }
-      checker.unresolvable(unresolvable);
-      checker.finish(stored);
+      checker.finish(storedTasks(waymark, checker, Set.of()));
     } catch (RuntimeException e) {
       checker.report(Rule.CHILD, null, "reading the storage at the end failed: " + e);
       right = false;
