@@ -33,6 +33,17 @@ public @interface Step {
   String name() default "";
 
   /**
+   * The step's version, 1 by default. Workflows record the version of every step they use, and a
+   * stored workflow only ever runs the version it recorded. To change what a step takes or returns
+   * while workflows that use it are in flight, keep the old method with its old version (as
+   * {@code @Step(name = "charge", version = 1)} on a renamed method) and give the new one {@code
+   * version = 2}: in-flight workflows finish on version 1, new ones run version 2. Builders are
+   * generated for the highest version of each name only; older versions exist to finish recorded
+   * workflows.
+   */
+  int version() default 1;
+
+  /**
    * How many times a failed attempt is retried: up to {@code maxRetries + 1} attempts. A crash of
    * the process during the step always counts as a failed attempt; an exception thrown by the step
    * is retried only when {@link #retryExceptions()} is true.

@@ -7,6 +7,7 @@ import dev.waymark.processor.model.StepClassModel;
 import dev.waymark.processor.validation.CheckpointValidator;
 import dev.waymark.processor.validation.StepValidator;
 import dev.waymark.processor.writer.GeneratedSource;
+import dev.waymark.processor.writer.ModuleClassWriter;
 import dev.waymark.processor.writer.ModuleServiceFile;
 import dev.waymark.processor.writer.StepsClassWriter;
 import java.io.IOException;
@@ -54,6 +55,7 @@ public final class StepProcessor extends AbstractProcessor {
   private StepValidator validator;
   private CheckpointValidator checkpointValidator;
   private final StepsClassWriter writer = new StepsClassWriter();
+  private final ModuleClassWriter moduleWriter = new ModuleClassWriter();
 
   /** The processor as javac's service loader creates it. */
   public StepProcessor() {
@@ -128,6 +130,7 @@ public final class StepProcessor extends AbstractProcessor {
       Optional<StepClassModel> model = validator.validate(stepClass);
       if (model.isPresent()) {
         write(writer.write(model.get()), stepClass);
+        write(moduleWriter.write(model.get()), stepClass);
         modules.add(model.get().moduleBinaryName());
       }
     } catch (RuntimeException | LinkageError | AssertionError e) {
@@ -152,7 +155,7 @@ public final class StepProcessor extends AbstractProcessor {
 
   private void write(GeneratedSource source, TypeElement stepClass) {
     try {
-      // The step class is the only originating element: the file depends on nothing else.
+      // The step class is the only originating element: each file depends on nothing else.
       JavaFileObject file =
           processingEnv.getFiler().createSourceFile(source.qualifiedName(), stepClass);
       try (Writer out = file.openWriter()) {
@@ -165,16 +168,33 @@ public final class StepProcessor extends AbstractProcessor {
 
   private void writeServiceFile() {
     try {
-      // Aggregating: written once, at the end, from every round's modules.
+      // Aggregating: written once, at the end, from every round's modules, and from the modules an
+      // earlier compilation into the same output listed: an incremental compile of some classes
+      // must not drop the others. An entry whose class was deleted since is skipped at run time.
+      List<String> all = new ArrayList<>(modules);
+      all.addAll(existingServiceEntries());
       FileObject file =
           processingEnv
               .getFiler()
               .createResource(StandardLocation.CLASS_OUTPUT, "", ModuleServiceFile.PATH);
       try (Writer out = file.openWriter()) {
-        out.write(ModuleServiceFile.content(modules));
+        out.write(ModuleServiceFile.content(all));
       }
     } catch (IOException e) {
       reporter.error(Message.STEP_WRITE_FAILED, ModuleServiceFile.PATH, e.getMessage());
+    }
+  }
+
+  /** The entries of the service file already in the class output, if there is one. */
+  private List<String> existingServiceEntries() {
+    try {
+      FileObject existing =
+          processingEnv
+              .getFiler()
+              .getResource(StandardLocation.CLASS_OUTPUT, "", ModuleServiceFile.PATH);
+      return ModuleServiceFile.entries(existing.getCharContent(true).toString());
+    } catch (IOException | IllegalArgumentException e) {
+      return List.of(); // none yet: a first or clean build
     }
   }
 }

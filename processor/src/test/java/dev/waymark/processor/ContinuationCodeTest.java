@@ -107,13 +107,15 @@ class ContinuationCodeTest {
 
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation)
-        .generatedSourceFile("com.example.ShapesSteps")
+        .generatedSourceFile("com.example.Shapes_WaymarkModule")
         .contentsAsUtf8String()
-        .contains("private static final StepDefinition<Shapes.Point> CORNER =");
+        .contains("static final StepDefinition<Shapes.Point> CORNER =");
     assertThat(compilation)
-        .generatedSourceFile("com.example.ShapesSteps")
+        .generatedSourceFile("com.example.Shapes_WaymarkModule")
         .contentsAsUtf8String()
-        .contains("registrar.register(Shapes.Point.class, new PointSerializer());");
+        .contains(
+            "registrar.register(Shapes.Point.class, new PointSerializer(),\n"
+                + "        \"record com.example.Shapes.Point(x int, y int)\");");
   }
 
   @Test
@@ -225,7 +227,7 @@ class ContinuationCodeTest {
   }
 
   private static Map<String, StepDefinition<?>> steps() throws Exception {
-    StepModule module = module("com.example.Math", "com.example.MathSteps$Module");
+    StepModule module = module("com.example.Math", "com.example.Math_WaymarkModule");
     return module.steps().stream()
         .collect(Collectors.toMap(StepDefinition::taskName, Function.identity()));
   }

@@ -23,12 +23,17 @@ import java.lang.reflect.Array;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
 import javax.tools.StandardLocation;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 
 /** The generated code against the real runtime: typing, the service file, serializers, invokers. */
@@ -95,7 +100,51 @@ class GeneratedCodeTest {
         .generatedFile(
             StandardLocation.CLASS_OUTPUT, "META-INF/services/dev.waymark.internal.StepModule")
         .contentsAsUtf8String()
-        .isEqualTo("com.example.Outer_InnerSteps$Module\ncom.example.PipelineSteps$Module\n");
+        .isEqualTo("com.example.Outer_Inner_WaymarkModule\ncom.example.Pipeline_WaymarkModule\n");
+  }
+
+  @Test
+  void anIncrementalCompileKeepsTheModulesOfTheOtherClasses() throws Exception {
+    // What an IDE or Gradle does: compile one class again into an output that holds the others.
+    Path output = Files.createTempDirectory("waymark-incremental");
+    Path services = output.resolve("META-INF/services/dev.waymark.internal.StepModule");
+    Files.createDirectories(services.getParent());
+    Files.writeString(
+        services, "# listed by the last full build\ncom.example.Other_WaymarkModule\n");
+    JavaFileObject one =
+        source(
+            "com.example.One",
+            """
+            package com.example;
+            import dev.waymark.annotations.Step;
+            class One {
+              @Step static int once(int x) { return x; }
+            }
+            """);
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, null)) {
+      files.setLocation(StandardLocation.CLASS_OUTPUT, List.of(output.toFile()));
+      files.setLocation(StandardLocation.SOURCE_OUTPUT, List.of(output.toFile()));
+      JavaCompiler.CompilationTask task =
+          javac.getTask(null, files, null, List.of("-proc:only"), null, List.of(one));
+      task.setProcessors(List.of(new StepProcessor()));
+      assertTrue(task.call());
+    }
+    assertEquals(
+        "com.example.One_WaymarkModule\ncom.example.Other_WaymarkModule\n",
+        Files.readString(services));
+  }
+
+  @Test
+  void theProcessorTellsGradleItIsIncremental() throws Exception {
+    try (var in =
+        StepProcessor.class
+            .getClassLoader()
+            .getResourceAsStream("META-INF/gradle/incremental.annotation.processors")) {
+      assertEquals(
+          "dev.waymark.processor.StepProcessor,aggregating",
+          new String(in.readAllBytes(), StandardCharsets.UTF_8).trim());
+    }
   }
 
   @Test
@@ -117,7 +166,7 @@ class GeneratedCodeTest {
         .generatedFile(
             StandardLocation.CLASS_OUTPUT, "META-INF/services/dev.waymark.internal.StepModule")
         .contentsAsUtf8String()
-        .isEqualTo("TopSteps$Module\n");
+        .isEqualTo("Top_WaymarkModule\n");
   }
 
   @Test
@@ -141,7 +190,7 @@ class GeneratedCodeTest {
 
   @Test
   void moduleDeclaresStepIdentities() throws Exception {
-    StepModule module = module("com.example.Pipeline", "com.example.PipelineSteps$Module");
+    StepModule module = module("com.example.Pipeline", "com.example.Pipeline_WaymarkModule");
 
     assertEquals(
         List.of(
@@ -163,7 +212,7 @@ class GeneratedCodeTest {
 
   @Test
   void invokersCallTheStepMethods() throws Exception {
-    StepModule module = module("com.example.Pipeline", "com.example.PipelineSteps$Module");
+    StepModule module = module("com.example.Pipeline", "com.example.Pipeline_WaymarkModule");
     Map<String, StepInvoker> invokers =
         module.steps().stream()
             .collect(Collectors.toMap(StepDefinition::taskName, GeneratedCodeTest::invoker));
@@ -184,7 +233,7 @@ class GeneratedCodeTest {
 
   @Test
   void serializersRoundTripRecordsEnumsAndArrays() throws Exception {
-    StepModule module = module("com.example.Pipeline", "com.example.PipelineSteps$Module");
+    StepModule module = module("com.example.Pipeline", "com.example.Pipeline_WaymarkModule");
     Kryo kryo = kryoWith(module);
     ClassLoader loader = module.getClass().getClassLoader();
     Object point =
@@ -202,7 +251,7 @@ class GeneratedCodeTest {
 
   @Test
   void serializersRoundTripRecursiveRecordsAndEveryPrimitive() throws Exception {
-    StepModule module = module("com.example.Outer", "com.example.Outer_InnerSteps$Module");
+    StepModule module = module("com.example.Outer", "com.example.Outer_Inner_WaymarkModule");
     Kryo kryo = kryoWith(module);
     ClassLoader loader = module.getClass().getClassLoader();
     Object leaf =
@@ -254,7 +303,7 @@ class GeneratedCodeTest {
     module.registerTypes(
         new TypeRegistrar() {
           @Override
-          public <T> void register(Class<T> type, Serializer<T> serializer) {
+          public <T> void register(Class<T> type, Serializer<T> serializer, String shape) {
             kryo.register(type, serializer);
           }
 

@@ -20,6 +20,7 @@ class GoldenFileTest {
 
     assertThat(compilation).succeededWithoutWarnings();
     Golden.assertGenerated(compilation, "com.example.PipelineSteps");
+    Golden.assertGenerated(compilation, "com.example.Pipeline_WaymarkModule");
   }
 
   /** A nested class: recursive records, every primitive component, maps, nested arrays. */
@@ -29,6 +30,7 @@ class GoldenFileTest {
 
     assertThat(compilation).succeededWithoutWarnings();
     Golden.assertGenerated(compilation, "com.example.Outer_InnerSteps");
+    Golden.assertGenerated(compilation, "com.example.Outer_Inner_WaymarkModule");
   }
 
   /** A generic class: its instance steps run on one {@code Box<?>}, with no raw type. */
@@ -38,6 +40,7 @@ class GoldenFileTest {
 
     assertThat(compilation).succeededWithoutWarnings();
     Golden.assertGenerated(compilation, "com.example.BoxSteps");
+    Golden.assertGenerated(compilation, "com.example.Box_WaymarkModule");
   }
 
   /**
@@ -50,6 +53,7 @@ class GoldenFileTest {
 
     assertThat(compilation).succeededWithoutWarnings();
     Golden.assertGenerated(compilation, "com.example.ResilientSteps");
+    Golden.assertGenerated(compilation, "com.example.Resilient_WaymarkModule");
   }
 
   /**
@@ -63,6 +67,7 @@ class GoldenFileTest {
 
     assertThat(compilation).succeededWithoutWarnings();
     Golden.assertGenerated(compilation, "com.example.MathSteps");
+    Golden.assertGenerated(compilation, "com.example.Math_WaymarkModule");
   }
 
   /**
@@ -76,6 +81,7 @@ class GoldenFileTest {
 
     assertThat(compilation).succeededWithoutWarnings();
     Golden.assertGenerated(compilation, "com.example.TrainingSteps");
+    Golden.assertGenerated(compilation, "com.example.Training_WaymarkModule");
   }
 
   /** User names that collide with generated members, locals and imported types. */
@@ -85,5 +91,19 @@ class GoldenFileTest {
 
     assertThat(compilation).succeededWithoutWarnings();
     Golden.assertGenerated(compilation, "com.example.ClashesSteps");
+    Golden.assertGenerated(compilation, "com.example.Clashes_WaymarkModule");
+  }
+
+  /**
+   * Two versions of one step: both get definitions, the newer one alone gets builders, and the
+   * older one keeps the identity it had before versions.
+   */
+  @Test
+  void versionedStep() {
+    Compilation compilation = compile(resources("com.example.Payments"));
+
+    assertThat(compilation).succeededWithoutWarnings();
+    Golden.assertGenerated(compilation, "com.example.PaymentsSteps");
+    Golden.assertGenerated(compilation, "com.example.Payments_WaymarkModule");
   }
 }

@@ -343,6 +343,7 @@ class MethodRulesTest {
         .inFile(file)
         .onLine(6);
     // Nothing for the class with errors; the other class is still generated.
-    assertEquals(List.of("com.example.FineSteps"), spy.createdSources());
+    assertEquals(
+        List.of("com.example.FineSteps", "com.example.Fine_WaymarkModule"), spy.createdSources());
   }
 }

@@ -33,8 +33,9 @@ class NameRulesTest {
     assertThat(compilation)
         .hadErrorContaining(
             "[StepDuplicateName] step name 'parse' of @Step method parse(long) is already used by"
-                + " method parse(String) of the same class, but a step's name identifies it in"
-                + " stored workflows; give one of them another name with @Step(name = \"...\")")
+                + " method parse(String) of the same class, but a step's name and version identify"
+                + " it in stored workflows; give one of them another name with @Step(name ="
+                + " \"...\"), or, for a new version of the step, another @Step(version = ...)")
         .inFile(file)
         .onLine(5);
   }
@@ -139,5 +140,54 @@ class NameRulesTest {
                 + " java.lang.Object's method getClass()")
         .inFile(file)
         .onLine(7);
+  }
+
+  @Test
+  void versionsStartAtOne() {
+    JavaFileObject file =
+        source(
+            "com.example.Versions",
+            """
+            package com.example;
+            import dev.waymark.annotations.Step;
+            class Versions {
+              @Step(version = 0)
+              static int parse(String text) { return 0; }
+            }
+            """);
+    Compilation compilation = compile(file);
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[StepInvalidVersion] version 0 of @Step method 'parse' is not a version: versions"
+                + " start at 1")
+        .inFile(file)
+        .onLine(4);
+  }
+
+  @Test
+  void oneNameTwiceInOneVersionIsADuplicate() {
+    JavaFileObject file =
+        source(
+            "com.example.Versions",
+            """
+            package com.example;
+            import dev.waymark.annotations.Step;
+            class Versions {
+              @Step(version = 2) static int parse(String text) { return 0; }
+              @Step(name = "parse", version = 2) static int parseAgain(String text) { return 0; }
+              @Step(name = "parse") static int parseV1(String text) { return 0; }
+            }
+            """);
+    Compilation compilation = compile(file);
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[StepDuplicateName] step name 'parse' version 2 of @Step method parseAgain(String) is"
+                + " already used by method parse(String)")
+        .inFile(file)
+        .onLine(5);
   }
 }

@@ -333,7 +333,8 @@ class OptionRulesTest {
         .hadErrorContaining("[CheckpointWithoutStep] @Checkpoint on method 'helper'")
         .inFile(file)
         .onLine(7);
-    assertEquals(List.of("com.example.MixedSteps"), spy.createdSources());
+    assertEquals(
+        List.of("com.example.MixedSteps", "com.example.Mixed_WaymarkModule"), spy.createdSources());
   }
 
   @Test

@@ -71,9 +71,9 @@ class RoundsTest {
 
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation)
-        .generatedSourceFile("com.example.PaymentsSteps")
+        .generatedSourceFile("com.example.Payments_WaymarkModule")
         .contentsAsUtf8String()
-        .contains("registrar.register(Money.class, new MoneySerializer());");
+        .contains("registrar.register(Money.class, new MoneySerializer(),");
   }
 
   @Test
@@ -99,9 +99,9 @@ class RoundsTest {
 
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation)
-        .generatedSourceFile("com.example.RefundsSteps")
+        .generatedSourceFile("com.example.Refunds_WaymarkModule")
         .contentsAsUtf8String()
-        .contains("private static final StepDefinition<Money> REFUND =");
+        .contains("static final StepDefinition<Money> REFUND =");
   }
 
   @Test
@@ -127,9 +127,9 @@ class RoundsTest {
 
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation)
-        .generatedSourceFile("com.example.WalletSteps")
+        .generatedSourceFile("com.example.Wallet_WaymarkModule")
         .contentsAsUtf8String()
-        .contains("registrar.register(Money.class, new MoneySerializer());");
+        .contains("registrar.register(Money.class, new MoneySerializer(),");
   }
 
   @Test

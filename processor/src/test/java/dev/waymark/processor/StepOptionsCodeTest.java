@@ -140,17 +140,19 @@ class StepOptionsCodeTest {
 
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation)
-        .generatedSourceFile("com.example.ShapesSteps")
+        .generatedSourceFile("com.example.Shapes_WaymarkModule")
         .contentsAsUtf8String()
-        .contains("registrar.register(Shapes.Point.class, new PointSerializer());\n    }");
+        .contains(
+            "registrar.register(Shapes.Point.class, new PointSerializer(),\n"
+                + "        \"record com.example.Shapes.Point(x int)\");\n  }");
     assertThat(compilation)
-        .generatedSourceFile("com.example.ShapesSteps")
+        .generatedSourceFile("com.example.Shapes_WaymarkModule")
         .contentsAsUtf8String()
         .doesNotContain("Result.class");
   }
 
   private static Map<String, StepDefinition<?>> steps() throws Exception {
-    StepModule module = module("com.example.Resilient", "com.example.ResilientSteps$Module");
+    StepModule module = module("com.example.Resilient", "com.example.Resilient_WaymarkModule");
     return module.steps().stream()
         .collect(Collectors.toMap(StepDefinition::taskName, Function.identity()));
   }

@@ -190,13 +190,13 @@ class SuppliedParamCodeTest {
     ClassLoader loader = new CompiledClassLoader(compilation);
     StepModule module =
         (StepModule)
-            loader.loadClass("com.example.JobsSteps$Module").getConstructor().newInstance();
+            loader.loadClass("com.example.Jobs_WaymarkModule").getConstructor().newInstance();
     Map<Class<?>, String> registered = new LinkedHashMap<>();
 
     module.registerTypes(
         new TypeRegistrar() {
           @Override
-          public <T> void register(Class<T> type, Serializer<T> serializer) {
+          public <T> void register(Class<T> type, Serializer<T> serializer, String shape) {
             registered.put(type, serializer.getClass().getSimpleName());
           }
 
@@ -213,7 +213,7 @@ class SuppliedParamCodeTest {
   }
 
   private static Map<String, StepDefinition<?>> steps() throws Exception {
-    StepModule module = module("com.example.Training", "com.example.TrainingSteps$Module");
+    StepModule module = module("com.example.Training", "com.example.Training_WaymarkModule");
     return module.steps().stream()
         .collect(Collectors.toMap(StepDefinition::taskName, Function.identity()));
   }

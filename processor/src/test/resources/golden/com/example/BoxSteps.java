@@ -1,11 +1,7 @@
 package com.example;
 
 import dev.waymark.Workflow;
-import dev.waymark.internal.StepDefinition;
-import dev.waymark.internal.StepModule;
-import dev.waymark.internal.TypeRegistrar;
 import java.util.List;
-import java.util.ServiceLoader;
 import javax.annotation.processing.Generated;
 
 /**
@@ -13,15 +9,6 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.waymark.processor.StepProcessor")
 public final class BoxSteps {
-  private static final StepDefinition<String> DESCRIBE =
-      new StepDefinition<>("com.example.Box#describe", "describe", 1,
-          args -> Instance.BOX.describe((String) args[0]));
-
-  @SuppressWarnings("unchecked")
-  private static final StepDefinition<Integer> SIZE =
-      new StepDefinition<>("com.example.Box#size", "size", 1,
-          args -> Box.size((List<String>) args[0]));
-
   private BoxSteps() {
   }
 
@@ -30,7 +17,7 @@ public final class BoxSteps {
    * runs nothing until the workflow runs.
    */
   public static Workflow<String> describe(String label) {
-    return DESCRIBE.call(Workflow.of(label));
+    return Box_WaymarkModule.DESCRIBE.call(Workflow.of(label));
   }
 
   /**
@@ -39,7 +26,7 @@ public final class BoxSteps {
    * runs nothing until the workflow runs.
    */
   public static Workflow<String> describe(Workflow<? extends String> label) {
-    return DESCRIBE.call(label);
+    return Box_WaymarkModule.DESCRIBE.call(label);
   }
 
   /**
@@ -47,7 +34,7 @@ public final class BoxSteps {
    * runs nothing until the workflow runs.
    */
   public static Workflow<Integer> size(List<String> items) {
-    return SIZE.call(Workflow.of(items));
+    return Box_WaymarkModule.SIZE.call(Workflow.of(items));
   }
 
   /**
@@ -56,29 +43,6 @@ public final class BoxSteps {
    * runs nothing until the workflow runs.
    */
   public static Workflow<Integer> size(Workflow<? extends List<String>> items) {
-    return SIZE.call(items);
-  }
-
-  /**
-   * Registers the steps and checkpoint types of {@link Box};
-   * found through {@link ServiceLoader}.
-   */
-  public static final class Module implements StepModule {
-    @Override
-    public List<StepDefinition<?>> steps() {
-      return List.of(DESCRIBE, SIZE);
-    }
-
-    @Override
-    public void registerTypes(TypeRegistrar registrar) {
-    }
-  }
-
-  /**
-   * Holds the one {@link Box} that instance steps run on,
-   * created when the first one runs.
-   */
-  private static final class Instance {
-    static final Box<?> BOX = new Box<>();
+    return Box_WaymarkModule.SIZE.call(items);
   }
 }

@@ -1,16 +1,8 @@
 package com.example;
 
 import dev.waymark.Result;
-import dev.waymark.RetryBackoff;
-import dev.waymark.StepOptions;
 import dev.waymark.Workflow;
-import dev.waymark.annotations.CheckpointMode;
-import dev.waymark.internal.StepDefinition;
-import dev.waymark.internal.StepModule;
-import dev.waymark.internal.TypeRegistrar;
-import java.time.Duration;
 import java.util.List;
-import java.util.ServiceLoader;
 import javax.annotation.processing.Generated;
 
 /**
@@ -18,58 +10,6 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.waymark.processor.StepProcessor")
 public final class ResilientSteps {
-  private static final StepDefinition<String> FETCH =
-      new StepDefinition<>("com.example.Resilient#fetch", "fetch", 1,
-          args -> Resilient.fetch((String) args[0]),
-          StepOptions.options()
-              .maxRetries(10)
-              .retryExceptions(true)
-              .backoff(RetryBackoff.exponential(Duration.ofMillis(100), 2.0,
-                  Duration.ofMillis(60000)))
-              .checkpoint(CheckpointMode.FALSE)
-              .cpus(1.0)
-              .gpus(0.5)
-              .resource("license", 1.0)
-              .resource("db.pool", 2.5)
-              .metadata("owner", "team-a")
-              .metadata("query", "a=b")
-              .metadata("note", ""));
-
-  private static final StepDefinition<Integer> SAME =
-      new StepDefinition<>("com.example.Resilient#same", "same", 1,
-          args -> Resilient.same((Integer) args[0]));
-
-  private static final StepDefinition<List<Integer>> EXPAND =
-      new StepDefinition<>("com.example.Resilient#expand", "expand", 1,
-          args -> Resilient.expand((Integer) args[0]),
-          StepOptions.options().checkpoint(CheckpointMode.FALSE));
-
-  private static final StepDefinition<Integer> FLAKY =
-      new StepDefinition<>("com.example.Resilient#flaky", "flaky", 1,
-          args -> Instance.RESILIENT.flaky((Integer) args[0]),
-          StepOptions.options()
-              .maxRetries(2)
-              .retryExceptions(true)
-              .backoff(RetryBackoff.fixed(Duration.ofMillis(20))));
-
-  private static final StepDefinition<Result<Integer>> PARSE =
-      StepDefinition.catching("com.example.Resilient#parse", "parse", 1,
-          args -> Resilient.parse((String) args[0]),
-          StepOptions.options());
-
-  private static final StepDefinition<Result<Void>> AUDIT =
-      StepDefinition.catching("com.example.Resilient#audit", "audit", 1,
-          args -> {
-            Instance.RESILIENT.audit((String) args[0]);
-            return null;
-          },
-          StepOptions.options().maxRetries(0));
-
-  @SuppressWarnings("unchecked")
-  private static final StepDefinition<String> DESCRIBE =
-      new StepDefinition<>("com.example.Resilient#describe", "describe", 1,
-          args -> Resilient.describe((Result<Integer>) args[0]));
-
   private ResilientSteps() {
   }
 
@@ -78,7 +18,7 @@ public final class ResilientSteps {
    * runs nothing until the workflow runs.
    */
   public static Workflow<String> fetch(String url) {
-    return FETCH.call(Workflow.of(url));
+    return Resilient_WaymarkModule.FETCH.call(Workflow.of(url));
   }
 
   /**
@@ -87,7 +27,7 @@ public final class ResilientSteps {
    * runs nothing until the workflow runs.
    */
   public static Workflow<String> fetch(Workflow<? extends String> url) {
-    return FETCH.call(url);
+    return Resilient_WaymarkModule.FETCH.call(url);
   }
 
   /**
@@ -95,7 +35,7 @@ public final class ResilientSteps {
    * runs nothing until the workflow runs.
    */
   public static Workflow<Integer> same(int x) {
-    return SAME.call(Workflow.of(x));
+    return Resilient_WaymarkModule.SAME.call(Workflow.of(x));
   }
 
   /**
@@ -104,7 +44,7 @@ public final class ResilientSteps {
    * runs nothing until the workflow runs.
    */
   public static Workflow<Integer> same(Workflow<? extends Integer> x) {
-    return SAME.call(x);
+    return Resilient_WaymarkModule.SAME.call(x);
   }
 
   /**
@@ -112,7 +52,7 @@ public final class ResilientSteps {
    * runs nothing until the workflow runs.
    */
   public static Workflow<List<Integer>> expand(int n) {
-    return EXPAND.call(Workflow.of(n));
+    return Resilient_WaymarkModule.EXPAND.call(Workflow.of(n));
   }
 
   /**
@@ -121,7 +61,7 @@ public final class ResilientSteps {
    * runs nothing until the workflow runs.
    */
   public static Workflow<List<Integer>> expand(Workflow<? extends Integer> n) {
-    return EXPAND.call(n);
+    return Resilient_WaymarkModule.EXPAND.call(n);
   }
 
   /**
@@ -129,7 +69,7 @@ public final class ResilientSteps {
    * runs nothing until the workflow runs.
    */
   public static Workflow<Integer> flaky(int x) {
-    return FLAKY.call(Workflow.of(x));
+    return Resilient_WaymarkModule.FLAKY.call(Workflow.of(x));
   }
 
   /**
@@ -138,7 +78,7 @@ public final class ResilientSteps {
    * runs nothing until the workflow runs.
    */
   public static Workflow<Integer> flaky(Workflow<? extends Integer> x) {
-    return FLAKY.call(x);
+    return Resilient_WaymarkModule.FLAKY.call(x);
   }
 
   /**
@@ -147,7 +87,7 @@ public final class ResilientSteps {
    * runs nothing until the workflow runs.
    */
   public static Workflow<Result<Integer>> parse(String text) {
-    return PARSE.call(Workflow.of(text));
+    return Resilient_WaymarkModule.PARSE.call(Workflow.of(text));
   }
 
   /**
@@ -157,7 +97,7 @@ public final class ResilientSteps {
    * runs nothing until the workflow runs.
    */
   public static Workflow<Result<Integer>> parse(Workflow<? extends String> text) {
-    return PARSE.call(text);
+    return Resilient_WaymarkModule.PARSE.call(text);
   }
 
   /**
@@ -166,7 +106,7 @@ public final class ResilientSteps {
    * runs nothing until the workflow runs.
    */
   public static Workflow<Result<Void>> audit(String line) {
-    return AUDIT.call(Workflow.of(line));
+    return Resilient_WaymarkModule.AUDIT.call(Workflow.of(line));
   }
 
   /**
@@ -176,7 +116,7 @@ public final class ResilientSteps {
    * runs nothing until the workflow runs.
    */
   public static Workflow<Result<Void>> audit(Workflow<? extends String> line) {
-    return AUDIT.call(line);
+    return Resilient_WaymarkModule.AUDIT.call(line);
   }
 
   /**
@@ -184,7 +124,7 @@ public final class ResilientSteps {
    * runs nothing until the workflow runs.
    */
   public static Workflow<String> describe(Result<Integer> parsed) {
-    return DESCRIBE.call(Workflow.of(parsed));
+    return Resilient_WaymarkModule.DESCRIBE.call(Workflow.of(parsed));
   }
 
   /**
@@ -193,29 +133,6 @@ public final class ResilientSteps {
    * runs nothing until the workflow runs.
    */
   public static Workflow<String> describe(Workflow<? extends Result<Integer>> parsed) {
-    return DESCRIBE.call(parsed);
-  }
-
-  /**
-   * Registers the steps and checkpoint types of {@link Resilient};
-   * found through {@link ServiceLoader}.
-   */
-  public static final class Module implements StepModule {
-    @Override
-    public List<StepDefinition<?>> steps() {
-      return List.of(FETCH, SAME, EXPAND, FLAKY, PARSE, AUDIT, DESCRIBE);
-    }
-
-    @Override
-    public void registerTypes(TypeRegistrar registrar) {
-    }
-  }
-
-  /**
-   * Holds the one {@link Resilient} that instance steps run on,
-   * created when the first one runs.
-   */
-  private static final class Instance {
-    static final Resilient RESILIENT = new Resilient();
+    return Resilient_WaymarkModule.DESCRIBE.call(parsed);
   }
 }

@@ -1,6 +1,5 @@
 package dev.waymark.internal;
 
-import dev.waymark.StepOptions;
 import java.util.List;
 
 /** Steps the runtime itself provides; the engine runs them specially. */
@@ -11,28 +10,26 @@ final class BuiltInSteps {
    * time. Never invoked directly.
    */
   static final StepDefinition<java.time.Instant> SLEEP =
-      new StepDefinition<>(
-          "dev.waymark#sleep",
-          "sleep",
-          1,
-          args -> {
-            throw new IllegalStateException("sleep is run by the engine");
-          },
-          StepOptions.options());
+      StepDefinition.<java.time.Instant>step("dev.waymark", "sleep")
+          .inputs(1)
+          .shape("in java.time.Duration\nout java.time.Instant")
+          .invoker(
+              args -> {
+                throw new IllegalStateException("sleep is run by the engine");
+              });
 
   /**
    * Waits for an external event: (listener name, event key). The empty listener name is the
    * built-in mailbox fed by {@code Waymark.sendEvent}. Never invoked directly.
    */
   static final StepDefinition<Object> EVENT =
-      new StepDefinition<>(
-          "dev.waymark#event",
-          "event",
-          2,
-          args -> {
-            throw new IllegalStateException("event waits are run by the engine");
-          },
-          StepOptions.options());
+      StepDefinition.step("dev.waymark", "event")
+          .inputs(2)
+          .shape("in java.lang.String\nin java.lang.String")
+          .invoker(
+              args -> {
+                throw new IllegalStateException("event waits are run by the engine");
+              });
 
   private BuiltInSteps() {}
 

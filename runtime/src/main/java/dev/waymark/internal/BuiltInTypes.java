@@ -31,6 +31,9 @@ import java.util.UUID;
 
 /** The JDK types every checkpoint may hold, whatever the steps declare. */
 final class BuiltInTypes {
+  /** The shape of a built-in type: fixed by this Waymark version. */
+  private static final String BUILT_IN = "built-in";
+
   private BuiltInTypes() {}
 
   static void registerAll(TypeRegistrar r) {
@@ -105,9 +108,9 @@ final class BuiltInTypes {
             Collections.unmodifiableMap(new HashMap<>()))) {
       register(r, sample.getClass(), new ReadOnlyMapSerializer());
     }
-    r.register(Optional.class, new OptionalSerializer());
-    r.register(UUID.class, new UuidSerializer());
-    r.register(Result.class, new ResultSerializer());
+    r.register(Optional.class, new OptionalSerializer(), BUILT_IN);
+    r.register(UUID.class, new UuidSerializer(), BUILT_IN);
+    r.register(Result.class, new ResultSerializer(), BUILT_IN);
   }
 
   /**
@@ -210,7 +213,7 @@ final class BuiltInTypes {
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static void register(TypeRegistrar r, Class type, Serializer serializer) {
-    r.register(type, serializer);
+    r.register(type, serializer, BUILT_IN);
   }
 
   /** Writes any list as size + elements; reads an unmodifiable list (nulls allowed). */

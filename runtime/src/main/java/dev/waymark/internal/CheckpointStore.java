@@ -154,6 +154,15 @@ public interface CheckpointStore extends AutoCloseable {
     /** Replaces the recorded failed attempts, atomically. */
     void writeFailedAttempts(Map<Long, Integer> attempts);
 
+    /**
+     * Keeps the text of a step's shape under its hash, storage-wide and once: a later run of a
+     * workflow that recorded the hash compares it with the code it runs then.
+     */
+    void recordShape(long hash, String text);
+
+    /** The shape text kept under {@code hash}, or null when none was kept. */
+    String readShape(long hash);
+
     /** Deletes every file of the workflow; the claim ends. */
     void deleteAll();
 

@@ -11,6 +11,7 @@ import dev.waymark.WorkflowStillActiveException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
@@ -185,6 +186,37 @@ public final class ChronicleCheckpointStore implements CheckpointStore {
         noTemplate = true;
       }
     }
+  }
+
+  static final int SHAPE_MAGIC = 0x574d5348; // "WMSH"
+
+  /** The shapes this process knows are kept (see {@link #recordShape}). */
+  private final java.util.Set<Long> shapesKept = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  /**
+   * Keeps a step shape's text in {@code shapes/<hash>.bin}, once per storage: written whole and
+   * renamed, so that any reader sees it all or not at all.
+   */
+  void recordShape(long hash, String text) {
+    if (shapesKept.contains(hash)) {
+      return;
+    }
+    Path file = shapeFile(hash);
+    if (!Files.exists(file)) {
+      createPrivateDirectories(file.getParent());
+      FramedFiles.write(file, SHAPE_MAGIC, text.getBytes(StandardCharsets.UTF_8), force);
+    }
+    shapesKept.add(hash);
+  }
+
+  /** The shape text kept under {@code hash}, or null. */
+  String readShape(long hash) {
+    byte[] bytes = FramedFiles.read(shapeFile(hash), SHAPE_MAGIC, "step shape");
+    return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  private Path shapeFile(long hash) {
+    return root.resolve("shapes").resolve(String.format("%016x.bin", hash));
   }
 
   static final String FORMAT_FILE = "format.bin";

@@ -190,6 +190,16 @@ final class ChronicleClaim implements CheckpointStore.Claim {
   }
 
   @Override
+  public void recordShape(long hash, String text) {
+    store.recordShape(hash, text);
+  }
+
+  @Override
+  public String readShape(long hash) {
+    return store.readShape(hash);
+  }
+
+  @Override
   public void deleteAll() {
     outputs.close();
     try (Stream<Path> files = Files.walk(dir)) {

@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The recorded form of a {@link Plan}: the run's metadata, step ids, constants, the distinct task
- * options, then per task its step, options and input codes, as variable-length integers. Framing
- * and checksum are the store's job.
+ * The recorded form of a {@link Plan}: the run's metadata, step ids with the hash of each step's
+ * shape, constants, the distinct task options, then per task its step, options and input codes, as
+ * variable-length integers. Framing and checksum are the store's job.
  */
 final class DagCodec {
   private DagCodec() {}
@@ -26,8 +26,9 @@ final class DagCodec {
     Output out = new Output(1024, -1);
     writeStrings(out, plan.metadata);
     out.writeVarInt(plan.stepIds.length, true);
-    for (String id : plan.stepIds) {
-      out.writeString(id);
+    for (int i = 0; i < plan.stepIds.length; i++) {
+      out.writeString(plan.stepIds[i]);
+      out.writeLong(shapeOf(plan, i));
     }
     out.writeVarInt(plan.values.length, true);
     for (byte[] value : plan.values) {
@@ -70,10 +71,13 @@ final class DagCodec {
       Map<String, String> metadata = readStrings(in);
       int stepCount = in.readVarInt(true);
       String[] ids = new String[stepCount];
+      long[] shapes = new long[stepCount];
       StepDefinition<?>[] steps = new StepDefinition<?>[stepCount];
+      StepRegistry registry = StepRegistry.get();
       for (int i = 0; i < stepCount; i++) {
         ids[i] = in.readString();
-        steps[i] = CheckpointTypes.get().step(ids[i]);
+        shapes[i] = in.readLong();
+        steps[i] = registry.step(ids[i]);
       }
       int valueCount = in.readVarInt(true);
       byte[][] values = new byte[valueCount][];
@@ -113,11 +117,17 @@ final class DagCodec {
       if (output < 0 || output >= tasks) {
         throw new KryoException("output task out of range");
       }
-      return new Plan(ids, steps, taskStep, taskInputs, taskOptions, values, output, metadata);
+      return new Plan(
+          ids, steps, taskStep, taskInputs, taskOptions, values, output, metadata, shapes);
     } catch (KryoException | NegativeArraySizeException | IllegalArgumentException e) {
       throw new CheckpointCorruptedException(
           file, "holds a DAG that cannot be decoded: " + e.getMessage(), e);
     }
+  }
+
+  /** The shape a step had when its DAG was recorded, or has now for a DAG built here. */
+  private static long shapeOf(Plan plan, int step) {
+    return plan.recordedShapes != null ? plan.recordedShapes[step] : plan.steps[step].shapeHash();
   }
 
   private static void writeOptions(Output out, TaskOptions options) {

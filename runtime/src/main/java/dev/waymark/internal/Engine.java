@@ -140,6 +140,8 @@ public final class Engine implements AutoCloseable {
     if (claim == null) {
       throw WorkflowQueries.notFound(workflowId);
     }
+    Queued admitted = null;
+    boolean now = false;
     try {
       CheckpointStore.StatusRecord status = claim.readStatus();
       Plan plan;
@@ -155,16 +157,18 @@ public final class Engine implements AutoCloseable {
               "workflow '" + workflowId + "' was canceled; it cannot run again");
         }
         plan = recordedPlan(claim);
+        if (newPlan != null) {
+          PlanDifference.check(workflowId, plan, newPlan);
+        }
         if (status.status() != WorkflowStatus.SUCCESSFUL) {
           checkResources(plan);
         }
       }
       Queued run = new Queued(workflowId, plan, fresh, claim, new CompletableFuture<>());
-      boolean now;
       synchronized (this) {
-        now = running < maxRunning;
-        if (now) {
+        if (running < maxRunning) {
           running++;
+          now = true;
         } else if (queue.size() < maxPending) {
           queue.add(run);
           queued.put(workflowId, run);
@@ -172,21 +176,33 @@ public final class Engine implements AutoCloseable {
           throw queueFull(workflowId);
         }
       }
+      admitted = run;
       if (fresh) {
+        SignatureCheck.keepShapes(claim, plan);
         claim.writeDag(DagCodec.encode(plan));
-      }
-      WorkflowStatus recorded = now ? WorkflowStatus.RUNNING : WorkflowStatus.PENDING;
-      if (fresh) {
         claim.writeStatus(
-            new CheckpointStore.StatusRecord(recorded, null, System.currentTimeMillis(), 0));
-      } else if (status.status() != WorkflowStatus.SUCCESSFUL) {
-        claim.writeStatus(status.next(recorded, null, 0));
+            new CheckpointStore.StatusRecord(
+                now ? WorkflowStatus.RUNNING : WorkflowStatus.PENDING,
+                null,
+                System.currentTimeMillis(),
+                0));
+      } else if (!now && status.status() != WorkflowStatus.SUCCESSFUL) {
+        claim.writeStatus(status.next(WorkflowStatus.PENDING, null, 0));
       }
       if (now) {
+        admitted = null; // launch answers for the slot and the claim from here on
         return launch(run);
       }
       return run.result();
     } catch (RuntimeException | Error e) {
+      if (admitted != null && now) {
+        release(); // admitted, then failed to record: the slot goes back
+      } else if (admitted != null) {
+        synchronized (this) {
+          queue.remove(admitted);
+          queued.remove(workflowId, admitted);
+        }
+      }
       claim.close();
       throw e;
     }
@@ -211,19 +227,18 @@ public final class Engine implements AutoCloseable {
   /** Starts a workflow that has its running slot; returns its result. */
   private CompletableFuture<Object> launch(Queued run) {
     String workflowId = run.workflowId();
-    Execution execution;
+    Execution execution = null;
     try {
       run.claim().expectRecords(run.plan().taskCount());
-      CheckpointStore.StatusRecord status = run.claim().readStatus();
-      if (status.status() == WorkflowStatus.PENDING) {
-        run.claim().writeStatus(status.next(WorkflowStatus.RUNNING, null, 0));
-      }
       execution =
           new Execution(workflowId, run.plan(), run.claim(), services, () -> ended(workflowId));
       active.put(workflowId, execution);
-      execution.start(run.fresh());
+      // The status says RUNNING only once the recorded DAG proved runnable by this code: a
+      // workflow refused here keeps the status it had.
+      execution.start(run.fresh(), () -> markRunning(run.claim()));
     } catch (RuntimeException | Error e) {
-      if (active.remove(workflowId) != null) {
+      if (execution == null || !execution.hasEnded()) {
+        active.remove(workflowId);
         release(); // the run did not end, so it did not give its slot back
       }
       run.claim().close();
@@ -241,6 +256,18 @@ public final class Engine implements AutoCloseable {
               }
             });
     return run.result();
+  }
+
+  /** Records that the workflow runs, unless it finished already or says so already. */
+  private static void markRunning(CheckpointStore.Claim claim) {
+    CheckpointStore.StatusRecord status = claim.readStatus();
+    if (status.status() == WorkflowStatus.SUCCESSFUL
+        || (status.status() == WorkflowStatus.RUNNING
+            && status.error() == null
+            && status.endMillis() == 0)) {
+      return;
+    }
+    claim.writeStatus(status.next(WorkflowStatus.RUNNING, null, 0));
   }
 
   /** A run ended: its slot goes to the oldest pending workflow. */
@@ -420,7 +447,7 @@ public final class Engine implements AutoCloseable {
   public void sendEvent(String workflowId, String key, Object payload) {
     WorkflowIds.check(workflowId);
     WorkflowIds.check(key);
-    store.postEvent(workflowId, key, CheckpointTypes.serialize(payload));
+    store.postEvent(workflowId, key, CheckpointCodec.serialize(payload));
   }
 
   /** Deletes every stored byte of a workflow that is not running. */

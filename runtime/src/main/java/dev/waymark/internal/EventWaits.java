@@ -37,7 +37,7 @@ final class EventWaits {
         run.schedule(() -> run.submit(frame, t), MAILBOX_POLL_MILLIS);
         return NO_EVENT;
       }
-      return CheckpointTypes.deserialize(bytes, 0, bytes.length);
+      return CheckpointCodec.deserialize(bytes, 0, bytes.length);
     }
     long taskKey = frame.key(t);
     CompletableFuture<Object> wait = waits.get(taskKey);

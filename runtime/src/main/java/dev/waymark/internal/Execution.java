@@ -107,12 +107,20 @@ final class Execution {
     return names;
   }
 
-  /** Starts the workflow; a {@code fresh} one (its DAG just recorded) has nothing stored yet. */
-  void start(boolean fresh) {
-    if (!fresh) {
-      loadFailedAttempts();
-    }
-    new Frame(this, plan).start(fresh);
+  /**
+   * Starts the workflow; a {@code fresh} one (its DAG just recorded) has nothing stored yet. {@code
+   * prepared} runs once the recorded DAG proved runnable here, before any step runs.
+   */
+  void start(boolean fresh, Runnable prepared) {
+    new Frame(this, plan)
+        .start(
+            fresh,
+            () -> {
+              if (!fresh) {
+                loadFailedAttempts();
+              }
+              prepared.run();
+            });
   }
 
   /** Counts the attempts that died with the previous process as failed, durably, first. */

@@ -7,9 +7,11 @@ import dev.waymark.annotations.CheckpointMode;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.stream.Collectors;
 
 /**
  * One DAG being executed: the workflow's recorded DAG (the root frame), or the DAG a continuation
@@ -105,6 +107,16 @@ final class Frame {
    * looked up. When the output is already stored, the frame resolves at once.
    */
   void start(boolean fresh) {
+    start(fresh, null);
+  }
+
+  /**
+   * Like {@link #start(boolean)}, running {@code prepared} (if any) once the frame knows what it
+   * must run and found every step it needs compatible with the recorded DAG, before anything runs.
+   *
+   * @throws WorkflowNotResumableException when a step it needs is missing or changed its shape
+   */
+  void start(boolean fresh, Runnable prepared) {
     int tasks = plan.taskCount();
     state = new byte[tasks];
     outputs = new AtomicReferenceArray<>(tasks);
@@ -120,21 +132,21 @@ final class Frame {
         if (claim.contains(TaskKeys.store(TaskKeys.OUTPUT, key))
             || claim.contains(TaskKeys.store(TaskKeys.FINAL, key))) {
           state[t] = COMMITTED;
+          SignatureCheck.checkReadable(claim, run.workflowId(), plan, t); // its output is read
           continue;
         }
         if (claim.contains(TaskKeys.store(TaskKeys.CONTINUATION, key))) {
           state[t] = CONTINUING; // its step returned a DAG that is stored: resume that instead
+          SignatureCheck.check(claim, run.workflowId(), plan, t, true);
           continue;
         }
       }
       state[t] = NEEDED;
-      if (plan.taskStep[t] != Plan.ALL && plan.steps[plan.taskStep[t]] == null) {
-        throw new WorkflowNotResumableException(
-            "workflow '"
-                + run.workflowId()
-                + "' needs step "
-                + plan.stepIds[plan.taskStep[t]]
-                + ", which no class on this JVM's class path declares");
+      if (plan.taskStep[t] != Plan.ALL) {
+        if (plan.steps[plan.taskStep[t]] == null) {
+          throw missingStep(plan.stepIds[plan.taskStep[t]]);
+        }
+        SignatureCheck.check(claim, run.workflowId(), plan, t, false); // it runs
       }
       for (int code : plan.taskInputs[t]) {
         if (code >= 0 && state[code] == UNSEEN) {
@@ -145,6 +157,9 @@ final class Frame {
           stack[top++] = code;
         }
       }
+    }
+    if (prepared != null) {
+      prepared.run();
     }
     if (state[plan.output] == COMMITTED) {
       Object value = readValue(plan.output);
@@ -176,6 +191,39 @@ final class Frame {
             run.submit(this, seeds[i]);
           }
         });
+  }
+
+  /** A step this DAG needs that no class of this JVM declares, in any version or in this one. */
+  private WorkflowNotResumableException missingStep(String id) {
+    List<String> others = StepRegistry.get().otherVersions(id);
+    String base = "workflow '" + run.workflowId() + "' needs step " + id;
+    if (others.isEmpty()) {
+      return new WorkflowNotResumableException(
+          base
+              + ", which no class on this JVM's class path declares: the workflow keeps what it"
+              + " stored; run it with the code it was recorded with, where that step exists");
+    }
+    int version = StepDefinition.versionOf(id);
+    String name = StepDefinition.unversioned(id);
+    List<Integer> versions = others.stream().map(StepDefinition::versionOf).toList();
+    return new WorkflowNotResumableException(
+        "workflow '"
+            + run.workflowId()
+            + "' needs version "
+            + version
+            + " of step "
+            + name
+            + ", but this code declares only version"
+            + (versions.size() == 1 ? " " : "s ")
+            + versions.stream().map(String::valueOf).collect(Collectors.joining(", "))
+            + ": keep the version-"
+            + version
+            + " method, annotated @Step(name = \""
+            + name.substring(name.indexOf('#') + 1)
+            + "\", version = "
+            + version
+            + "), until the workflows recorded with it have finished; the workflow keeps what it"
+            + " stored");
   }
 
   /** Counts, per needed task, its pending inputs, and lists each task's needed dependents. */
@@ -282,7 +330,7 @@ final class Frame {
               continueWith(t, node, start);
               return;
             }
-            out = CheckpointTypes.deserialize(constant.bytes, 0, constant.bytes.length);
+            out = CheckpointCodec.deserialize(constant.bytes, 0, constant.bytes.length);
           }
         } catch (Throwable e) {
           error = e;
@@ -375,6 +423,7 @@ final class Frame {
     Frame child = child(t, childPlan);
     run.names().register(child);
     if (stored(t)) {
+      SignatureCheck.keepShapes(run.claim(), childPlan);
       byte[] dag = DagCodec.encode(childPlan);
       run.claim()
           .write(
@@ -530,7 +579,7 @@ final class Frame {
   /** A fresh copy of a constant each time: a step that mutates its input changes nothing stored. */
   private Object copyOfValue(int code) {
     byte[] bytes = plan.values[-code - 1];
-    return CheckpointTypes.deserialize(bytes, 0, bytes.length);
+    return CheckpointCodec.deserialize(bytes, 0, bytes.length);
   }
 
   private Object outputOf(int task) {

@@ -19,7 +19,12 @@ import java.util.zip.CRC32C;
  * newer file is recognised and named instead of being read.
  */
 final class FramedFiles {
-  static final int FORMAT_VERSION = 1;
+  /**
+   * The storage format: 2 since recorded DAGs carry the shape of each step they use (format 1 DAGs
+   * cannot be checked against changed code, so they are not read).
+   */
+  static final int FORMAT_VERSION = 2;
+
   private static final int HEADER = 16;
 
   private FramedFiles() {}
@@ -114,7 +119,9 @@ final class FramedFiles {
               + FORMAT_VERSION
               + (version > FORMAT_VERSION
                   ? " (written by a newer Waymark: upgrade to read it)"
-                  : ""),
+                  : " (written by an older Waymark, whose format this one does not read: finish"
+                      + " its workflows with that version, or move the storage directory away and"
+                      + " start a new one)"),
           null);
     }
     int length = buffer.getInt();

@@ -38,6 +38,15 @@ final class Plan {
   /** The run's user metadata. */
   final Map<String, String> metadata;
 
+  /**
+   * Per step, the hash of the shape it had when this DAG was recorded; null for a DAG built by this
+   * JVM's code, whose steps have the shapes they have.
+   */
+  final long[] recordedShapes;
+
+  /** Per step, what {@link SignatureCheck} found already; see there. */
+  final byte[] checked;
+
   Plan(
       String[] stepIds,
       StepDefinition<?>[] steps,
@@ -46,7 +55,10 @@ final class Plan {
       TaskOptions[] taskOptions,
       byte[][] values,
       int output,
-      Map<String, String> metadata) {
+      Map<String, String> metadata,
+      long[] recordedShapes) {
+    this.recordedShapes = recordedShapes;
+    this.checked = new byte[stepIds.length];
     this.stepIds = stepIds;
     this.steps = steps;
     this.taskStep = taskStep;
@@ -61,7 +73,10 @@ final class Plan {
     return taskStep.length;
   }
 
-  /** The name a task's id starts with: its task id option, else its step's name. */
+  /**
+   * The name a task's id starts with: its task id option, else its step's name, whatever the step's
+   * version.
+   */
   String baseName(int t) {
     if (taskStep[t] == ALL) {
       return "all";
@@ -70,7 +85,7 @@ final class Plan {
     if (taskId != null) {
       return taskId;
     }
-    String stepId = stepIds[taskStep[t]];
+    String stepId = StepDefinition.unversioned(stepIds[taskStep[t]]);
     return stepId.substring(stepId.lastIndexOf('#') + 1);
   }
 
@@ -174,6 +189,7 @@ final class Plan {
         options.toArray(new TaskOptions[0]),
         values.toArray(new byte[0][]),
         count - 1,
-        java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metadata)));
+        java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metadata)),
+        null);
   }
 }

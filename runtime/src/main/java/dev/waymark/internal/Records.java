@@ -49,27 +49,29 @@ final class Records {
   /**
    * The value in {@code payload} after {@code skip} tag bytes. Bytes that passed their checksum but
    * cannot be read as an allowed type (a class no longer on the allowlist, a format this version
-   * does not know, a size beyond the record) are refused with the file and task named.
+   * does not know, a size beyond the record) are refused with the file and task named, in Waymark's
+   * words: the codec's own message stays in the cause.
    */
   static Object decode(CheckpointStore.Payload payload, long key, int skip) {
     try {
-      return CheckpointTypes.deserialize(
+      return CheckpointCodec.deserialize(
           payload.bytes(), payload.offset() + skip, payload.length() - skip);
     } catch (RuntimeException e) {
-      String reason = e.getMessage() == null ? e.toString() : e.getMessage();
-      int trace = reason.indexOf("\nSerialization trace");
+      String reason = String.valueOf(e.getMessage());
+      java.util.regex.Matcher unknown =
+          java.util.regex.Pattern.compile("unregistered class ID: (-?\\d+)").matcher(reason);
       throw new CheckpointCorruptedException(
           payload.file(),
           "holds, for task #"
               + key
-              + ", a value this JVM cannot read ("
-              + (trace > 0 ? reason.substring(0, trace) : reason)
-              + "): "
-              + (reason.contains("unregistered class")
-                  ? "its type is not on the allowlist of this class path (a step class or a type"
-                      + " of a step signature was removed or renamed since it was stored)"
-                  : "it was written by another version or its bytes were damaged before their"
-                      + " checksum"),
+              + (unknown.find()
+                  ? ", a value of a type no step signature on this class path declares (type id "
+                      + unknown.group(1)
+                      + "): a step class, or a record or enum of a step signature, was removed or"
+                      + " renamed since it was stored; run the workflow with the code it was"
+                      + " recorded with"
+                  : ", a value that cannot be read: it was written by another version, or its"
+                      + " bytes were damaged before their checksum was computed"),
           e);
     }
   }
@@ -98,7 +100,7 @@ final class Records {
       long startMillis,
       long endMillis,
       int tag) {
-    CheckpointTypes.Codec codec = CheckpointTypes.codec();
+    CheckpointCodec.Codec codec = CheckpointCodec.codec();
     codec.output.reset();
     if (tag >= 0) {
       codec.output.writeByte(tag);

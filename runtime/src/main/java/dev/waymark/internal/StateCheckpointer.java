@@ -53,7 +53,7 @@ final class StateCheckpointer<S> implements Checkpointer<S> {
       return Optional.empty();
     }
     return Optional.ofNullable(
-        (S) CheckpointTypes.deserialize(last.bytes(), NUMBER, last.bytes().length - NUMBER));
+        (S) CheckpointCodec.deserialize(last.bytes(), NUMBER, last.bytes().length - NUMBER));
   }
 
   /** The newest whole state in storage, or null. */
@@ -100,7 +100,7 @@ final class StateCheckpointer<S> implements Checkpointer<S> {
 
   private Numbered serialize(S state) {
     Objects.requireNonNull(state, "state");
-    byte[] value = CheckpointTypes.serialize(state);
+    byte[] value = CheckpointCodec.serialize(state);
     long number = nextNumber();
     byte[] bytes = ByteBuffer.allocate(NUMBER + value.length).putLong(number).put(value).array();
     return new Numbered(number, bytes);

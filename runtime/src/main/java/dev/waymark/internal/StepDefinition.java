@@ -1,64 +1,82 @@
 package dev.waymark.internal;
 
-import dev.waymark.Result;
 import dev.waymark.StepOptions;
 import dev.waymark.Workflow;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Objects;
 
 /**
  * One {@code @Step} method as the runtime sees it: a stable identity recorded in stored workflows,
- * the name its tasks get, and the generated invoker that calls it. Instances are created by
- * generated code, one per step method.
+ * the name its tasks get, the shape of what it stores, and the generated invoker that calls it.
+ * Generated code creates one per step method, through {@link #step}:
  *
- * @param <T> the step's result type
+ * <pre>{@code
+ * static final StepDefinition<List<Integer>> READ_DATA =
+ *     StepDefinition.<List<Integer>>step("com.example.Pipeline", "readData")
+ *         .inputs(1)
+ *         .shape("in int\nout java.util.List<java.lang.Integer>")
+ *         .invoker(args -> Pipeline.readData((Integer) args[0]));
+ * }</pre>
+ *
+ * @param <T> what the step's tasks produce
  */
 public final class StepDefinition<T> {
   private final String id;
   private final String taskName;
+  private final int version;
   private final int arity;
+  private final String shape;
+  private final long shapeHash;
   private final StepInvoker invoker;
   private final StepOptions options;
   private final boolean catching;
 
-  /** A step with the default options. */
-  public StepDefinition(String id, String taskName, int arity, StepInvoker invoker) {
-    this(id, taskName, arity, invoker, StepOptions.options(), false);
-  }
-
-  /**
-   * @param id stable identity, {@code binary.class.Name#stepName}
-   * @param taskName the base name of the step's tasks (the step name)
-   * @param arity the number of parameters
-   * @param invoker calls the method
-   * @param options the options of the step's annotation
-   */
-  public StepDefinition(
-      String id, String taskName, int arity, StepInvoker invoker, StepOptions options) {
-    this(id, taskName, arity, invoker, options, false);
-  }
-
-  private StepDefinition(
-      String id,
-      String taskName,
-      int arity,
-      StepInvoker invoker,
-      StepOptions options,
-      boolean catching) {
-    this.id = Objects.requireNonNull(id, "id");
-    this.taskName = Objects.requireNonNull(taskName, "taskName");
-    this.arity = arity;
+  private StepDefinition(Builder<T> builder, StepInvoker invoker) {
+    this.id = idOf(builder.stepClass, builder.name, builder.version);
+    this.taskName = builder.name;
+    this.version = builder.version;
+    this.arity = builder.arity;
+    this.shape = builder.shape;
+    this.shapeHash = hash(builder.shape);
     this.invoker = Objects.requireNonNull(invoker, "invoker");
-    this.options = Objects.requireNonNull(options, "options");
-    this.catching = catching;
+    this.options = builder.options;
+    this.catching = builder.catching;
   }
 
   /**
-   * A step whose annotation says {@code catchExceptions = true}: its tasks produce a {@link Result}
-   * of what the method returns instead of failing.
+   * Starts the definition of step {@code name} of the class whose binary name is {@code stepClass}.
    */
-  public static <T> StepDefinition<Result<T>> catching(
-      String id, String taskName, int arity, StepInvoker invoker, StepOptions options) {
-    return new StepDefinition<>(id, taskName, arity, invoker, options, true);
+  public static <T> Builder<T> step(String stepClass, String name) {
+    return new Builder<>(stepClass, name);
+  }
+
+  /**
+   * The identity of a step: {@code class#name}, and {@code class#name@version} from version 2 on,
+   * so that version 1 keeps the identity a step had before it was given versions.
+   */
+  static String idOf(String stepClass, String name, int version) {
+    return stepClass + "#" + name + (version == 1 ? "" : "@" + version);
+  }
+
+  /** The identity without its version: {@code class#name}. */
+  static String unversioned(String id) {
+    int at = id.lastIndexOf('@');
+    return at > id.lastIndexOf('#') ? id.substring(0, at) : id;
+  }
+
+  /** The version of the step an identity names. */
+  static int versionOf(String id) {
+    int at = id.lastIndexOf('@');
+    if (at <= id.lastIndexOf('#')) {
+      return 1;
+    }
+    try {
+      return Integer.parseInt(id.substring(at + 1));
+    } catch (NumberFormatException e) {
+      return 1;
+    }
   }
 
   /** Builds a task of this step over {@code inputs}, one per parameter; runs nothing. */
@@ -78,12 +96,31 @@ public final class StepDefinition<T> {
     return id;
   }
 
+  /** The base name of the step's tasks: the step's name. */
   public String taskName() {
     return taskName;
   }
 
+  /** The step's version, 1 unless the step declares another. */
+  public int version() {
+    return version;
+  }
+
   public int arity() {
     return arity;
+  }
+
+  /**
+   * What the step stores and reads, one item a line: its inputs' types in order, its state type,
+   * its result type, and the record and enum types they reach. Its body is not part of it.
+   */
+  public String shape() {
+    return shape;
+  }
+
+  /** A hash of {@link #shape()}, recorded with every workflow that uses the step. */
+  public long shapeHash() {
+    return shapeHash;
   }
 
   /** The options of the step's annotation. */
@@ -103,5 +140,81 @@ public final class StepDefinition<T> {
   @Override
   public String toString() {
     return id;
+  }
+
+  /** The first 8 bytes of the SHA-256 of {@code text}: equal shapes, equal hashes. */
+  static long hash(String text) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      long hash = 0;
+      for (int i = 0; i < 8; i++) {
+        hash = hash << 8 | (digest[i] & 0xff);
+      }
+      return hash;
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+
+  /**
+   * The parts of a step definition, each named; {@link #invoker} ends it.
+   *
+   * @param <T> what the step's tasks produce
+   */
+  public static final class Builder<T> {
+    private final String stepClass;
+    private final String name;
+    private int version = 1;
+    private int arity;
+    private String shape = "";
+    private StepOptions options = StepOptions.options();
+    private boolean catching;
+
+    private Builder(String stepClass, String name) {
+      this.stepClass = Objects.requireNonNull(stepClass, "stepClass");
+      this.name = Objects.requireNonNull(name, "name");
+    }
+
+    /** The step's version (default 1); see {@code @Step(version)}. */
+    public Builder<T> version(int version) {
+      if (version < 1) {
+        throw new IllegalArgumentException("a step's version is at least 1, got " + version);
+      }
+      this.version = version;
+      return this;
+    }
+
+    /** How many inputs the step takes (parameters the runtime supplies are not inputs). */
+    public Builder<T> inputs(int arity) {
+      this.arity = arity;
+      return this;
+    }
+
+    /** What the step stores and reads; see {@link StepDefinition#shape()}. */
+    public Builder<T> shape(String shape) {
+      this.shape = Objects.requireNonNull(shape, "shape");
+      return this;
+    }
+
+    /** The options of the step's annotation. */
+    public Builder<T> options(StepOptions options) {
+      this.options = Objects.requireNonNull(options, "options");
+      return this;
+    }
+
+    /**
+     * The step's annotation says {@code catchExceptions = true}: its tasks produce a {@code Result}
+     * of what the method returns instead of failing.
+     */
+    public Builder<T> catchExceptions() {
+      this.catching = true;
+      return this;
+    }
+
+    /** The step, calling {@code invoker} to run. */
+    public StepDefinition<T> invoker(StepInvoker invoker) {
+      return new StepDefinition<>(this, invoker);
+    }
   }
 }

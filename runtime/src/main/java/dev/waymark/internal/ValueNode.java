@@ -7,7 +7,7 @@ final class ValueNode<T> extends Node<T> {
   final byte[] bytes;
 
   ValueNode(T value) {
-    this.bytes = CheckpointTypes.serialize(value);
+    this.bytes = CheckpointCodec.serialize(value);
   }
 
   @Override

@@ -137,6 +137,7 @@ final class WorkflowQueries {
           try {
             long key = execution.names().keyOf(taskId);
             if (key >= 0 && Records.hasValue(execution.claim(), key)) {
+              SignatureCheck.checkReadable(execution.claim(), workflowId, execution.plan(), key);
               return Records.value(execution.claim(), key);
             }
           } catch (RuntimeException e) {
@@ -264,6 +265,7 @@ final class WorkflowQueries {
               + workflowId
               + "' has no stored output: it has not run, or its checkpoint is off");
     }
+    SignatureCheck.checkReadable(claim, workflowId, plan, key);
     return Records.value(claim, key);
   }
 

@@ -44,7 +44,7 @@ class BoundedReadTest {
   // Unchanged bytes and round trips
 
   /**
-   * Bytes that {@link CheckpointTypes#serialize} wrote before the bound existed: they are still
+   * Bytes that {@link CheckpointCodec#serialize} wrote before the bound existed: they are still
    * what it writes, and still read back as the same values.
    */
   @Test
@@ -95,8 +95,8 @@ class BoundedReadTest {
       Object value = row[0];
       byte[] stored = HexFormat.of().parseHex((String) row[1]);
       assertEquals(
-          row[1], HexFormat.of().formatHex(CheckpointTypes.serialize(value)), describe(value));
-      assertSameValue(value, CheckpointTypes.deserialize(stored, 0, stored.length));
+          row[1], HexFormat.of().formatHex(CheckpointCodec.serialize(value)), describe(value));
+      assertSameValue(value, CheckpointCodec.deserialize(stored, 0, stored.length));
     }
   }
 
@@ -186,12 +186,12 @@ class BoundedReadTest {
                 List.of(new String[] {"s"}, Set.of(new ArrayList<>(List.of(3)))))));
 
     for (Object value : values) {
-      byte[] bytes = CheckpointTypes.serialize(value);
-      assertSameValue(value, CheckpointTypes.deserialize(bytes, 0, bytes.length));
+      byte[] bytes = CheckpointCodec.serialize(value);
+      assertSameValue(value, CheckpointCodec.deserialize(bytes, 0, bytes.length));
       // The same bytes in the middle of a larger buffer, as they are in a checkpoint file.
       byte[] padded = new byte[bytes.length + 10];
       System.arraycopy(bytes, 0, padded, 3, bytes.length);
-      assertSameValue(value, CheckpointTypes.deserialize(padded, 3, bytes.length));
+      assertSameValue(value, CheckpointCodec.deserialize(padded, 3, bytes.length));
     }
   }
 
@@ -208,7 +208,7 @@ class BoundedReadTest {
     string.writeBytes(new byte[12]);
     assertRefused(string.toBytes(), "a stored string claims 1073741824 characters but only");
     Output inArray = new Output(32, -1);
-    inArray.writeVarInt(CheckpointTypes.idOf(String[].class) + 2, true);
+    inArray.writeVarInt(CheckpointCodec.idOf(String[].class) + 2, true);
     inArray.writeVarInt(2 + 1, true);
     inArray.writeString("ok");
     inArray.writeVarIntFlag(true, HUGE + 1, true);
@@ -217,8 +217,8 @@ class BoundedReadTest {
     for (String fine : new String[] {"", "ascii", "ünïcödé", "x".repeat(10_000), null}) {
       assertEquals(
           fine,
-          CheckpointTypes.deserialize(
-              CheckpointTypes.serialize(fine), 0, CheckpointTypes.serialize(fine).length));
+          CheckpointCodec.deserialize(
+              CheckpointCodec.serialize(fine), 0, CheckpointCodec.serialize(fine).length));
     }
   }
 
@@ -299,14 +299,14 @@ class BoundedReadTest {
   void aListOfNullsMayClaimMoreElementsThanBytesButNotWithoutLimit() {
     // Same class flag, count, then class 0 (null): Kryo's encoding of a list of nulls.
     Output out = new Output(32, -1);
-    out.writeVarInt(CheckpointTypes.idOf(ArrayList.class) + 2, true);
+    out.writeVarInt(CheckpointCodec.idOf(ArrayList.class) + 2, true);
     out.writeVarIntFlag(true, 40 + 1, true);
     out.writeVarInt(Kryo.NULL, true);
-    List<?> nulls = (List<?>) CheckpointTypes.deserialize(out.getBuffer(), 0, out.position());
+    List<?> nulls = (List<?>) CheckpointCodec.deserialize(out.getBuffer(), 0, out.position());
     assertEquals(Collections.nCopies(40, null), nulls);
 
     out.reset();
-    out.writeVarInt(CheckpointTypes.idOf(ArrayList.class) + 2, true);
+    out.writeVarInt(CheckpointCodec.idOf(ArrayList.class) + 2, true);
     out.writeVarIntFlag(true, HUGE + 1, true);
     out.writeVarInt(Kryo.NULL, true);
     assertRefused(
@@ -316,9 +316,9 @@ class BoundedReadTest {
 
     // Same class, but a real one: each element takes bytes again.
     out.reset();
-    out.writeVarInt(CheckpointTypes.idOf(ArrayList.class) + 2, true);
+    out.writeVarInt(CheckpointCodec.idOf(ArrayList.class) + 2, true);
     out.writeVarIntFlag(true, HUGE + 1, true);
-    out.writeVarInt(CheckpointTypes.idOf(ArrayList.class) + 2, true);
+    out.writeVarInt(CheckpointCodec.idOf(ArrayList.class) + 2, true);
     out.writeBoolean(false);
     assertRefused(
         out.toBytes(), "a stored java.util.ArrayList claims 1073741824 elements but only 5 bytes");
@@ -344,7 +344,7 @@ class BoundedReadTest {
     }
   }
 
-  /** A Kryo set up like a step module's types in {@link CheckpointTypes}, bound or not. */
+  /** A Kryo set up like a step module's types in {@link CheckpointCodec}, bound or not. */
   private static Kryo moduleKryo(boolean bounded) {
     Kryo kryo = new Kryo();
     kryo.setRegistrationRequired(true);
@@ -365,7 +365,7 @@ class BoundedReadTest {
   }
 
   private static void register(Kryo kryo, Class<?> type, Serializer<?> serializer, boolean bound) {
-    int id = CheckpointTypes.idOf(type);
+    int id = CheckpointCodec.idOf(type);
     Registration registration =
         serializer == null ? kryo.register(type, id) : kryo.register(type, serializer, id);
     if (bound) {
@@ -416,7 +416,7 @@ class BoundedReadTest {
         "claims 1073741824 elements but only 12 bytes are left");
     // An inner array: checked against what is left of the outer value.
     Output out = new Output(32, -1);
-    out.writeVarInt(CheckpointTypes.idOf(int[][].class) + 2, true);
+    out.writeVarInt(CheckpointCodec.idOf(int[][].class) + 2, true);
     out.writeVarInt(2 + 1, true);
     out.writeVarInt(HUGE + 1, true);
     out.writeBytes(new byte[6]);
@@ -424,16 +424,16 @@ class BoundedReadTest {
         bounded, out.toBytes(), "a stored int[] claims 1073741824 elements but only 6 bytes");
     // A list of empty records claims more than the limit.
     out.reset();
-    out.writeVarInt(CheckpointTypes.idOf(ArrayList.class) + 2, true);
+    out.writeVarInt(CheckpointCodec.idOf(ArrayList.class) + 2, true);
     out.writeVarIntFlag(true, BoundedLengthSerializer.MAX_EMPTY_ELEMENTS + 2, true);
-    out.writeVarInt(CheckpointTypes.idOf(Empty.class) + 2, true);
+    out.writeVarInt(CheckpointCodec.idOf(Empty.class) + 2, true);
     out.writeBoolean(false);
     assertRefused(bounded, out.toBytes(), "claims 16777217 elements, all null or empty");
     // The same list with null among them: every element has a marker byte.
     out.reset();
-    out.writeVarInt(CheckpointTypes.idOf(ArrayList.class) + 2, true);
+    out.writeVarInt(CheckpointCodec.idOf(ArrayList.class) + 2, true);
     out.writeVarIntFlag(true, 100 + 1, true);
-    out.writeVarInt(CheckpointTypes.idOf(Empty.class) + 2, true);
+    out.writeVarInt(CheckpointCodec.idOf(Empty.class) + 2, true);
     out.writeBoolean(true);
     assertRefused(
         bounded, out.toBytes(), "a stored java.util.ArrayList claims 100 elements but only 5");
@@ -476,7 +476,7 @@ class BoundedReadTest {
   /** {@code type}'s class id, then {@code stored} as its length, then 12 bytes. */
   private static byte[] prefixed(Class<?> type, int stored, boolean flagged, boolean flag) {
     Output out = new Output(32, -1);
-    out.writeVarInt(CheckpointTypes.idOf(type) + 2, true);
+    out.writeVarInt(CheckpointCodec.idOf(type) + 2, true);
     if (flagged) {
       out.writeVarIntFlag(flag, stored, true);
     } else {
@@ -514,7 +514,7 @@ class BoundedReadTest {
 
   private static Object read(Kryo kryo, byte[] bytes, int offset, int length) {
     if (kryo == null) {
-      return CheckpointTypes.deserialize(bytes, offset, length);
+      return CheckpointCodec.deserialize(bytes, offset, length);
     }
     Input input = new Input(bytes, offset, length);
     return kryo.readClassAndObject(input);

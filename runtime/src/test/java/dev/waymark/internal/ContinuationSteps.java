@@ -210,7 +210,7 @@ public final class ContinuationSteps {
   private ContinuationSteps() {}
 
   private static <T> StepDefinition<T> step(String name, int arity, StepInvoker invoker) {
-    return new StepDefinition<>(
+    return Definitions.define(
         "dev.waymark.internal.ContinuationSteps#" + name,
         name,
         arity,

@@ -112,12 +112,29 @@ class CorruptionTest {
     }
     Path format = dir.resolve("format.bin");
     byte[] bytes = Files.readAllBytes(format);
-    bytes[7] = 2; // format version 2
+    bytes[7] = 9; // format version 9
     Files.write(format, bytes);
     CheckpointCorruptedException e =
         assertThrows(CheckpointCorruptedException.class, () -> Waymark.open(dir));
     assertEquals(format, e.file());
     assertTrue(e.getMessage().contains("newer Waymark"), e.getMessage());
+    assertTrue(Files.exists(workflowDir("kept").resolve("dag.bin")), "nothing was touched");
+  }
+
+  @Test
+  void aStorageWrittenByAnOlderFormatIsRefusedWithWhatToDo() throws Exception {
+    try (Waymark waymark = Waymark.open(dir)) {
+      waymark.run(TestSteps.inc(Workflow.of(1)), "kept");
+    }
+    Path format = dir.resolve("format.bin");
+    byte[] bytes = Files.readAllBytes(format);
+    bytes[7] = 1; // format version 1: DAGs without step shapes
+    Files.write(format, bytes);
+    CheckpointCorruptedException e =
+        assertThrows(CheckpointCorruptedException.class, () -> Waymark.open(dir));
+    assertEquals(format, e.file());
+    assertTrue(e.getMessage().contains("older Waymark"), e.getMessage());
+    assertTrue(e.getMessage().contains("finish its workflows with that version"), e.getMessage());
     assertTrue(Files.exists(workflowDir("kept").resolve("dag.bin")), "nothing was touched");
   }
 

@@ -182,6 +182,16 @@ class ForwardingStore implements CheckpointStore {
     }
 
     @Override
+    public void recordShape(long hash, String text) {
+      claim.recordShape(hash, text);
+    }
+
+    @Override
+    public String readShape(long hash) {
+      return claim.readShape(hash);
+    }
+
+    @Override
     public void deleteAll() {
       claim.deleteAll();
     }

@@ -15,7 +15,7 @@ public final class ManagementSteps {
 
   /** Waits at the gate; then odd inputs fail until {@link #FIXED}. */
   static final StepDefinition<Integer> GATED =
-      new StepDefinition<>(
+      Definitions.define(
           "dev.waymark.internal.ManagementSteps#gated",
           "gated",
           1,
@@ -31,7 +31,7 @@ public final class ManagementSteps {
 
   /** Holds {@link #LOCK} for a minute, unless interrupted. */
   static final StepDefinition<Integer> HOLD_LOCK =
-      new StepDefinition<>(
+      Definitions.define(
           "dev.waymark.internal.ManagementSteps#holdLock",
           "holdLock",
           0,

@@ -18,7 +18,7 @@ public final class StateSteps {
    * it runs; the saved index lets the next attempt go on.
    */
   static final StepDefinition<Integer> LOOP =
-      new StepDefinition<>(
+      Definitions.define(
           "dev.waymark.internal.StateSteps#loop",
           "loop",
           1,
@@ -40,7 +40,7 @@ public final class StateSteps {
 
   /** Attempt 1 saves 1 to 5 and fails for good; a resumed attempt returns what it loads. */
   static final StepDefinition<Integer> SAVES_FIVE =
-      new StepDefinition<>(
+      Definitions.define(
           "dev.waymark.internal.StateSteps#savesFive",
           "savesFive",
           0,
@@ -60,7 +60,7 @@ public final class StateSteps {
    * loads.
    */
   static final StepDefinition<Integer> DIES_BEFORE_SAVING =
-      new StepDefinition<>(
+      Definitions.define(
           "dev.waymark.internal.StateSteps#diesBeforeSaving",
           "diesBeforeSaving",
           0,
@@ -82,7 +82,7 @@ public final class StateSteps {
    * 100,000 asynchronous saves, then a failure on the first attempt; returns what attempt 2 loads.
    */
   static final StepDefinition<Integer> ASYNC =
-      new StepDefinition<>(
+      Definitions.define(
           "dev.waymark.internal.StateSteps#async",
           "async",
           1,
@@ -101,7 +101,7 @@ public final class StateSteps {
 
   /** Saves a large state, fails once, and returns the size of what the retry loads. */
   static final StepDefinition<Integer> LARGE =
-      new StepDefinition<>(
+      Definitions.define(
           "dev.waymark.internal.StateSteps#large",
           "large",
           1,
@@ -120,7 +120,7 @@ public final class StateSteps {
 
   /** Reports its context. */
   static final StepDefinition<String> WHO =
-      new StepDefinition<>(
+      Definitions.define(
           "dev.waymark.internal.StateSteps#who",
           "who",
           0,

@@ -15,7 +15,7 @@ public final class TestSteps {
   static final Map<String, AtomicInteger> RUNS = new ConcurrentHashMap<>();
 
   static final StepDefinition<Integer> INC =
-      new StepDefinition<>(
+      Definitions.define(
           "dev.waymark.internal.TestSteps#inc",
           "inc",
           1,
@@ -24,7 +24,7 @@ public final class TestSteps {
             return (Integer) args[0] + 1;
           });
   static final StepDefinition<Integer> ADD =
-      new StepDefinition<>(
+      Definitions.define(
           "dev.waymark.internal.TestSteps#add",
           "add",
           2,
@@ -33,7 +33,7 @@ public final class TestSteps {
             return (Integer) args[0] + (Integer) args[1];
           });
   static final StepDefinition<Integer> FAIL =
-      new StepDefinition<>(
+      Definitions.define(
           "dev.waymark.internal.TestSteps#fail",
           "fail",
           1,
@@ -42,7 +42,7 @@ public final class TestSteps {
             throw new IllegalStateException("boom " + args[0]);
           });
   static final StepDefinition<byte[]> BYTES =
-      new StepDefinition<>(
+      Definitions.define(
           "dev.waymark.internal.TestSteps#bytes",
           "bytes",
           1,
@@ -57,7 +57,7 @@ public final class TestSteps {
 
   @SuppressWarnings("unchecked")
   static final StepDefinition<Integer> SUM =
-      new StepDefinition<>(
+      Definitions.define(
           "dev.waymark.internal.TestSteps#sum",
           "sum",
           1,
@@ -72,7 +72,7 @@ public final class TestSteps {
 
   @SuppressWarnings("unchecked")
   static final StepDefinition<List<Integer>> APPEND =
-      new StepDefinition<>(
+      Definitions.define(
           "dev.waymark.internal.TestSteps#append",
           "append",
           1,
@@ -87,7 +87,7 @@ public final class TestSteps {
   static volatile java.util.concurrent.CyclicBarrier barrier;
 
   static final StepDefinition<Integer> MEET =
-      new StepDefinition<>(
+      Definitions.define(
           "dev.waymark.internal.TestSteps#meet",
           "meet",
           1,
@@ -98,7 +98,7 @@ public final class TestSteps {
           });
 
   static final StepDefinition<Integer> LENGTH =
-      new StepDefinition<>(
+      Definitions.define(
           "dev.waymark.internal.TestSteps#length",
           "length",
           1,
@@ -112,7 +112,7 @@ public final class TestSteps {
       new java.util.concurrent.atomic.AtomicInteger();
 
   static final StepDefinition<Integer> FLAKY =
-      new StepDefinition<>(
+      Definitions.define(
           "dev.waymark.internal.TestSteps#flaky",
           "flaky",
           1,
@@ -129,7 +129,7 @@ public final class TestSteps {
   static final java.util.List<long[]> SPANS = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   static final StepDefinition<Integer> BUSY =
-      new StepDefinition<>(
+      Definitions.define(
           "dev.waymark.internal.TestSteps#busy",
           "busy",
           1,
@@ -145,7 +145,7 @@ public final class TestSteps {
   static volatile List<String> events;
 
   static final StepDefinition<Integer> NOTED =
-      new StepDefinition<>(
+      Definitions.define(
           "dev.waymark.internal.TestSteps#noted",
           "noted",
           1,

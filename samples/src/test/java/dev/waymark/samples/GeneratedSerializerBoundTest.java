@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.esotericsoftware.kryo.KryoException;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
-import dev.waymark.internal.CheckpointTypes;
+import dev.waymark.internal.CheckpointCodec;
 import dev.waymark.samples.BoundedRecordSteps.Empty;
 import dev.waymark.samples.BoundedRecordSteps.Sample;
 import java.util.ArrayList;
@@ -34,8 +34,8 @@ class GeneratedSerializerBoundTest {
             new ArrayList<>(List.of("a", "b")),
             new HashMap<>(Map.of("x", 1)),
             new Empty[] {new Empty(), null});
-    byte[] bytes = CheckpointTypes.serialize(sample);
-    Sample back = (Sample) CheckpointTypes.deserialize(bytes, 0, bytes.length);
+    byte[] bytes = CheckpointCodec.serialize(sample);
+    Sample back = (Sample) CheckpointCodec.deserialize(bytes, 0, bytes.length);
     assertArrayEquals(sample.values(), back.values());
     assertEquals(sample.names(), back.names());
     assertEquals(sample.counts(), back.counts());
@@ -43,15 +43,15 @@ class GeneratedSerializerBoundTest {
 
     // 1,000 records that take no bytes each: a list may claim more elements than it has bytes.
     List<Empty> empties = new ArrayList<>(Collections.nCopies(1_000, new Empty()));
-    byte[] stored = CheckpointTypes.serialize(empties);
+    byte[] stored = CheckpointCodec.serialize(empties);
     assertTrue(stored.length < 20, stored.length + " bytes");
-    assertEquals(empties, CheckpointTypes.deserialize(stored, 0, stored.length));
+    assertEquals(empties, CheckpointCodec.deserialize(stored, 0, stored.length));
   }
 
   @Test
   void aHugeLengthInsideARecordIsRefused() {
     byte[] valid =
-        CheckpointTypes.serialize(
+        CheckpointCodec.serialize(
             new Sample(new int[0], new ArrayList<>(), new HashMap<>(), new Empty[0]));
     // The record's class, the first component's class (int[]), its count + 1 (1: empty), the
     // second component's class (ArrayList), its count + 1, ...
@@ -87,7 +87,7 @@ class GeneratedSerializerBoundTest {
   private static void assertRefused(byte[] bytes, String message) {
     KryoException e =
         assertThrows(
-            KryoException.class, () -> CheckpointTypes.deserialize(bytes, 0, bytes.length));
+            KryoException.class, () -> CheckpointCodec.deserialize(bytes, 0, bytes.length));
     assertTrue(e.getMessage().contains(message), e.getMessage());
   }
 }

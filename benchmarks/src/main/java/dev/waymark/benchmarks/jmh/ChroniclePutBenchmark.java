@@ -1,7 +1,7 @@
 package dev.waymark.benchmarks.jmh;
 
 import dev.waymark.benchmarks.TempFiles;
-import dev.waymark.internal.CheckpointTypes;
+import dev.waymark.internal.CheckpointCodec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +45,7 @@ public class ChroniclePutBenchmark extends ChronicleForked {
   @Setup(Level.Trial)
   public void prepare() throws IOException {
     Object output = payload.equals("int") ? (Object) 42 : filled(Integer.parseInt(payload));
-    value = framed(CheckpointTypes.serialize(output));
+    value = framed(CheckpointCodec.serialize(output));
     dir = Files.createTempDirectory("waymark-floor-");
     TempFiles.deleteOnExit(dir);
   }

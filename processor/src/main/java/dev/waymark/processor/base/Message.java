@@ -91,9 +91,16 @@ public enum Message {
 
   STEP_DUPLICATE_NAME(
       "StepDuplicateName",
-      "step name '%s' of @Step method %s is already used by method %s of the same class, but a"
-          + " step's name identifies it in stored workflows; give one of them another name with"
-          + " @Step(name = \"...\")"),
+      "step name '%s'%s of @Step method %s is already used by method %s of the same class, but a"
+          + " step's name and version identify it in stored workflows; give one of them another"
+          + " name with @Step(name = \"...\"), or, for a new version of the step, another"
+          + " @Step(version = ...)"),
+
+  STEP_INVALID_VERSION(
+      "StepInvalidVersion",
+      "version %d of @Step method '%s' is not a version: versions start at 1; leave it out for"
+          + " the first version of a step, and raise it when a new signature must coexist with"
+          + " workflows recorded with the old one"),
 
   STEP_INVALID_NAME(
       "StepInvalidName",

@@ -22,8 +22,16 @@ public sealed interface CheckpointType {
     }
   }
 
-  /** An enum, written by a generated serializer as the constant's name so reordering is safe. */
-  record EnumType(ClassName type) implements CheckpointType {}
+  /**
+   * An enum, written by a generated serializer as the constant's name so reordering is safe.
+   *
+   * @param constants the names of its constants, in declaration order
+   */
+  record EnumType(ClassName type, List<String> constants) implements CheckpointType {
+    public EnumType {
+      constants = List.copyOf(constants);
+    }
+  }
 
   /** An array type the runtime does not register, written by Kryo's default array serializer. */
   record ArrayType(TypeName type) implements CheckpointType {}

@@ -12,7 +12,9 @@ import java.util.List;
  * @param instanceType the type of the single instance that instance steps run on: the step class,
  *     with {@code <?>} arguments when it is generic
  * @param binaryName the step class's binary name, the first half of every step's identity
- * @param generatedClass the class to generate, in the step class's package
+ * @param generatedClass the builders' class to generate, in the step class's package
+ * @param moduleClass the sibling class holding what the runtime needs: step definitions, the module
+ *     that registers them, and serializers
  * @param steps the steps, in declaration order
  * @param checkpointTypes the user types the steps' signatures let into checkpoints, in discovery
  *     order, each once
@@ -22,11 +24,12 @@ public record StepClassModel(
     TypeName instanceType,
     String binaryName,
     ClassName generatedClass,
+    ClassName moduleClass,
     List<StepModel> steps,
     List<CheckpointType> checkpointTypes) {
 
-  /** The simple name of the nested class that the service file lists. */
-  public static final String MODULE_CLASS = "Module";
+  /** What the module class's simple name ends with; the runtime looks modules up by it. */
+  public static final String MODULE_SUFFIX = "_WaymarkModule";
 
   public StepClassModel {
     steps = List.copyOf(steps);
@@ -40,6 +43,6 @@ public record StepClassModel(
 
   /** The binary name of the generated {@code StepModule}, as {@code ServiceLoader} reads it. */
   public String moduleBinaryName() {
-    return generatedClass.reflectionName() + "$" + MODULE_CLASS;
+    return moduleClass.reflectionName();
   }
 }

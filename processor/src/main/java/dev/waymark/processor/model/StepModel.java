@@ -8,7 +8,8 @@ import java.util.List;
  *
  * @param methodName the Java method to call
  * @param stepName the step's name: the builder methods' name and the task name
- * @param id the stable identity, {@code binaryName#stepName}
+ * @param id the stable identity, {@code binaryName#stepName}, and {@code @version} after it from
+ *     version 2 on
  * @param isStatic whether the method is static; otherwise it runs on the shared instance
  * @param params the parameters, in declaration order, those the runtime supplies included
  * @param outputType what the step produces: the declared return type, {@link TypeName#VOID} for
@@ -20,6 +21,9 @@ import java.util.List;
  * @param options the options of the step's annotations that differ from their defaults
  * @param catchExceptions whether the step's failure is caught into a {@code Result}, which changes
  *     the type of its workflows
+ * @param version the step's version, 1 unless its annotation says otherwise
+ * @param latest whether this is the highest version of its name, which alone gets builders: older
+ *     versions only finish workflows recorded with them
  */
 public record StepModel(
     String methodName,
@@ -31,7 +35,9 @@ public record StepModel(
     boolean continuation,
     boolean varargs,
     StepOptionsModel options,
-    boolean catchExceptions) {
+    boolean catchExceptions,
+    int version,
+    boolean latest) {
 
   public StepModel {
     params = List.copyOf(params);

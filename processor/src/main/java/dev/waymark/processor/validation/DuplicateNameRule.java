@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reports two steps of one class with the same name, on the second: their identities would clash in
- * stored workflows and their builder methods in the generated class.
+ * Reports two steps of one class with the same name and version, on the second: their identities
+ * would clash in stored workflows and their builder methods in the generated class. Versions of one
+ * name are distinct steps (the highest one gets the builders).
  */
 final class DuplicateNameRule {
   private final Reporter reporter;
@@ -20,12 +21,15 @@ final class DuplicateNameRule {
   void check(List<StepMethod> steps) {
     Map<String, StepMethod> first = new HashMap<>();
     for (StepMethod step : steps) {
-      StepMethod previous = first.putIfAbsent(step.stepName(), step);
+      StepMethod previous = first.putIfAbsent(step.stepName() + "@" + step.version(), step);
       if (previous == null) {
         continue;
       }
       Object[] args = {
-        step.stepName(), TypeText.signature(step.method()), TypeText.signature(previous.method())
+        step.stepName(),
+        step.version() == 1 && step.versionValue().isEmpty() ? "" : " version " + step.version(),
+        TypeText.signature(step.method()),
+        TypeText.signature(previous.method())
       };
       if (step.hasNameValue()) {
         reporter.error(

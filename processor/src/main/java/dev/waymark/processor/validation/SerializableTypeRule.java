@@ -208,7 +208,12 @@ final class SerializableTypeRule {
             .or(
                 () -> {
                   ClassName enumType = ClassName.get(element);
-                  found.putIfAbsent(enumType, new CheckpointType.EnumType(enumType));
+                  List<String> constants =
+                      element.getEnclosedElements().stream()
+                          .filter(e -> e.getKind() == ElementKind.ENUM_CONSTANT)
+                          .map(e -> e.getSimpleName().toString())
+                          .toList();
+                  found.putIfAbsent(enumType, new CheckpointType.EnumType(enumType, constants));
                   return Optional.empty();
                 });
       }

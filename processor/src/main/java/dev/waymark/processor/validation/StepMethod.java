@@ -21,13 +21,17 @@ import javax.lang.model.util.ElementFilter;
  * @param explicitName the {@code name} value when the user wrote one, even an empty one
  * @param stepName the effective step name: {@code name}, or the method name when it is empty
  * @param checkpoint the {@code @Checkpoint} annotation on the method, if any
+ * @param version the {@code version} value, 1 unless the user wrote another
+ * @param versionValue the {@code version} value when the user wrote one
  */
 record StepMethod(
     ExecutableElement method,
     AnnotationMirror annotation,
     Optional<AnnotationValue> explicitName,
     String stepName,
-    Optional<AnnotationMirror> checkpoint) {
+    Optional<AnnotationMirror> checkpoint,
+    int version,
+    Optional<AnnotationValue> versionValue) {
 
   static final String STEP_ANNOTATION = "dev.waymark.annotations.Step";
   static final String CHECKPOINT_ANNOTATION = "dev.waymark.annotations.Checkpoint";
@@ -54,19 +58,30 @@ record StepMethod(
 
   private static StepMethod of(ExecutableElement method, AnnotationMirror annotation) {
     Optional<AnnotationValue> explicitName = Optional.empty();
+    Optional<AnnotationValue> versionValue = Optional.empty();
     for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry :
         annotation.getElementValues().entrySet()) {
       if (entry.getKey().getSimpleName().contentEquals("name")) {
         explicitName = Optional.of(entry.getValue());
+      } else if (entry.getKey().getSimpleName().contentEquals("version")) {
+        versionValue = Optional.of(entry.getValue());
       }
     }
+    int version =
+        versionValue
+            .map(AnnotationValue::getValue)
+            .filter(Integer.class::isInstance)
+            .map(Integer.class::cast)
+            .orElse(1);
     String name = explicitName.map(value -> String.valueOf(value.getValue())).orElse("");
     return new StepMethod(
         method,
         annotation,
         explicitName,
         name.isEmpty() ? method.getSimpleName().toString() : name,
-        annotation(method, CHECKPOINT_ANNOTATION));
+        annotation(method, CHECKPOINT_ANNOTATION),
+        version,
+        versionValue);
   }
 
   /** Whether errors about the name belong on the annotation value rather than on the method. */

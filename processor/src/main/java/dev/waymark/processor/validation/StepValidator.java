@@ -12,6 +12,7 @@ import dev.waymark.processor.model.StepClassModel;
 import dev.waymark.processor.model.StepModel;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,9 +80,10 @@ public final class StepValidator {
   public Optional<StepClassModel> validate(TypeElement stepClass) {
     int errorsBefore = reporter.errorCount();
     ClassName stepClassName = ClassName.get(stepClass);
-    ClassName generated =
-        ClassName.get(
-            stepClassName.packageName(), String.join("_", stepClassName.simpleNames()) + "Steps");
+    String flatName = String.join("_", stepClassName.simpleNames());
+    ClassName generated = ClassName.get(stepClassName.packageName(), flatName + "Steps");
+    ClassName module =
+        ClassName.get(stepClassName.packageName(), flatName + StepClassModel.MODULE_SUFFIX);
     classAccess.check(stepClass, generated.simpleName());
 
     List<StepMethod> methods = StepMethod.in(stepClass);
@@ -95,13 +97,18 @@ public final class StepValidator {
     ClassContext context = new ClassContext(stepClass, generated, binaryName, whyNoInstance);
 
     Map<TypeName, CheckpointType> found = new LinkedHashMap<>();
+    Map<String, Integer> latest = new HashMap<>();
+    for (StepMethod method : methods) {
+      latest.merge(method.stepName(), method.version(), Math::max);
+    }
     List<StepModel> steps = new ArrayList<>();
     List<StepMethod> validlyNamed = new ArrayList<>();
     for (StepMethod method : methods) {
       if (checkName(method)) {
         validlyNamed.add(method);
       }
-      validateMethod(method, context, found).ifPresent(steps::add);
+      boolean isLatest = latest.get(method.stepName()) == method.version();
+      validateMethod(method, context, found, isLatest).ifPresent(steps::add);
     }
     duplicateNames.check(validlyNamed);
 
@@ -114,6 +121,7 @@ public final class StepValidator {
             instanceType(stepClass, stepClassName),
             binaryName,
             generated,
+            module,
             steps,
             new ArrayList<>(found.values())));
   }
@@ -123,10 +131,13 @@ public final class StepValidator {
       TypeElement type, ClassName generated, String binaryName, Optional<String> whyNoInstance) {}
 
   private Optional<StepModel> validateMethod(
-      StepMethod step, ClassContext context, Map<TypeName, CheckpointType> found) {
+      StepMethod step, ClassContext context, Map<TypeName, CheckpointType> found, boolean latest) {
     int errorsBefore = reporter.errorCount();
     ExecutableElement method = step.method();
     String name = step.methodName();
+    if (step.version() < 1) {
+      step.error(reporter, step.versionValue(), Message.STEP_INVALID_VERSION, step.version(), name);
+    }
     if (method.getModifiers().contains(Modifier.PRIVATE)) {
       reporter.error(method, Message.STEP_PRIVATE, name, context.generated().simpleName());
     }
@@ -176,14 +187,19 @@ public final class StepValidator {
         new StepModel(
             name,
             step.stepName(),
-            context.binaryName() + "#" + step.stepName(),
+            context.binaryName()
+                + "#"
+                + step.stepName()
+                + (step.version() == 1 ? "" : "@" + step.version()),
             isStatic,
             params,
             TypeName.get(output.orElseThrow().type()),
             output.orElseThrow().continuation(),
             method.isVarArgs(),
             StepOptionsReader.read(step),
-            StepOptionsReader.catchExceptions(step)));
+            StepOptionsReader.catchExceptions(step),
+            step.version(),
+            latest));
   }
 
   /** Reports a step name that cannot name a builder method; true when the name is usable. */

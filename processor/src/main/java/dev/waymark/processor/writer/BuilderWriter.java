@@ -54,7 +54,7 @@ final class BuilderWriter {
   //  * runs nothing until the workflow runs.
   //  */
   // public static Workflow<List<Integer>> readData(int num) {
-  //   return READ_DATA.call(Workflow.of(num));
+  //   return Pipeline_WaymarkModule.READ_DATA.call(Workflow.of(num));
   // }
   //
   // and for a step that catches exceptions:
@@ -115,7 +115,8 @@ final class BuilderWriter {
       }
     }
     return method
-        .addStatement("return $N.call($L)", constant, CodeBlock.join(inputs, ", "))
+        .addStatement(
+            "return $T.$N.call($L)", model.moduleClass(), constant, CodeBlock.join(inputs, ", "))
         .build();
   }
 
@@ -125,7 +126,7 @@ final class BuilderWriter {
   //  * runs nothing until the workflow runs.
   //  */
   // public static Workflow<List<Integer>> readData(Workflow<? extends Integer> num) {
-  //   return READ_DATA.call(num);
+  //   return Pipeline_WaymarkModule.READ_DATA.call(num);
   // }
   private MethodSpec workflowBuilder(
       StepClassModel model, StepModel step, String constant, List<String> paramNames) {
@@ -152,7 +153,8 @@ final class BuilderWriter {
       inputs.add(CodeBlock.of("$N", paramNames.get(i)));
     }
     return method
-        .addStatement("return $N.call($L)", constant, CodeBlock.join(inputs, ", "))
+        .addStatement(
+            "return $T.$N.call($L)", model.moduleClass(), constant, CodeBlock.join(inputs, ", "))
         .build();
   }
 

@@ -18,6 +18,7 @@ final class RuntimeTypes {
   static final ClassName DURATION = ClassName.get("java.time", "Duration");
   static final ClassName STEP_DEFINITION = ClassName.get("dev.waymark.internal", "StepDefinition");
   static final ClassName STEP_MODULE = ClassName.get("dev.waymark.internal", "StepModule");
+  static final ClassName STEP_REGISTRY = ClassName.get("dev.waymark.internal", "StepRegistry");
   static final ClassName CURRENT_TASK = ClassName.get("dev.waymark.internal", "CurrentTask");
   static final ClassName TYPE_REGISTRAR = ClassName.get("dev.waymark.internal", "TypeRegistrar");
   static final ClassName KRYO = ClassName.get("com.esotericsoftware.kryo", "Kryo");
