@@ -23,6 +23,21 @@ final class ChildJvm {
   static Process start(
       Path output, boolean withModuleFlags, List<String> jvmArgs, Class<?> main, String... args)
       throws IOException {
+    return start(output, withModuleFlags, jvmArgs, List.of(), main.getName(), args);
+  }
+
+  /**
+   * Starts {@code mainClass}, looked up in {@code classpath} first, then in this JVM's class path
+   * (classes compiled by a test, say).
+   */
+  static Process start(
+      Path output,
+      boolean withModuleFlags,
+      List<String> jvmArgs,
+      List<Path> classpath,
+      String mainClass,
+      String... args)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(
         ProcessHandle.current()
@@ -44,12 +59,43 @@ final class ChildJvm {
     command.add("-XX:+UseSerialGC");
     command.addAll(jvmArgs);
     command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(main.getName());
+    StringBuilder path = new StringBuilder();
+    for (Path entry : classpath) {
+      path.append(entry).append(java.io.File.pathSeparator);
+    }
+    command.add(path + System.getProperty("java.class.path"));
+    command.add(mainClass);
     command.addAll(List.of(args));
     return new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(output.toFile())
         .start();
+  }
+
+  /**
+   * Waits until {@code child} printed a line starting with {@code prefix} into {@code output}: a
+   * crash test kills a child once it says it reached the state the test needs, never after a fixed
+   * sleep. Fails when the child exits first or takes longer than {@code timeout}.
+   */
+  static String awaitLine(Process child, Path output, String prefix, java.time.Duration timeout)
+      throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      String text =
+          java.nio.file.Files.exists(output) ? java.nio.file.Files.readString(output) : "";
+      for (String line : text.split("\n")) {
+        if (line.startsWith(prefix)) {
+          return line;
+        }
+      }
+      if (!child.isAlive()) {
+        throw new AssertionError("the child exited before printing " + prefix + ":\n" + text);
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(
+            "the child did not print " + prefix + " in " + timeout + ":\n" + text);
+      }
+      Thread.sleep(10);
+    }
   }
 }

@@ -47,6 +47,13 @@ class SamplesTest {
   }
 
   @Test
+  void aNewWorkflowRunsTheNewestVersionOfAStep() {
+    assertEquals("charged ada 1250 EUR cents", waymark.run(Billing.bill("ada", 1250), "bill"));
+    assertEquals(
+        "dev.waymark.samples.Billing#charge@2", waymark.getMetadata("bill", "charge").stepId());
+  }
+
+  @Test
   void addOfGetValAndTwentyIs30() {
     assertEquals(30, waymark.run(PipelineSample.addition(), "add"));
     assertEquals(10, (Integer) waymark.getOutput("add", "getVal"));

@@ -1,0 +1,23 @@
+package evo;
+
+import dev.waymark.Workflow;
+import dev.waymark.annotations.Step;
+
+public final class Grow {
+  public record Item(String name, int qty) {}
+
+  @Step
+  static Item make(String name) {
+    return new Item(name, 4);
+  }
+
+  @Step
+  static String show(Item item) throws InterruptedException {
+    Gate.hold("grow");
+    return item.name() + " x" + item.qty();
+  }
+
+  static Workflow<String> workflow() {
+    return GrowSteps.show(GrowSteps.make("plum"));
+  }
+}

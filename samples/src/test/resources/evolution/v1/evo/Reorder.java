@@ -1,0 +1,23 @@
+package evo;
+
+import dev.waymark.Workflow;
+import dev.waymark.annotations.Step;
+
+public final class Reorder {
+  public record Stat(String item, int qty, int price) {}
+
+  @Step
+  static Stat make(String item) {
+    return new Stat(item, 3, 7);
+  }
+
+  @Step
+  static String describe(Stat stat) throws InterruptedException {
+    Gate.hold("reorder");
+    return stat.item() + " qty=" + stat.qty() + " price=" + stat.price();
+  }
+
+  static Workflow<String> workflow() {
+    return ReorderSteps.describe(ReorderSteps.make("apple"));
+  }
+}

@@ -1,0 +1,17 @@
+package evo;
+
+import dev.waymark.Workflow;
+import dev.waymark.annotations.Step;
+
+public final class ParamAdded {
+  @Step
+  static int first(int x) {
+    return x + 1;
+  }
+
+  @Step
+  static int second(int y, int z) throws InterruptedException {
+    Gate.hold("ParamAdded");
+    return y * z;
+  }
+}

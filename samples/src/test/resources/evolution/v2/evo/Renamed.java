@@ -1,0 +1,21 @@
+package evo;
+
+import dev.waymark.Workflow;
+import dev.waymark.annotations.Step;
+
+public final class Renamed {
+  @Step
+  static int first(int x) {
+    return x + 1;
+  }
+
+  @Step(name = "second")
+  static int doubled(int y) throws InterruptedException {
+    Gate.hold("Renamed");
+    return y * 2;
+  }
+
+  static Workflow<Integer> workflow() {
+    return RenamedSteps.second(RenamedSteps.first(20));
+  }
+}
