@@ -7,16 +7,17 @@ import java.util.Objects;
  * its retries were spent. A step whose builder returns {@code Workflow<Result<T>>} never fails its
  * workflow; pass the result to a step that handles both cases.
  *
- * <p>After a restart, a stored failure comes back as a {@link RecordedException} that keeps the
- * original exception's class name, message and stack trace.
+ * <p>A failure is a {@link RecordedException}, in the process where the step failed and after a
+ * restart alike: it keeps the original exception's class name and superclasses, message, stack
+ * trace and causes ({@link RecordedException#is} tests its type).
  *
  * @param <T> the type of the value
  */
 public final class Result<T> {
   private final T value;
-  private final Throwable exception;
+  private final RecordedException exception;
 
-  private Result(T value, Throwable exception) {
+  private Result(T value, RecordedException exception) {
     this.value = value;
     this.exception = exception;
   }
@@ -25,8 +26,9 @@ public final class Result<T> {
     return new Result<>(value, null);
   }
 
+  /** A failure; {@code exception} is kept as a {@link RecordedException}. */
   public static <T> Result<T> failure(Throwable exception) {
-    return new Result<>(null, Objects.requireNonNull(exception, "exception"));
+    return new Result<>(null, RecordedException.of(Objects.requireNonNull(exception, "exception")));
   }
 
   public boolean isSuccess() {
@@ -38,8 +40,8 @@ public final class Result<T> {
     return value;
   }
 
-  /** The exception; null when the step succeeded. */
-  public Throwable exception() {
+  /** The exception, as a workflow keeps it; null when the step succeeded. */
+  public RecordedException exception() {
     return exception;
   }
 

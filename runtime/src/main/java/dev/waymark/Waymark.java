@@ -2,9 +2,12 @@ package dev.waymark;
 
 import dev.waymark.internal.ChronicleCheckpointStore;
 import dev.waymark.internal.Engine;
+import dev.waymark.internal.EngineSettings;
 import dev.waymark.internal.Node;
+import dev.waymark.internal.StepThreads;
 import dev.waymark.internal.WorkflowIds;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -36,16 +39,27 @@ public final class Waymark implements AutoCloseable {
   private final Engine engine;
 
   private Waymark(Builder builder) {
+    boolean virtual = builder.virtualThreads;
+    int parallelism =
+        builder.parallelism > 0
+            ? builder.parallelism
+            : virtual ? VIRTUAL_PARALLELISM : Runtime.getRuntime().availableProcessors();
     this.engine =
         new Engine(
             ChronicleCheckpointStore.open(
-                builder.storage, builder.parallelism, builder.durability, builder.reserve),
-            builder.parallelism,
-            builder.capacity,
-            builder.maxRunning,
-            builder.maxPending,
-            builder.listeners);
+                builder.storage, parallelism, builder.durability, builder.reserve),
+            new EngineSettings(
+                parallelism,
+                virtual,
+                builder.capacity,
+                builder.maxRunning,
+                builder.maxPending,
+                builder.listeners,
+                builder.stopGrace));
   }
+
+  /** How many steps run at once by default on virtual threads. */
+  private static final int VIRTUAL_PARALLELISM = 256;
 
   /** Opens the storage in {@code storage} (created if missing) with default settings. */
   public static Waymark open(Path storage) {
@@ -119,13 +133,23 @@ public final class Waymark implements AutoCloseable {
     return join(runAsync(workflow, workflowId, metadata));
   }
 
-  /** Like {@link #run(Workflow, String, Map)}, without blocking the caller. */
+  /**
+   * Like {@link #run(Workflow, String, Map)}, without blocking the caller. What {@code run} would
+   * throw (the id runs already, the queue is full, another workflow is recorded under the id, ...)
+   * fails the future instead; only invalid arguments throw at once.
+   */
   @SuppressWarnings("unchecked")
   public <T> CompletableFuture<T> runAsync(
       Workflow<T> workflow, String workflowId, Map<String, String> metadata) {
     Objects.requireNonNull(workflow, "workflow");
     Objects.requireNonNull(metadata, "metadata");
-    return (CompletableFuture<T>) engine.run(Node.of(workflow), workflowId, metadata);
+    Node<?> root = Node.of(workflow);
+    WorkflowIds.check(workflowId);
+    try {
+      return (CompletableFuture<T>) engine.run(root, workflowId, metadata);
+    } catch (WorkflowException e) {
+      return CompletableFuture.failedFuture(e);
+    }
   }
 
   /**
@@ -138,10 +162,18 @@ public final class Waymark implements AutoCloseable {
     return join(resumeAsync(workflowId));
   }
 
-  /** Like {@link #resume}, without blocking the caller. */
+  /**
+   * Like {@link #resume}, without blocking the caller; what {@code resume} would throw fails the
+   * future instead, but for an invalid id.
+   */
   @SuppressWarnings("unchecked")
   public <T> CompletableFuture<T> resumeAsync(String workflowId) {
-    return (CompletableFuture<T>) engine.resume(workflowId);
+    WorkflowIds.check(workflowId);
+    try {
+      return (CompletableFuture<T>) engine.resume(workflowId);
+    } catch (WorkflowException e) {
+      return CompletableFuture.failedFuture(e);
+    }
   }
 
   /**
@@ -154,6 +186,16 @@ public final class Waymark implements AutoCloseable {
   @SuppressWarnings("unchecked")
   public <T> T getOutput(String workflowId) {
     return (T) engine.output(WorkflowIds.check(workflowId));
+  }
+
+  /**
+   * The output of a workflow once it is known, without blocking the caller: no thread waits while
+   * it runs here, and another process's run is polled. The future fails as {@link
+   * #getOutput(String)} would throw; add a timeout with {@link CompletableFuture#orTimeout}.
+   */
+  @SuppressWarnings("unchecked")
+  public <T> CompletableFuture<T> getOutputAsync(String workflowId) {
+    return (CompletableFuture<T>) engine.outputAsync(WorkflowIds.check(workflowId));
   }
 
   /**
@@ -230,7 +272,14 @@ public final class Waymark implements AutoCloseable {
     engine.delete(workflowId);
   }
 
-  /** Stops executing and releases the storage; workflows still running become RESUMABLE. */
+  /**
+   * Stops gracefully and releases the storage. No workflow starts any more; steps that are running
+   * get the grace period ({@link Builder#stopGracePeriod}, 5 seconds by default) to finish, and
+   * their outputs are committed; steps still running then are interrupted and whatever they do is
+   * dropped. A workflow that did not finish is left RESUMABLE, never FAILED, and its callers get a
+   * {@link WorkflowStoppedException}. The shared runtime closes this way at JVM exit, on SIGTERM
+   * and on Ctrl-C.
+   */
   @Override
   public void close() {
     engine.close();
@@ -244,7 +293,9 @@ public final class Waymark implements AutoCloseable {
   /** Settings of a {@link Waymark} runtime. */
   public static final class Builder {
     private Path storage = defaultStorage();
-    private int parallelism = Runtime.getRuntime().availableProcessors();
+    private int parallelism;
+    private boolean virtualThreads = StepThreads.virtualAvailable();
+    private Duration stopGrace = EngineSettings.DEFAULT_STOP_GRACE;
     private final Map<String, Double> capacity = Engine.defaultCapacity();
     private int maxRunning = Integer.MAX_VALUE;
     private final Map<String, EventListener<?>> listeners = new java.util.HashMap<>();
@@ -339,12 +390,43 @@ public final class Waymark implements AutoCloseable {
       return this;
     }
 
-    /** How many steps may execute at once (the size of the step thread pool). */
+    /**
+     * How many steps may execute at once, in all workflows of this runtime. Default: 256 on virtual
+     * threads, the number of cores on platform threads.
+     */
     public Builder parallelism(int parallelism) {
       if (parallelism < 1) {
         throw new IllegalArgumentException("parallelism must be at least 1, got " + parallelism);
       }
       this.parallelism = parallelism;
+      return this;
+    }
+
+    /**
+     * Whether steps run on virtual threads (default: yes on JDK 21 and later, where they exist), so
+     * that steps blocked in I/O, sleeps or locks hold no platform thread and many of them can wait
+     * at once. With {@code false}, steps run on a pool of platform threads.
+     *
+     * @throws IllegalStateException for {@code true} on a JDK without virtual threads
+     */
+    public Builder virtualThreads(boolean virtualThreads) {
+      if (virtualThreads && !StepThreads.virtualAvailable()) {
+        throw new IllegalStateException(
+            "virtual threads need JDK 21 or later; this is JDK " + Runtime.version().feature());
+      }
+      this.virtualThreads = virtualThreads;
+      return this;
+    }
+
+    /**
+     * How long {@link Waymark#close()} lets running steps finish (default 5 seconds) before it
+     * interrupts them and leaves their workflows RESUMABLE. Zero interrupts them at once.
+     */
+    public Builder stopGracePeriod(Duration grace) {
+      if (grace == null || grace.isNegative()) {
+        throw new IllegalArgumentException("the stop grace period must be >= 0, got " + grace);
+      }
+      this.stopGrace = grace;
       return this;
     }
 

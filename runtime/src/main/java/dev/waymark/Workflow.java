@@ -83,10 +83,13 @@ public interface Workflow<T> {
    * A step that waits for the event {@code key} sent to this workflow with {@link
    * Waymark#sendEvent}, from any thread or process sharing the storage. No thread waits; the event
    * is stored as this step's output before it is consumed, so it is received exactly once. Its type
-   * must be one that some step's signature allows.
+   * must be one that some step's signature allows: {@code sendEvent} refuses a payload of another
+   * type, and one that reaches the wait anyway is dropped, never delivered.
+   *
+   * @throws UnsupportedCheckpointTypeException when no step signature allows {@code type}
    */
   static <E> Workflow<E> waitForEvent(String key, Class<E> type) {
-    return Node.event("", key);
+    return Node.event("", key, type);
   }
 
   /**
@@ -97,7 +100,7 @@ public interface Workflow<T> {
     if (listener == null || listener.isEmpty()) {
       throw new IllegalArgumentException("name the event listener");
     }
-    return Node.event(listener, key);
+    return Node.event(listener, key, type);
   }
 
   /** Fan-in: one workflow whose result lists the results of {@code parts}, in order. */

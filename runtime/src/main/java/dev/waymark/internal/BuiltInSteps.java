@@ -19,13 +19,14 @@ final class BuiltInSteps {
               });
 
   /**
-   * Waits for an external event: (listener name, event key). The empty listener name is the
-   * built-in mailbox fed by {@code Waymark.sendEvent}. Never invoked directly.
+   * Waits for an external event: (listener name, event key, the name of the type it expects). The
+   * empty listener name is the built-in mailbox fed by {@code Waymark.sendEvent}. Never invoked
+   * directly.
    */
   static final StepDefinition<Object> EVENT =
       StepDefinition.step("dev.waymark", "event")
-          .inputs(2)
-          .shape("in java.lang.String\nin java.lang.String")
+          .inputs(3)
+          .shape("in java.lang.String\nin java.lang.String\nin java.lang.String")
           .invoker(
               args -> {
                 throw new IllegalStateException("event waits are run by the engine");

@@ -119,8 +119,9 @@ final class BuiltInTypes {
    */
   @SuppressWarnings("rawtypes")
   private static final class ResultSerializer extends Serializer<Result> {
-    private static final int MAX_FRAMES = 64;
-    private static final int MAX_CAUSES = 8;
+    private static final int MAX_FRAMES = RecordedException.MAX_FRAMES;
+    private static final int MAX_CAUSES = RecordedException.MAX_CAUSES;
+    private static final int MAX_TYPES = 64;
 
     ResultSerializer() {
       setImmutable(true);
@@ -136,11 +137,13 @@ final class BuiltInTypes {
       }
     }
 
-    private static void writeThrowable(Output output, Throwable t, int depth) {
-      output.writeString(
-          t instanceof RecordedException recorded
-              ? recorded.originalClassName()
-              : t.getClass().getName());
+    private static void writeThrowable(Output output, RecordedException t, int depth) {
+      output.writeString(t.originalClassName());
+      int types = Math.min(t.types().size(), MAX_TYPES);
+      output.writeVarInt(types, true);
+      for (int i = 0; i < types; i++) {
+        output.writeString(t.types().get(i));
+      }
       output.writeString(t.getMessage());
       StackTraceElement[] frames = t.getStackTrace();
       int count = Math.min(frames.length, MAX_FRAMES);
@@ -151,11 +154,10 @@ final class BuiltInTypes {
         output.writeString(frames[i].getFileName());
         output.writeVarInt(frames[i].getLineNumber() + 2, true);
       }
-      Throwable cause = t.getCause();
-      boolean more = cause != null && cause != t && depth + 1 < MAX_CAUSES;
+      boolean more = t.getCause() instanceof RecordedException && depth + 1 < MAX_CAUSES;
       output.writeBoolean(more);
       if (more) {
-        writeThrowable(output, cause, depth + 1);
+        writeThrowable(output, (RecordedException) t.getCause(), depth + 1);
       }
     }
 
@@ -172,6 +174,14 @@ final class BuiltInTypes {
         throw new com.esotericsoftware.kryo.KryoException("exception causes nest too deep");
       }
       String className = input.readString();
+      int typeCount = input.readVarInt(true);
+      if (typeCount > MAX_TYPES) {
+        throw new com.esotericsoftware.kryo.KryoException("too many exception types: " + typeCount);
+      }
+      java.util.List<String> types = new java.util.ArrayList<>(typeCount);
+      for (int i = 0; i < typeCount; i++) {
+        types.add(input.readString());
+      }
       String message = input.readString();
       int count = input.readVarInt(true);
       if (count > MAX_FRAMES) {
@@ -187,7 +197,7 @@ final class BuiltInTypes {
                 input.readVarInt(true) - 2);
       }
       RecordedException cause = input.readBoolean() ? readThrowable(input, depth + 1) : null;
-      RecordedException exception = new RecordedException(className, message, cause);
+      RecordedException exception = new RecordedException(className, types, message, cause);
       exception.setStackTrace(frames);
       return exception;
     }

@@ -44,6 +44,18 @@ public interface CheckpointStore extends AutoCloseable {
    */
   void postEvent(String workflowId, String key, byte[] payload);
 
+  /**
+   * The recorded DAG of {@code workflowId}, or null; readable without a claim, as it never changes
+   * once recorded.
+   */
+  byte[] readDag(String workflowId);
+
+  /**
+   * The type a running wait of {@code workflowId} expects for the event {@code key}, as the waiting
+   * task recorded it, or null when no wait recorded one.
+   */
+  String readEventExpectation(String workflowId, String key);
+
   /** Asks the process running {@code workflowId} to cancel it (it polls for this). */
   void requestCancel(String workflowId);
 
@@ -57,14 +69,29 @@ public interface CheckpointStore extends AutoCloseable {
   void close();
 
   /**
-   * A workflow's recorded status, why when FAILED (else null), and when its run started and ended
-   * (epoch milliseconds; 0 when it has not ended).
+   * A workflow's recorded status, why when FAILED (else null), when it first started, and when its
+   * latest run started and ended (epoch milliseconds; 0 when it has not ended).
    */
-  record StatusRecord(WorkflowStatus status, String error, long startMillis, long endMillis) {
+  record StatusRecord(
+      WorkflowStatus status,
+      String error,
+      long firstStartMillis,
+      long startMillis,
+      long endMillis) {
 
-    /** The same record with another status, error and end time, keeping the start. */
+    /** A workflow's first status, started {@code now}. */
+    static StatusRecord first(WorkflowStatus status, long now) {
+      return new StatusRecord(status, null, now, now, 0);
+    }
+
+    /** The same record with another status, error and end time, keeping the starts. */
     StatusRecord next(WorkflowStatus status, String error, long endMillis) {
-      return new StatusRecord(status, error, startMillis, endMillis);
+      return new StatusRecord(status, error, firstStartMillis, startMillis, endMillis);
+    }
+
+    /** A new run of the workflow, started {@code now}: RUNNING, no error, not ended. */
+    StatusRecord restarted(long now) {
+      return new StatusRecord(WorkflowStatus.RUNNING, null, firstStartMillis, now, 0);
     }
   }
 
@@ -124,8 +151,11 @@ public interface CheckpointStore extends AutoCloseable {
     /** The event left under {@code key}, or null when none arrived yet. */
     byte[] readEvent(String key);
 
-    /** Removes a consumed event: only after its value was stored as a step output. */
+    /** Removes a consumed (or refused) event, and the expectation recorded for it. */
     void deleteEvent(String key);
+
+    /** Records that a task waits for the event {@code key}, of type {@code typeName}. */
+    void expectEvent(String key, String typeName);
 
     /** Removes the record under {@code key}, if any. */
     void delete(long key);

@@ -103,11 +103,28 @@ public final class ChronicleCheckpointStore implements CheckpointStore {
   public static ChronicleCheckpointStore open(
       Path root, int inFlightSlots, Durability durability, long freeSpaceReserve) {
     JvmFlags.check();
+    initializeChronicle();
     Path absolute = root.toAbsolutePath().normalize();
     createPrivateDirectories(absolute.resolve("workflows"));
     checkFormat(absolute.resolve(FORMAT_FILE));
     return new ChronicleCheckpointStore(
         absolute, inFlightSlots, durability == Durability.POWER_LOSS, freeSpaceReserve);
+  }
+
+  /**
+   * Chronicle registers a JVM shutdown hook when it first releases a resource; a first map made
+   * during shutdown (a step committing within a stop's grace period) would fail there. Loading that
+   * class when the storage opens registers the hook in time.
+   */
+  private static void initializeChronicle() {
+    try {
+      Class.forName(
+          "net.openhft.chronicle.core.io.BackgroundResourceReleaser",
+          true,
+          ChronicleCheckpointStore.class.getClassLoader());
+    } catch (ClassNotFoundException | LinkageError e) {
+      // another Chronicle version: its first map then registers what it needs
+    }
   }
 
   /**
@@ -337,7 +354,11 @@ public final class ChronicleCheckpointStore implements CheckpointStore {
         throw new CheckpointCorruptedException(file, "holds an unknown status #" + ordinal, null);
       }
       return new StatusRecord(
-          WorkflowStatus.values()[ordinal], in.readString(), in.readLong(), in.readLong());
+          WorkflowStatus.values()[ordinal],
+          in.readString(),
+          in.readLong(),
+          in.readLong(),
+          in.readLong());
     } catch (KryoException e) {
       throw new CheckpointCorruptedException(file, "cannot be decoded: " + e.getMessage(), e);
     }
@@ -347,6 +368,7 @@ public final class ChronicleCheckpointStore implements CheckpointStore {
     Output out = new Output(64, -1);
     out.writeVarInt(status.status().ordinal(), true);
     out.writeString(status.error());
+    out.writeLong(status.firstStartMillis());
     out.writeLong(status.startMillis());
     out.writeLong(status.endMillis());
     FramedFiles.write(dir.resolve(STATUS_FILE), STATUS_MAGIC, out.toBytes(), force);
@@ -363,6 +385,25 @@ public final class ChronicleCheckpointStore implements CheckpointStore {
     Path events = dir.resolve("events");
     createPrivateDirectories(events);
     FramedFiles.write(events.resolve(key + ".bin"), EVENT_MAGIC, payload, force);
+  }
+
+  @Override
+  public byte[] readDag(String workflowId) {
+    return FramedFiles.read(workflows.resolve(workflowId).resolve(DAG_FILE), DAG_MAGIC, "DAG");
+  }
+
+  @Override
+  public String readEventExpectation(String workflowId, String key) {
+    byte[] bytes =
+        FramedFiles.read(
+            expectationFile(workflows.resolve(workflowId), key), EXPECT_MAGIC, "event");
+    return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  static final int EXPECT_MAGIC = 0x574d4558; // "WMEX"
+
+  static Path expectationFile(Path workflowDir, String key) {
+    return workflowDir.resolve("events").resolve(key + ".expect");
   }
 
   @Override

@@ -121,8 +121,22 @@ final class ChronicleClaim implements CheckpointStore.Claim {
   public void deleteEvent(String key) {
     try {
       Files.deleteIfExists(dir.resolve("events").resolve(key + ".bin"));
+      Files.deleteIfExists(ChronicleCheckpointStore.expectationFile(dir, key));
     } catch (IOException e) {
       throw new StorageException("cannot remove event '" + key + "': " + e, e);
+    }
+  }
+
+  @Override
+  public void expectEvent(String key, String typeName) {
+    Path file = ChronicleCheckpointStore.expectationFile(dir, key);
+    if (!Files.exists(file)) {
+      ChronicleCheckpointStore.createPrivateDirectories(file.getParent());
+      FramedFiles.write(
+          file,
+          ChronicleCheckpointStore.EXPECT_MAGIC,
+          typeName.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+          store.forces());
     }
   }
 

@@ -10,6 +10,7 @@ import dev.waymark.WorkflowNotResumableException;
 import dev.waymark.WorkflowQueueFullException;
 import dev.waymark.WorkflowStatus;
 import dev.waymark.WorkflowStillActiveException;
+import dev.waymark.WorkflowStoppedException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -22,9 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs and manages the workflows of one storage: claims a workflow, records its DAG before the
@@ -45,32 +44,31 @@ public final class Engine implements AutoCloseable {
   private final int maxRunning;
   private final int maxPending;
   private int running;
+  private final java.time.Duration stopGrace;
+  private boolean closed;
   private static final long CANCEL_POLL_MILLIS = 100;
 
-  /**
-   * @param capacity the resources this runtime offers: {@code cpus}, {@code gpus} and named ones
-   */
-  public Engine(
-      CheckpointStore store,
-      int parallelism,
-      Map<String, Double> capacity,
-      int maxRunning,
-      int maxPending,
-      Map<String, dev.waymark.EventListener<?>> listeners) {
+  /** Runs the workflows of {@code store} as {@code settings} say. */
+  public Engine(CheckpointStore store, EngineSettings settings) {
     this.store = store;
-    this.queries = new WorkflowQueries(store, active, queued::containsKey);
-    this.maxRunning = maxRunning;
-    this.maxPending = maxPending;
-    this.pool = Executors.newFixedThreadPool(parallelism, daemonThreads("waymark-"));
-    this.timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("waymark-timer-"));
-    this.stateWriter = Executors.newSingleThreadExecutor(daemonThreads("waymark-state-"));
+    this.maxRunning = settings.maxRunning();
+    this.maxPending = settings.maxPending();
+    this.stopGrace = settings.stopGrace();
+    this.pool =
+        Executors.newFixedThreadPool(
+            settings.parallelism(), StepThreads.factory("waymark-", settings.virtualThreads()));
+    this.timer =
+        Executors.newSingleThreadScheduledExecutor(StepThreads.factory("waymark-timer-", false));
+    this.queries = new WorkflowQueries(store, active, queued::containsKey, timer);
+    this.stateWriter =
+        Executors.newSingleThreadExecutor(StepThreads.factory("waymark-state-", false));
     this.services =
         new Services(
             pool,
             timer,
-            new ResourcePool(capacity),
+            new ResourcePool(settings.capacity()),
             stateWriter,
-            Map.copyOf(listeners),
+            settings.listeners(),
             store.durability() == Durability.POWER_LOSS ? new GroupCommit() : null);
     timer.scheduleWithFixedDelay(
         () -> {
@@ -83,15 +81,6 @@ public final class Engine implements AutoCloseable {
         CANCEL_POLL_MILLIS,
         CANCEL_POLL_MILLIS,
         TimeUnit.MILLISECONDS);
-  }
-
-  private static ThreadFactory daemonThreads(String prefix) {
-    AtomicInteger threads = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, prefix + threads.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 
   public CheckpointStore store() {
@@ -127,6 +116,11 @@ public final class Engine implements AutoCloseable {
 
   private CompletableFuture<Object> start(String workflowId, Plan newPlan, boolean create) {
     WorkflowIds.check(workflowId);
+    synchronized (this) {
+      if (closed) {
+        throw new IllegalStateException("this Waymark runtime is closed; open another one");
+      }
+    }
     if (active.containsKey(workflowId) || queued.containsKey(workflowId)) {
       throw new WorkflowStillActiveException(
           "workflow '" + workflowId + "' is running or pending in this process");
@@ -181,11 +175,8 @@ public final class Engine implements AutoCloseable {
         SignatureCheck.keepShapes(claim, plan);
         claim.writeDag(DagCodec.encode(plan));
         claim.writeStatus(
-            new CheckpointStore.StatusRecord(
-                now ? WorkflowStatus.RUNNING : WorkflowStatus.PENDING,
-                null,
-                System.currentTimeMillis(),
-                0));
+            CheckpointStore.StatusRecord.first(
+                now ? WorkflowStatus.RUNNING : WorkflowStatus.PENDING, System.currentTimeMillis()));
       } else if (!now && status.status() != WorkflowStatus.SUCCESSFUL) {
         claim.writeStatus(status.next(WorkflowStatus.PENDING, null, 0));
       }
@@ -235,7 +226,7 @@ public final class Engine implements AutoCloseable {
       active.put(workflowId, execution);
       // The status says RUNNING only once the recorded DAG proved runnable by this code: a
       // workflow refused here keeps the status it had.
-      execution.start(run.fresh(), () -> markRunning(run.claim()));
+      execution.start(run.fresh(), () -> markRunning(run.claim(), run.fresh()));
     } catch (RuntimeException | Error e) {
       if (execution == null || !execution.hasEnded()) {
         active.remove(workflowId);
@@ -258,16 +249,17 @@ public final class Engine implements AutoCloseable {
     return run.result();
   }
 
-  /** Records that the workflow runs, unless it finished already or says so already. */
-  private static void markRunning(CheckpointStore.Claim claim) {
+  /**
+   * Records that the workflow runs from now on, unless it finished already; a fresh workflow
+   * recorded as running a moment ago is left as it is.
+   */
+  private static void markRunning(CheckpointStore.Claim claim, boolean fresh) {
     CheckpointStore.StatusRecord status = claim.readStatus();
     if (status.status() == WorkflowStatus.SUCCESSFUL
-        || (status.status() == WorkflowStatus.RUNNING
-            && status.error() == null
-            && status.endMillis() == 0)) {
+        || (fresh && status.status() == WorkflowStatus.RUNNING)) {
       return;
     }
-    claim.writeStatus(status.next(WorkflowStatus.RUNNING, null, 0));
+    claim.writeStatus(status.restarted(System.currentTimeMillis()));
   }
 
   /** A run ended: its slot goes to the oldest pending workflow. */
@@ -279,6 +271,9 @@ public final class Engine implements AutoCloseable {
   private void release() {
     Queued next;
     synchronized (this) {
+      if (closed) {
+        return;
+      }
       next = queue.poll();
       if (next == null) {
         running--;
@@ -428,6 +423,11 @@ public final class Engine implements AutoCloseable {
     return queries.output(workflowId);
   }
 
+  /** The workflow's output once it is known, without blocking the caller. */
+  public CompletableFuture<Object> outputAsync(String workflowId) {
+    return queries.outputAsync(workflowId);
+  }
+
   /** The output of one task, waiting while it has not run and its workflow runs. */
   public Object output(String workflowId, String taskId) {
     return queries.output(workflowId, taskId);
@@ -446,8 +446,10 @@ public final class Engine implements AutoCloseable {
   /** Leaves an event for a workflow's mailbox; see {@code Waymark.sendEvent}. */
   public void sendEvent(String workflowId, String key, Object payload) {
     WorkflowIds.check(workflowId);
-    WorkflowIds.check(key);
-    store.postEvent(workflowId, key, CheckpointCodec.serialize(payload));
+    WorkflowIds.checkEventKey(key);
+    byte[] bytes = CheckpointCodec.serialize(payload);
+    EventTypes.check(workflowId, key, EventTypes.expected(store, workflowId, key), payload);
+    store.postEvent(workflowId, key, bytes);
   }
 
   /** Deletes every stored byte of a workflow that is not running. */
@@ -482,16 +484,43 @@ public final class Engine implements AutoCloseable {
     }
   }
 
+  /**
+   * Stops gracefully and releases the storage: no workflow starts any more; running steps get the
+   * grace period to finish, and their outputs are committed; then the steps still running are
+   * interrupted and dropped. Every workflow that did not finish is left RESUMABLE (not FAILED), and
+   * its callers get a {@link WorkflowStoppedException}.
+   */
   @Override
   public void close() {
-    pool.shutdownNow();
-    timer.shutdownNow();
-    stateWriter.shutdownNow();
-    try {
-      pool.awaitTermination(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    List<Queued> waiting;
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      waiting = new ArrayList<>(queue);
+      queue.clear();
+      queued.clear();
     }
+    for (Queued run : waiting) {
+      run.claim().close();
+      run.result().completeExceptionally(new WorkflowStoppedException(run.workflowId()));
+    }
+    List<Execution> runs = List.copyOf(active.values());
+    runs.forEach(Execution::beginStop);
+    long deadline = System.nanoTime() + stopGrace.toNanos();
+    while (runs.stream().anyMatch(Execution::hasRunningSteps) && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    runs.forEach(Execution::finishStop);
+    timer.shutdownNow();
+    pool.shutdownNow();
+    stateWriter.shutdownNow();
     if (services.commits() != null) {
       services.commits().close();
     }

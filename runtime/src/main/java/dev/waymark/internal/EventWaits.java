@@ -21,6 +21,9 @@ final class EventWaits {
   private final Map<Long, CompletableFuture<Object>> waits = new ConcurrentHashMap<>();
   private final Set<Runnable> cancellers = ConcurrentHashMap.newKeySet();
 
+  /** The mailbox waits that recorded what they expect, by task key. */
+  private final Set<Long> expecting = ConcurrentHashMap.newKeySet();
+
   EventWaits(Execution run) {
     this.run = run;
   }
@@ -30,14 +33,23 @@ final class EventWaits {
    * the event may have arrived (the mailbox is checked every 50 ms; a listener's poll completes).
    * No thread waits meanwhile.
    */
-  Object await(Frame frame, int t, String listener, String key) {
+  Object await(Frame frame, int t, String listener, String key, String type) {
     if (listener.isEmpty()) {
       byte[] bytes = run.claim().readEvent(key);
-      if (bytes == null) {
-        run.schedule(() -> run.submit(frame, t), MAILBOX_POLL_MILLIS);
-        return NO_EVENT;
+      if (bytes != null) {
+        Object event = CheckpointCodec.deserialize(bytes, 0, bytes.length);
+        if (EventTypes.matches(type, event)) {
+          return event;
+        }
+        // Sent before the wait said what it expects (sendEvent refuses it once it knows): dropped,
+        // never delivered; the wait goes on for one of the right type.
+        run.claim().deleteEvent(key);
       }
-      return CheckpointCodec.deserialize(bytes, 0, bytes.length);
+      if (expecting.add(frame.key(t))) {
+        run.claim().expectEvent(key, type); // so that sendEvent can refuse a wrong payload
+      }
+      run.schedule(() -> run.submit(frame, t), MAILBOX_POLL_MILLIS);
+      return NO_EVENT;
     }
     long taskKey = frame.key(t);
     CompletableFuture<Object> wait = waits.get(taskKey);
@@ -79,13 +91,26 @@ final class EventWaits {
       return NO_EVENT;
     }
     waits.remove(taskKey);
+    Object event;
     try {
-      return wait.join();
+      event = wait.join();
     } catch (CompletionException e) {
       throw e.getCause() instanceof RuntimeException runtime
           ? runtime
           : new IllegalStateException("event listener '" + listener + "' failed", e.getCause());
     }
+    if (!EventTypes.matches(type, event)) {
+      throw new dev.waymark.EventTypeMismatchException(
+          "event listener '"
+              + listener
+              + "' delivered a "
+              + event.getClass().getName()
+              + " for event '"
+              + key
+              + "', but the workflow waits for a "
+              + type);
+    }
+    return event;
   }
 
   /** Acknowledges an event once the step's output holding it is stored. */

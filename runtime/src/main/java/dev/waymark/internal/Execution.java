@@ -7,6 +7,7 @@ import dev.waymark.WorkflowCancelledException;
 import dev.waymark.WorkflowException;
 import dev.waymark.WorkflowExecutionException;
 import dev.waymark.WorkflowStatus;
+import dev.waymark.WorkflowStoppedException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -51,6 +52,24 @@ final class Execution {
   private int freeSlotCount;
   private volatile Throwable failure;
   private volatile String failedTask;
+
+  /** Set when the runtime closes: no task starts any more; running ones may still finish. */
+  private volatile boolean stopping;
+
+  /**
+   * Set once a stop gave up on the steps still running: from then on nothing of this run touches
+   * its storage, which belongs to whichever process resumes the workflow.
+   */
+  private volatile boolean abandoned;
+
+  /** Threads in this run's own code that may touch its storage (not in a step's code). */
+  private final AtomicInteger storageUsers = new AtomicInteger();
+
+  /**
+   * Threads running a step's own code: the only ones a cancel or a stop interrupts, as an interrupt
+   * in the middle of a file operation would close its channel.
+   */
+  private final Set<Thread> inStepCode = ConcurrentHashMap.newKeySet();
 
   Execution(
       String workflowId,
@@ -155,6 +174,9 @@ final class Execution {
   }
 
   void submit(Frame frame, int task) {
+    if (stopping) {
+      return; // the runtime closes: the task runs when the workflow is resumed
+    }
     inFlight.incrementAndGet();
     services.pool().execute(() -> drive(frame, task, false, null));
   }
@@ -169,6 +191,9 @@ final class Execution {
    * on a pool thread once the group commit forced what it wrote; no thread waits meanwhile.
    */
   void settleWhenForced(Frame frame, int t, Object out, long producer, Runnable acknowledge) {
+    if (stopping) {
+      return; // stored; what depends on it runs when the workflow is resumed
+    }
     inFlight.incrementAndGet();
     services
         .commits()
@@ -177,6 +202,10 @@ final class Execution {
             (ignored, error) -> {
               if (error != null) {
                 fail(frame.name(t), error);
+                chainEnded();
+                return;
+              }
+              if (stopping) {
                 chainEnded();
                 return;
               }
@@ -204,6 +233,9 @@ final class Execution {
 
   /** Resolves continuation task {@code p} of {@code frame} on a pool thread. */
   void submitResolve(Frame frame, int p, Object value, long producer) {
+    if (stopping) {
+      return;
+    }
     inFlight.incrementAndGet();
     services
         .pool()
@@ -217,6 +249,10 @@ final class Execution {
 
   /** Runs a task, then keeps going wherever the cursor points, on this thread. */
   private void drive(Frame first, int firstTask, boolean resourcesHeld, Cursor start) {
+    if (!enterStorage()) {
+      return; // abandoned by a stop before this chain began
+    }
+    boolean inStorage = true;
     int slot = takeSlot();
     Thread thread = Thread.currentThread();
     stepThreads.add(thread);
@@ -226,7 +262,7 @@ final class Execution {
         cursor.run(first, firstTask);
       }
       boolean held = resourcesHeld;
-      while (cursor.frame != null && failure == null) {
+      while (cursor.frame != null && failure == null && !stopping) {
         Frame frame = cursor.frame;
         int t = cursor.task;
         if (cursor.mode != Cursor.RUN) {
@@ -257,14 +293,45 @@ final class Execution {
           inFlight.decrementAndGet();
         }
         held = false;
-        frame.runTask(t, slot, cursor);
+        if (!frame.runTask(t, slot, cursor)) {
+          inStorage = false; // a stop abandoned the run while the step's code ran
+          break;
+        }
       }
     } finally {
       stepThreads.remove(thread);
       Thread.interrupted(); // a cancel's interrupt must not leak into the pool thread's next task
-      giveSlot(slot);
-      chainEnded();
+      if (inStorage) {
+        giveSlot(slot);
+        chainEnded();
+        storageUsers.decrementAndGet();
+      }
     }
+  }
+
+  /**
+   * This thread begins to use the run's storage; false, touching nothing, once a stop abandoned the
+   * run. Each true is matched by {@link #leaveStorage} (or the end of the chain).
+   */
+  boolean enterStorage() {
+    storageUsers.incrementAndGet();
+    if (abandoned) {
+      storageUsers.decrementAndGet();
+      return false;
+    }
+    return true;
+  }
+
+  /** This thread runs a step's own code, which a stop does not wait for after its grace period. */
+  void leaveStorage() {
+    inStepCode.add(Thread.currentThread());
+    storageUsers.decrementAndGet();
+  }
+
+  /** The step's code returned; false when the run was abandoned meanwhile. */
+  boolean returnToStorage() {
+    inStepCode.remove(Thread.currentThread());
+    return enterStorage();
   }
 
   /**
@@ -274,7 +341,7 @@ final class Execution {
   void cancel() {
     fail(
         "(canceled)", new WorkflowCancelledException("workflow '" + workflowId + "' was canceled"));
-    for (Thread thread : stepThreads) {
+    for (Thread thread : inStepCode) {
       thread.interrupt();
     }
     for (ScheduledFuture<?> timer : timers) {
@@ -290,6 +357,9 @@ final class Execution {
 
   /** Runs {@code action} after {@code delayMillis} on the timer, holding an in-flight count. */
   void schedule(Runnable action, long delayMillis) {
+    if (stopping) {
+      return; // a sleep or a poll: the workflow waits again when it is resumed
+    }
     inFlight.incrementAndGet();
     AtomicReference<ScheduledFuture<?>> self = new AtomicReference<>();
     Runnable timed =
@@ -318,8 +388,68 @@ final class Execution {
    * count taken when it began to wait.
    */
   private void startHolding(Frame frame, int task) {
+    if (stopping) {
+      chainEnded();
+      return;
+    }
     services.pool().execute(() -> drive(frame, task, true, null));
   }
+
+  /**
+   * Begins a graceful stop (the runtime closes): no task starts any more, and timers and event
+   * polls are dropped; steps already running may finish, and their outputs are committed.
+   */
+  void beginStop() {
+    stopping = true;
+    for (ScheduledFuture<?> timer : timers) {
+      timer.cancel(false);
+    }
+    events.cancelAll();
+  }
+
+  /** Whether the runtime closes: no step starts any more. */
+  boolean isStopping() {
+    return stopping;
+  }
+
+  /** Whether a step of this run is running (or a thread of it is between two steps). */
+  boolean hasRunningSteps() {
+    return !stepThreads.isEmpty();
+  }
+
+  /**
+   * Ends a graceful stop once its grace period is over: steps still running are interrupted and
+   * whatever they do from now on is dropped. Once no thread of the run touches its storage, the
+   * journal's slots are cleared (an attempt cut short by a stop is not a failed attempt), the claim
+   * is released, so the workflow reads RESUMABLE, and its callers get a {@link
+   * WorkflowStoppedException}. A run that ended meanwhile is left as it ended.
+   */
+  void finishStop() {
+    abandoned = true;
+    long deadline = System.nanoTime() + STORAGE_QUIET_NANOS;
+    while (storageUsers.get() > 0 && System.nanoTime() < deadline) {
+      Thread.onSpinWait(); // a thread finishing a write it began: microseconds
+    }
+    // Only now: no thread is in the run's storage code any more, so none is interrupted there.
+    for (Thread thread : inStepCode) {
+      thread.interrupt();
+    }
+    if (!ended.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      for (int slot = 0; slot < claim.inFlightSlots(); slot++) {
+        claim.clearInFlight(slot);
+      }
+    } catch (RuntimeException e) {
+      // the next run counts those attempts as failed ones: safe, only less generous
+    }
+    end();
+    result.completeExceptionally(new WorkflowStoppedException(workflowId));
+  }
+
+  /** How long a stop waits for threads to finish a storage write they began. */
+  private static final long STORAGE_QUIET_NANOS = 5_000_000_000L;
 
   /** Counts a failed attempt durably, then runs the task again after {@code delayMillis}. */
   void scheduleRetry(Frame frame, int t, int attempt, long delayMillis) {

@@ -32,6 +32,12 @@ final class Frame {
   private final long[] keys;
   private final boolean parentStored;
 
+  /**
+   * The key of the topmost stored continuation task that this frame's output becomes the value of,
+   * or -1; see {@link ContinuationLinks}.
+   */
+  final long linkTop;
+
   private byte[] state;
   private AtomicIntegerArray remaining;
 
@@ -47,27 +53,51 @@ final class Frame {
 
   /** The root frame of a workflow. */
   Frame(Execution run, Plan plan) {
-    this(run, plan, null, -1, null, true);
+    this(run, plan, null, -1, null, true, -1);
   }
 
   private Frame(
-      Execution run, Plan plan, Frame parent, int parentTask, long[] keys, boolean parentStored) {
+      Execution run,
+      Plan plan,
+      Frame parent,
+      int parentTask,
+      long[] keys,
+      boolean parentStored,
+      long linkTop) {
     this.run = run;
     this.plan = plan;
     this.parent = parent;
     this.parentTask = parentTask;
     this.keys = keys;
     this.parentStored = parentStored;
+    this.linkTop = linkTop;
   }
 
   /** The frame of the DAG that task {@code t} of this frame returned. */
   private Frame child(int t, Plan childPlan) {
-    long parentKey = key(t);
-    long[] childKeys = new long[childPlan.taskCount()];
+    return descendant(t, key(t), childPlan, storesDag(t));
+  }
+
+  /**
+   * The frame of the DAG that task {@code creator} returned, whose output resolves task {@code t}
+   * of this frame: a child of {@code t} when {@code creator} is {@code t}'s key, or a stored
+   * continuation deeper down {@code t}'s output path that recovery resumes directly.
+   */
+  Frame descendant(int t, long creator, Plan plan, boolean creatorStored) {
+    long[] childKeys = new long[plan.taskCount()];
     for (int i = 0; i < childKeys.length; i++) {
-      childKeys[i] = TaskKeys.child(parentKey, i);
+      childKeys[i] = TaskKeys.child(creator, i);
     }
-    return new Frame(run, childPlan, this, t, childKeys, stored(t));
+    return new Frame(
+        run, plan, this, t, childKeys, creatorStored, ContinuationLinks.topFor(this, t));
+  }
+
+  Execution run() {
+    return run;
+  }
+
+  Frame parent() {
+    return parent;
   }
 
   boolean isRoot() {
@@ -92,9 +122,16 @@ final class Frame {
    * rebuilt from their inputs instead.
    */
   boolean stored(int t) {
-    if (isRoot() && t == plan.output) {
-      return true;
-    }
+    return (isRoot() && t == plan.output) || storesDag(t);
+  }
+
+  /**
+   * Whether task {@code t} stores by its checkpoint mode (INHERIT taking the parent task's): its
+   * output, and, for a continuation, the DAG it returns. Only the workflow's output is stored
+   * whatever its mode: with {@code FALSE} on the top-level step, its value is stored but not its
+   * DAG, so recovery runs the top-level step again, as with any unstored continuation.
+   */
+  boolean storesDag(int t) {
     if (plan.taskStep[t] == Plan.ALL) {
       return false;
     }
@@ -263,8 +300,10 @@ final class Frame {
   /**
    * Runs one attempt of task {@code t} (its resources held) and settles it: commit and point the
    * cursor at what this thread runs next, or schedule a retry, start a continuation, or fail.
+   * Returns false when a graceful stop abandoned the run while the step's code ran: then nothing of
+   * the attempt was recorded, and this thread must not touch the run's storage any more.
    */
-  void runTask(int t, int slot, Cursor cursor) {
+  boolean runTask(int t, int slot, Cursor cursor) {
     TaskOptions options = plan.taskOptions[t];
     CheckpointStore.Claim claim = run.claim();
     Object out = null;
@@ -275,15 +314,14 @@ final class Frame {
     Runnable acknowledge = null;
     try {
       if (this.state[t] == CONTINUING) {
-        CheckpointStore.Payload dag = claim.read(TaskKeys.store(TaskKeys.CONTINUATION, key(t)));
-        child(t, DagCodec.decode(bytes(dag), claim.directory())).start(false);
-        return;
+        ContinuationLinks.resume(this, t);
+        return true;
       }
       Object[] args = arguments(t);
       if (plan.taskStep[t] != Plan.ALL && plan.steps[plan.taskStep[t]] == BuiltInSteps.SLEEP) {
         Long wake = sleepUntil(t, (java.time.Duration) args[0]);
         if (wake == null) {
-          return; // woken by the timer, no thread waits
+          return true; // woken by the timer, no thread waits
         }
         out = java.time.Instant.ofEpochMilli(wake);
         args = null;
@@ -291,9 +329,9 @@ final class Frame {
           && plan.steps[plan.taskStep[t]] == BuiltInSteps.EVENT) {
         eventListener = (String) args[0];
         eventKey = (String) args[1];
-        Object event = run.events().await(this, t, eventListener, eventKey);
+        Object event = run.events().await(this, t, eventListener, eventKey, (String) args[2]);
         if (event == EventWaits.NO_EVENT) {
-          return; // polled without a thread; this task runs again when it arrives
+          return true; // polled without a thread; this task runs again when it arrives
         }
         out = event;
         args = null;
@@ -313,31 +351,43 @@ final class Frame {
                     + " attempt(s) are spent");
       } else if (args == null) {
         // a built-in step whose output is known: a sleep that is over, an event that arrived
+      } else if (run.isStopping()) {
+        return true; // the runtime closes: the step runs when the workflow is resumed
       } else {
         claim.markInFlight(slot, key(t), attempt);
         CurrentTask current = CurrentTask.enter(run, this, t, attempt);
         try {
-          out = invoke(t, args);
-          state = current.checkpointer();
-          if (state != null) {
-            state.flush(); // everything saved is written before the output is stored
+          run.leaveStorage(); // the step's own code, which a graceful stop may abandon
+          try {
+            out = invoke(t, args);
+          } catch (Throwable e) {
+            error = e;
           }
-          if (out instanceof Node<?> node) {
-            if (!(node instanceof ValueNode<?> constant)) {
-              if (state != null) {
-                state.discard();
-              }
-              continueWith(t, node, start);
-              return;
+          if (!run.returnToStorage()) {
+            return false;
+          }
+          state = current.checkpointer();
+          if (error != null) {
+            if (state != null) {
+              flushQuietly(state, error);
             }
-            out = CheckpointCodec.deserialize(constant.bytes, 0, constant.bytes.length);
+          } else {
+            if (state != null) {
+              state.flush(); // everything saved is written before the output is stored
+            }
+            if (out instanceof Node<?> node) {
+              if (!(node instanceof ValueNode<?> constant)) {
+                if (state != null) {
+                  state.discard();
+                }
+                continueWith(t, node, start);
+                return true;
+              }
+              out = CheckpointCodec.deserialize(constant.bytes, 0, constant.bytes.length);
+            }
           }
         } catch (Throwable e) {
-          error = e;
-          state = current.checkpointer();
-          if (state != null) {
-            flushQuietly(state, e);
-          }
+          error = e; // the step's DAG or its saved state could not be recorded
         } finally {
           current.exit();
         }
@@ -347,11 +397,11 @@ final class Frame {
             && attempt <= options.maxRetries()
             && !(error instanceof StepCrashedException)) {
           run.scheduleRetry(this, t, attempt, options.backoff().delayMillis(attempt));
-          return;
+          return true;
         }
         if (!options.catching()) {
           failed(t, error, cursor);
-          return;
+          return true;
         }
         out = Result.failure(error);
       } else if (options.catching()) {
@@ -373,13 +423,14 @@ final class Frame {
       }
     } catch (Throwable e) {
       run.fail(name(t), e); // reading inputs or storing failed: a storage problem, not the step's
-      return;
+      return true;
     } finally {
       if (options.needsResources()) {
         run.services().resources().release(ResourcePool.demandOf(options));
       }
     }
     settleWritten(t, out, producer, acknowledge, cursor);
+    return true;
   }
 
   /**
@@ -417,12 +468,12 @@ final class Frame {
    */
   private void continueWith(int t, Node<?> node, long start) {
     Plan childPlan = Plan.of(node, Map.of());
-    if (!stored(t)) {
+    if (!storesDag(t)) {
       checkNoUselessCheckpoints(t, childPlan);
     }
     Frame child = child(t, childPlan);
     run.names().register(child);
-    if (stored(t)) {
+    if (storesDag(t)) {
       SignatureCheck.keepShapes(run.claim(), childPlan);
       byte[] dag = DagCodec.encode(childPlan);
       run.claim()
@@ -433,10 +484,11 @@ final class Frame {
               dag,
               0,
               dag.length);
+      ContinuationLinks.noteStored(this, t);
     }
     // A parent whose DAG is stored runs its step once, so its new DAG has nothing stored yet. A
     // parent that is not stored may be running again, and its output task may be stored.
-    child.start(stored(t));
+    child.start(storesDag(t));
   }
 
   /**

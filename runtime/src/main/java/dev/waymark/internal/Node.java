@@ -57,11 +57,16 @@ public abstract sealed class Node<T> implements Workflow<T> permits StepNode, Va
     return BuiltInSteps.SLEEP.call(value(duration));
   }
 
-  /** A wait for the event {@code key} from {@code listener} ("" for the mailbox). */
+  /**
+   * A wait for the event {@code key} of type {@code type} from {@code listener} ("" for the
+   * mailbox).
+   */
   @SuppressWarnings("unchecked")
-  public static <E> Workflow<E> event(String listener, String key) {
-    WorkflowIds.check(key);
-    return (Workflow<E>) BuiltInSteps.EVENT.call(value(listener), value(key));
+  public static <E> Workflow<E> event(String listener, String key, Class<E> type) {
+    WorkflowIds.checkEventKey(key);
+    java.util.Objects.requireNonNull(type, "type");
+    return (Workflow<E>)
+        BuiltInSteps.EVENT.call(value(listener), value(key), value(EventTypes.nameOf(type)));
   }
 
   /** Fan-in of {@code parts}. */

@@ -47,7 +47,12 @@ final class StateCheckpointer<S> implements Checkpointer<S> {
   public Optional<S> load() {
     Numbered last = latest;
     if (last == null) {
-      last = stored();
+      enter();
+      try {
+        last = stored();
+      } finally {
+        run.leaveStorage();
+      }
     }
     if (last == null) {
       return Optional.empty();
@@ -84,9 +89,21 @@ final class StateCheckpointer<S> implements Checkpointer<S> {
   @Override
   public void save(S state) {
     Numbered numbered = serialize(state);
-    latest = numbered;
-    write(numbered);
-    run.forceNow(); // durable when this returns, to the device when the storage promises that
+    enter();
+    try {
+      latest = numbered;
+      write(numbered);
+      run.forceNow(); // durable when this returns, to the device when the storage promises that
+    } finally {
+      run.leaveStorage();
+    }
+  }
+
+  /** The step's code uses the storage; a stop that abandoned the run refuses that. */
+  private void enter() {
+    if (!run.enterStorage()) {
+      throw new dev.waymark.WorkflowStoppedException(run.workflowId());
+    }
   }
 
   @Override
@@ -101,7 +118,13 @@ final class StateCheckpointer<S> implements Checkpointer<S> {
   private Numbered serialize(S state) {
     Objects.requireNonNull(state, "state");
     byte[] value = CheckpointCodec.serialize(state);
-    long number = nextNumber();
+    long number;
+    enter();
+    try {
+      number = nextNumber();
+    } finally {
+      run.leaveStorage();
+    }
     byte[] bytes = ByteBuffer.allocate(NUMBER + value.length).putLong(number).put(value).array();
     return new Numbered(number, bytes);
   }
@@ -121,11 +144,13 @@ final class StateCheckpointer<S> implements Checkpointer<S> {
 
   private void writePending() {
     Numbered next = pending.getAndSet(null);
-    if (next != null) {
+    if (next != null && run.enterStorage()) {
       try {
         write(next);
       } catch (RuntimeException e) {
         asyncFailure = e;
+      } finally {
+        run.leaveStorage();
       }
     }
   }

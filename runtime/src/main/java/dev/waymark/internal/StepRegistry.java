@@ -171,6 +171,35 @@ public final class StepRegistry {
     return types;
   }
 
+  /** Whether values of {@code type} can be stored: it, or a subtype of it, is allowed. */
+  boolean isStorable(Class<?> type) {
+    if (type == Object.class) {
+      return true;
+    }
+    for (TypeEntry entry : types) {
+      if (type.isAssignableFrom(entry.type())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The allowed type, or JDK type, of this name; null when this JVM knows none. */
+  Class<?> typeNamed(String name) {
+    TypeEntry[] all = types;
+    for (int i = all.length - 1; i >= 0; i--) {
+      if (all[i].type().getName().equals(name)) {
+        return all[i].type();
+      }
+    }
+    try {
+      Class<?> type = Class.forName(name, false, StepRegistry.class.getClassLoader());
+      return isStorable(type) ? type : null;
+    } catch (ClassNotFoundException e) {
+      return null;
+    }
+  }
+
   /**
    * The step with this identity, looking for it in class loaders not searched yet when it is
    * unknown; null when no module anywhere declares it.

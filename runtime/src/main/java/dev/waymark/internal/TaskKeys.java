@@ -14,6 +14,12 @@ final class TaskKeys {
   private static final long TASK_MASK = (1L << SPACE_SHIFT) - 1;
   private static final long CHILD_BIT = 1L << 59;
 
+  /**
+   * Task keys never set bit 60 (a root task is its index, a child's key uses bits 0 to 59), so a
+   * space's keys with it set form a further space.
+   */
+  private static final long EXTENDED_BIT = 1L << 60;
+
   /** A task's output value. */
   static final long OUTPUT = 0;
 
@@ -45,6 +51,14 @@ final class TaskKeys {
 
   static long store(long space, long key) {
     return space << SPACE_SHIFT | (key & TASK_MASK);
+  }
+
+  /**
+   * The link from a stored continuation task to the deepest stored continuation on its output path
+   * (see {@code ContinuationLinks}).
+   */
+  static long link(long taskKey) {
+    return store(CONTINUATION, taskKey) | EXTENDED_BIT;
   }
 
   /** The key of task {@code index} of the continuation DAG returned by task {@code parent}. */

@@ -16,6 +16,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -31,12 +33,17 @@ final class WorkflowQueries {
   private final CheckpointStore store;
   private final Map<String, Execution> active;
   private final Predicate<String> pendingHere;
+  private final ScheduledExecutorService timer;
 
   WorkflowQueries(
-      CheckpointStore store, Map<String, Execution> active, Predicate<String> pendingHere) {
+      CheckpointStore store,
+      Map<String, Execution> active,
+      Predicate<String> pendingHere,
+      ScheduledExecutorService timer) {
     this.store = store;
     this.active = active;
     this.pendingHere = pendingHere;
+    this.timer = timer;
   }
 
   static Plan recordedPlan(CheckpointStore.Claim claim) {
@@ -124,6 +131,43 @@ final class WorkflowQueries {
   }
 
   /**
+   * The workflow's output once it is known, with no thread waiting: a run here completes it, a run
+   * in another process is polled on the timer.
+   */
+  public CompletableFuture<Object> outputAsync(String workflowId) {
+    CompletableFuture<Object> result = new CompletableFuture<>();
+    pollOutput(workflowId, result);
+    return result;
+  }
+
+  private void pollOutput(String workflowId, CompletableFuture<Object> result) {
+    try {
+      Execution execution = active.get(workflowId);
+      if (execution != null) {
+        execution
+            .result()
+            .whenComplete(
+                (out, failure) -> {
+                  if (failure == null) {
+                    result.complete(out);
+                  } else {
+                    result.completeExceptionally(failure);
+                  }
+                });
+        return;
+      }
+      WorkflowStatus status = status(workflowId);
+      if (status == WorkflowStatus.RUNNING || status == WorkflowStatus.PENDING) {
+        timer.schedule(() -> pollOutput(workflowId, result), POLL_MILLIS, TimeUnit.MILLISECONDS);
+        return;
+      }
+      result.complete(output(workflowId));
+    } catch (RuntimeException e) {
+      result.completeExceptionally(e);
+    }
+  }
+
+  /**
    * The output of one task, waiting while the task has not run and its workflow runs here or in
    * another process.
    */
@@ -172,7 +216,8 @@ final class WorkflowQueries {
           WorkflowStatus.RUNNING,
           execution.plan().metadata,
           instant(record.startMillis()),
-          null);
+          null,
+          instant(record.firstStartMillis()));
     }
     WorkflowStatus status = status(workflowId);
     CheckpointStore.StatusRecord record = store.readStatus(workflowId);
@@ -180,7 +225,12 @@ final class WorkflowQueries {
     @SuppressWarnings("unchecked")
     Map<String, String> map = (Map<String, String>) metadata;
     return new WorkflowMetadata(
-        workflowId, status, map, instant(record.startMillis()), instant(record.endMillis()));
+        workflowId,
+        status,
+        map,
+        instant(record.startMillis()),
+        instant(record.endMillis()),
+        instant(record.firstStartMillis()));
   }
 
   /** A task's step, metadata and times (null times until its output is stored). */

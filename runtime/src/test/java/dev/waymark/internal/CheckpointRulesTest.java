@@ -28,6 +28,7 @@ class CheckpointRulesTest {
   void reset() {
     ContinuationSteps.RUNS.clear();
     ContinuationSteps.FAIL_NEXT.set(false);
+    ContinuationSteps.FAIL_AT_LEVEL.set(-1);
   }
 
   private <T> T run(Workflow<T> workflow, String id) {
@@ -165,5 +166,47 @@ class CheckpointRulesTest {
     }
     assertEquals(
         3, actual.values().stream().filter(v -> v.contains("dag")).count(), actual.toString());
+  }
+
+  /**
+   * Ray's shortcut: recovery of a periodically checkpointed recursion starts from the deepest
+   * stored level on the output path (9 here), not from the top, so only the levels below it run
+   * again, and the levels between stay unrun.
+   */
+  @Test
+  void rule5RecoveryRestartsFromTheDeepestStoredLevel() {
+    ContinuationSteps.FAIL_AT_LEVEL.set(3);
+    Workflow<Long> exp =
+        ContinuationSteps.EXP.call(Workflow.of(1L), Workflow.of(25), Workflow.of(0));
+    assertThrows(WorkflowExecutionException.class, () -> run(exp, "exp"));
+    assertEquals(23, ContinuationSteps.runs("exp"), "levels 25 down to 3 ran");
+    ContinuationSteps.RUNS.clear();
+
+    try (Waymark waymark = Waymark.open(dir)) {
+      assertEquals(1L << 25, (Long) waymark.resume("exp"));
+    }
+    assertEquals(9, ContinuationSteps.runs("exp"), "only levels 8 down to 0 ran again");
+    assertEquals(8, ContinuationSteps.runs("foo"), "foo(9) was stored with level 9's DAG");
+  }
+
+  /**
+   * Ray's test_checkpoint_dag_recovery_skip: checkpoint FALSE on the top-level step is honoured.
+   * Its DAG is not stored, so recovery runs it again; the workflow's output is still stored.
+   */
+  @Test
+  void checkpointFalseOnTheTopLevelStepRunsItAgainOnRecovery() {
+    ContinuationSteps.FAIL_NEXT.set(true);
+    Workflow<String> top =
+        ContinuationSteps.FLAKY_INSIDE.call().options(options().checkpoint(CheckpointMode.FALSE));
+    assertThrows(WorkflowExecutionException.class, () -> run(top, "top-false"));
+    assertEquals("-", stored("top-false", "flakyInside").get("flakyInside"));
+    assertEquals(1, ContinuationSteps.runs("flakyInside"));
+
+    try (Waymark waymark = Waymark.open(dir)) {
+      assertEquals("[source1][append1]", waymark.resume("top-false"));
+    }
+    assertEquals(2, ContinuationSteps.runs("flakyInside"), "the top-level step ran again");
+    assertEquals(2, ContinuationSteps.runs("source1"), "its unstored DAG ran again too");
+    assertEquals("value", stored("top-false", "flakyInside").get("flakyInside"));
   }
 }

@@ -117,6 +117,9 @@ public final class ContinuationSteps {
           args -> {
             long x = (Long) args[0];
             int n = (Integer) args[1];
+            if (ContinuationSteps.FAIL_AT_LEVEL.compareAndSet(n, -1)) {
+              throw new IllegalStateException("level " + n + " fails once");
+            }
             if (n == 0) {
               return x;
             }
@@ -164,6 +167,9 @@ public final class ContinuationSteps {
           args ->
               ContinuationSteps.APPEND1.call(ContinuationSteps.THROW.call(Workflow.of("deep"))));
 
+  /** The level of {@link #EXP} that fails once, or -1. */
+  static final AtomicInteger FAIL_AT_LEVEL = new AtomicInteger(-1);
+
   /** Throws on its first call after {@link #FAIL_NEXT} was set, then passes its input through. */
   static final java.util.concurrent.atomic.AtomicBoolean FAIL_NEXT =
       new java.util.concurrent.atomic.AtomicBoolean();
@@ -178,6 +184,22 @@ public final class ContinuationSteps {
             }
             return args[0];
           });
+
+  /** A continuation that waits for the mailbox event "word", a String. */
+  static final StepDefinition<String> WAIT_INSIDE =
+      step(
+          "waitInside",
+          0,
+          args -> ContinuationSteps.APPEND1.call(Workflow.waitForEvent("word", String.class)));
+
+  /** A continuation whose output step fails once (see {@link #FAIL_NEXT}). */
+  static final StepDefinition<String> FLAKY_INSIDE =
+      step(
+          "flakyInside",
+          0,
+          args ->
+              ContinuationSteps.FAIL_ONCE.call(
+                  ContinuationSteps.APPEND1.call(ContinuationSteps.SOURCE1.call())));
 
   /** A stored parent whose continuation skips the checkpoint of a step that is not its output. */
   static final StepDefinition<String> SKIP_INSIDE =
@@ -248,6 +270,8 @@ public final class ContinuationSteps {
           DOWN,
           FOO,
           EXP,
+          FLAKY_INSIDE,
+          WAIT_INSIDE,
           USELESS_CHECKPOINT,
           STORED_OUTPUT_ONLY,
           THROW,

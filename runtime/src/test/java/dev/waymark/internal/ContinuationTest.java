@@ -94,8 +94,7 @@ class ContinuationTest {
   @Test
   void loadingTheResultOfAHundredLevelRecursionReadsConstantRecords() {
     CountingStore store = new CountingStore(ChronicleCheckpointStore.open(dir.resolve("counted")));
-    try (Engine engine =
-        new Engine(store, 2, Engine.defaultCapacity(), Integer.MAX_VALUE, 0, java.util.Map.of())) {
+    try (Engine engine = new Engine(store, EngineSettings.of(2))) {
       Engine.join(
           engine.run(
               Node.of(ContinuationSteps.DOWN.call(Workflow.of(100))), "down", java.util.Map.of()));

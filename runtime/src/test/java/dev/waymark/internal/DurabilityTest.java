@@ -57,7 +57,7 @@ class DurabilityTest {
   }
 
   private static Engine engine(CheckpointStore store, int parallelism) {
-    return new Engine(store, parallelism, Engine.defaultCapacity(), Integer.MAX_VALUE, 0, Map.of());
+    return new Engine(store, EngineSettings.of(parallelism));
   }
 
   private static Workflow<Integer> chain(int steps) {

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.waymark.EventListener;
+import dev.waymark.EventTypeMismatchException;
+import dev.waymark.UnsupportedCheckpointTypeException;
 import dev.waymark.Waymark;
 import dev.waymark.Workflow;
 import dev.waymark.WorkflowNotFoundException;
@@ -103,6 +105,96 @@ class EventTest {
       waymark.cancel("waiting");
       assertTrue(run.isCompletedExceptionally());
       assertEquals(dev.waymark.WorkflowStatus.CANCELED, waymark.getStatus("waiting"));
+    }
+  }
+
+  @Test
+  void aPayloadOfAnotherTypeIsRefusedAtSendEventWhenTheRecordedDagWaits() throws Exception {
+    try (Waymark waymark = Waymark.open(dir)) {
+      CompletableFuture<Integer> run =
+          waymark.runAsync(TestSteps.inc(Workflow.waitForEvent("go", Integer.class)), "typed");
+      EventTypeMismatchException e =
+          assertThrows(
+              EventTypeMismatchException.class, () -> waymark.sendEvent("typed", "go", "41"));
+      assertEquals(
+          "workflow 'typed' waits for event 'go' of type java.lang.Integer, but 41 is a"
+              + " java.lang.String; nothing was sent",
+          e.getMessage());
+      assertFalse(Files.exists(dir.resolve("workflows/typed/events/go.bin")));
+      waymark.sendEvent("typed", "go", 41);
+      assertEquals(42, run.get(10, TimeUnit.SECONDS));
+    }
+  }
+
+  @Test
+  void aWaitInsideAContinuationDropsAWrongPayloadAndRefusesOnceItWaits() throws Exception {
+    try (Waymark waymark = Waymark.open(dir)) {
+      CompletableFuture<String> run =
+          waymark.runAsync(ContinuationSteps.WAIT_INSIDE.call(), "inside");
+      Path expectation = dir.resolve("workflows/inside/events/word.expect");
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (!Files.exists(expectation)) {
+        assertTrue(System.nanoTime() < deadline, "the wait recorded what it expects");
+        Thread.sleep(5);
+      }
+      assertThrows(EventTypeMismatchException.class, () -> waymark.sendEvent("inside", "word", 7));
+      // What a sender that came before the wait knew anything would have left: dropped, not
+      // delivered.
+      try (ChronicleCheckpointStore sender = ChronicleCheckpointStore.open(dir)) {
+        sender.postEvent("inside", "word", CheckpointCodec.serialize(7));
+      }
+      long dropped = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (Files.exists(dir.resolve("workflows/inside/events/word.bin"))) {
+        assertTrue(System.nanoTime() < dropped, "the wait dropped the wrong payload");
+        Thread.sleep(5);
+      }
+      assertFalse(run.isDone());
+      waymark.sendEvent("inside", "word", "hello");
+      assertEquals("hello[append1]", run.get(10, TimeUnit.SECONDS));
+    }
+  }
+
+  @Test
+  void aListenerDeliveringAnotherTypeNeverReachesTheStep() throws Exception {
+    TestSteps.RUNS.clear();
+    EventListener<Object> listener =
+        new EventListener<>() {
+          @Override
+          public CompletionStage<Object> poll(String key) {
+            return CompletableFuture.completedFuture("not a number");
+          }
+
+          @Override
+          public void eventStored(String key, Object event) {}
+        };
+    try (Waymark waymark =
+        Waymark.builder().storage(dir).eventListener("queue", listener).build()) {
+      EventTypeMismatchException e =
+          assertThrows(
+              EventTypeMismatchException.class,
+              () ->
+                  waymark.run(
+                      TestSteps.inc(Workflow.waitForEvent("queue", "job", Integer.class)), "bad"));
+      assertTrue(e.getMessage().contains("delivered a java.lang.String"), e.getMessage());
+      assertEquals(0, TestSteps.runs("inc"));
+      assertEquals(dev.waymark.WorkflowStatus.RESUMABLE, waymark.getStatus("bad"));
+    }
+  }
+
+  @Test
+  void aWaitForATypeNoStepAllowsIsRefusedWhenBuilt() {
+    assertThrows(
+        UnsupportedCheckpointTypeException.class, () -> Workflow.waitForEvent("k", Thread.class));
+  }
+
+  @Test
+  void aBadEventKeyIsCalledAnEventKey() {
+    try (Waymark waymark = Waymark.open(dir)) {
+      waymark.run(TestSteps.inc(Workflow.of(1)), "keys");
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class, () -> waymark.sendEvent("keys", "no spaces", 1));
+      assertTrue(e.getMessage().startsWith("invalid event key 'no spaces'"), e.getMessage());
     }
   }
 }

@@ -53,6 +53,16 @@ class ForwardingStore implements CheckpointStore {
   }
 
   @Override
+  public byte[] readDag(String workflowId) {
+    return store.readDag(workflowId);
+  }
+
+  @Override
+  public String readEventExpectation(String workflowId, String key) {
+    return store.readEventExpectation(workflowId, key);
+  }
+
+  @Override
   public void requestCancel(String workflowId) {
     store.requestCancel(workflowId);
   }
@@ -179,6 +189,11 @@ class ForwardingStore implements CheckpointStore {
     @Override
     public void writeFailedAttempts(Map<Long, Integer> attempts) {
       claim.writeFailedAttempts(attempts);
+    }
+
+    @Override
+    public void expectEvent(String key, String typeName) {
+      claim.expectEvent(key, typeName);
     }
 
     @Override

@@ -46,13 +46,28 @@ public final class ManagementSteps {
             }
           });
 
+  /** Counts its runs, then sleeps for its input in milliseconds and returns it. */
+  static final AtomicInteger NAPS = new AtomicInteger();
+
+  static final StepDefinition<Integer> NAP =
+      Definitions.define(
+          "dev.waymark.internal.ManagementSteps#nap",
+          "nap",
+          1,
+          args -> {
+            NAPS.incrementAndGet();
+            STARTED.incrementAndGet();
+            Thread.sleep((Integer) args[0]);
+            return (Integer) args[0];
+          });
+
   private ManagementSteps() {}
 
   /** The module the processor would generate. */
   public static final class Module implements StepModule {
     @Override
     public List<StepDefinition<?>> steps() {
-      return List.of(GATED, HOLD_LOCK);
+      return List.of(GATED, HOLD_LOCK, NAP);
     }
 
     @Override

@@ -1,13 +1,17 @@
 package dev.waymark.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.waymark.Waymark;
 import dev.waymark.Workflow;
 import dev.waymark.WorkflowCancelledException;
+import dev.waymark.WorkflowExecutionException;
 import dev.waymark.WorkflowInfo;
+import dev.waymark.WorkflowMetadata;
 import dev.waymark.WorkflowNotResumableException;
 import dev.waymark.WorkflowQueueFullException;
 import dev.waymark.WorkflowStatus;
@@ -78,11 +82,18 @@ class ManagementTest {
       assertEquals(WorkflowStatus.RUNNING, waymark.getStatus("q1"));
       assertEquals(WorkflowStatus.PENDING, waymark.getStatus("q2"));
       assertEquals(WorkflowStatus.PENDING, waymark.getStatus("q3"));
+      // runAsync fails its future rather than throwing: callers handle one way of failing.
+      CompletableFuture<Integer> refused =
+          waymark.runAsync(ManagementSteps.GATED.call(Workflow.of(8)), "q4");
+      java.util.concurrent.ExecutionException failure =
+          assertThrows(java.util.concurrent.ExecutionException.class, refused::get);
       WorkflowQueueFullException full =
-          assertThrows(
-              WorkflowQueueFullException.class,
-              () -> waymark.runAsync(ManagementSteps.GATED.call(Workflow.of(8)), "q4"));
+          assertInstanceOf(WorkflowQueueFullException.class, failure.getCause());
       assertTrue(full.getMessage().contains("maxPending"), full.getMessage());
+      assertThrows(
+          WorkflowQueueFullException.class,
+          () -> waymark.run(ManagementSteps.GATED.call(Workflow.of(8)), "q4"),
+          "run throws what runAsync's future holds");
       assertThrows(dev.waymark.WorkflowNotFoundException.class, () -> waymark.getStatus("q4"));
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
       while (ManagementSteps.STARTED.get() < 2 && System.nanoTime() < deadline) {
@@ -135,6 +146,46 @@ class ManagementTest {
       ManagementSteps.gate.countDown();
       assertEquals(0, first.get(10, TimeUnit.SECONDS));
       assertEquals(1, ManagementSteps.STARTED.get());
+    }
+  }
+
+  @Test
+  void metadataTellsTheFirstStartAndTheLatestRun() throws Exception {
+    ManagementSteps.gate = new CountDownLatch(0);
+    ManagementSteps.FIXED.set(false);
+    try (Waymark waymark = Waymark.open(dir)) {
+      assertThrows(
+          WorkflowExecutionException.class,
+          () -> waymark.run(ManagementSteps.GATED.call(Workflow.of(3)), "twice"));
+      WorkflowMetadata failed = waymark.getMetadata("twice");
+      assertEquals(failed.start(), failed.firstStart());
+      Thread.sleep(5); // the resume starts at a later millisecond
+      ManagementSteps.FIXED.set(true);
+      assertEquals(3, (Integer) waymark.resume("twice"));
+      WorkflowMetadata resumed = waymark.getMetadata("twice");
+      assertEquals(failed.firstStart(), resumed.firstStart(), "the first start is kept");
+      assertTrue(resumed.start().isAfter(failed.end()), "start is the latest run's, like Ray's");
+      assertTrue(!resumed.end().isBefore(resumed.start()));
+    } finally {
+      ManagementSteps.FIXED.set(false);
+    }
+  }
+
+  @Test
+  void getOutputAsyncCompletesWithoutAWaitingThread() throws Exception {
+    ManagementSteps.gate = new CountDownLatch(1);
+    try (Waymark waymark = Waymark.open(dir)) {
+      waymark.runAsync(ManagementSteps.GATED.call(Workflow.of(8)), "later");
+      CompletableFuture<Integer> output = waymark.getOutputAsync("later");
+      assertFalse(output.isDone());
+      ManagementSteps.gate.countDown();
+      assertEquals(8, output.get(10, TimeUnit.SECONDS));
+      assertEquals(8, waymark.<Integer>getOutputAsync("later").get(10, TimeUnit.SECONDS));
+      java.util.concurrent.ExecutionException unknown =
+          assertThrows(
+              java.util.concurrent.ExecutionException.class,
+              () -> waymark.getOutputAsync("nobody").get(10, TimeUnit.SECONDS));
+      assertInstanceOf(dev.waymark.WorkflowNotFoundException.class, unknown.getCause());
     }
   }
 }

@@ -67,8 +67,7 @@ class StorageFaultTest {
     int before = TestSteps.runs("inc");
     FullDevice store = new FullDevice(ChronicleCheckpointStore.open(dir));
     store.failAt = 6; // the sixth output cannot be stored
-    try (Engine engine =
-        new Engine(store, 2, Engine.defaultCapacity(), Integer.MAX_VALUE, 0, Map.of())) {
+    try (Engine engine = new Engine(store, EngineSettings.of(2))) {
       CompletionException thrown =
           assertThrows(
               CompletionException.class,

@@ -103,11 +103,8 @@ public final class Torture {
     if (outcome.isSuccess()) {
       throw call.bad("the caught result of " + doomed + " is a success: " + outcome.value());
     }
-    Throwable e = outcome.exception();
-    String type =
-        e instanceof RecordedException recorded
-            ? recorded.originalClassName()
-            : e.getClass().getName();
+    RecordedException e = outcome.exception();
+    String type = e.originalClassName();
     String expected = Shape.doomedMessage(doomed);
     if (!type.equals(IllegalStateException.class.getName()) || !expected.equals(e.getMessage())) {
       throw call.bad("the caught failure of " + doomed + " is " + type + ": " + e.getMessage());
