@@ -111,6 +111,6 @@ public interface Workflow<T> {
   /** Fan-in of the given parts; see {@link #all(List)}. */
   @SafeVarargs
   static <T> Workflow<List<T>> all(Workflow<? extends T>... parts) {
-    return Node.all(Arrays.asList(parts));
+    return Node.all(parts == null ? null : Arrays.asList(parts));
   }
 }

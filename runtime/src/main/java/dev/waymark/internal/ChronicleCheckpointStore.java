@@ -9,15 +9,11 @@ import dev.waymark.StorageException;
 import dev.waymark.WorkflowStatus;
 import dev.waymark.WorkflowStillActiveException;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -81,6 +77,7 @@ public final class ChronicleCheckpointStore implements CheckpointStore {
     }
     this.spaceCheckedAt = System.nanoTime() - SPACE_CHECK_NANOS;
     this.workflows = root.resolve("workflows");
+    this.templates = new MapTemplates(root);
   }
 
   /** Opens (creating if needed, owner-only) the storage in {@code root}. */
@@ -161,48 +158,16 @@ public final class ChronicleCheckpointStore implements CheckpointStore {
     }
   }
 
-  private Path emptyMapTemplate;
-  private boolean noTemplate;
+  private final MapTemplates templates;
 
-  /**
-   * The empty output map new workflows copy (see {@code OutputMaps}), made once per storage and
-   * Waymark format; null when it cannot be made here.
-   */
-  synchronized Path emptyMapTemplate() {
-    if (emptyMapTemplate != null || noTemplate) {
-      return emptyMapTemplate;
-    }
-    Path dir = root.resolve("templates");
-    Path template =
-        dir.resolve(
-            "outputs-v" + FramedFiles.FORMAT_VERSION + "-" + OutputMaps.DEFAULT_ENTRIES + ".cmap");
-    try {
-      if (!Files.exists(template)) {
-        createPrivateDirectories(dir);
-        Path temp = dir.resolve("outputs." + ProcessHandle.current().pid() + ".tmp");
-        Files.deleteIfExists(temp);
-        OutputMaps.writeEmptyMap(temp);
-        // Another process may have made it meanwhile: both are the same empty map.
-        Files.move(
-            temp, template, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      }
-      emptyMapTemplate = template;
-    } catch (IOException | RuntimeException e) {
-      noTemplate = true; // each map is then created, which is slower but works
-    }
-    return emptyMapTemplate;
+  /** The empty map new maps of {@code entries} entries copy; null when none can be made. */
+  MapFile.Template emptyMapTemplate(long entries) {
+    return templates.get(entries);
   }
 
-  /** A copy of {@code template} could not be opened: make a new one next time. */
-  synchronized void dropEmptyMapTemplate(Path template) {
-    if (template.equals(emptyMapTemplate)) {
-      emptyMapTemplate = null;
-      try {
-        Files.deleteIfExists(template);
-      } catch (IOException e) {
-        noTemplate = true;
-      }
-    }
+  /** A copy of {@code template} could not be made or opened: make a new one next time. */
+  void dropEmptyMapTemplate(MapFile.Template template) {
+    templates.drop(template);
   }
 
   static final int SHAPE_MAGIC = 0x574d5348; // "WMSH"
@@ -284,68 +249,72 @@ public final class ChronicleCheckpointStore implements CheckpointStore {
         }
       }
     }
-    FileChannel channel;
+    JvmLocks.Held[] taken = new JvmLocks.Held[1];
+    JvmLocks.Outcome outcome;
     try {
-      channel =
-          FileChannel.open(
-              dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-    } catch (IOException e) {
-      throw new StorageException("cannot open the lock of workflow '" + workflowId + "': " + e, e);
-    }
-    FileLock lock;
-    try {
-      lock = channel.tryLock();
-    } catch (IOException e) {
-      closeQuietly(channel);
+      outcome = JvmLocks.tryLock(dir.resolve(LOCK_FILE), taken);
+    } catch (IOException | RuntimeException e) {
       throw new StorageException("cannot lock workflow '" + workflowId + "': " + e, e);
     }
-    if (lock == null) {
-      closeQuietly(channel);
+    if (outcome == JvmLocks.Outcome.HELD_HERE) {
+      throw new WorkflowStillActiveException(
+          "workflow '"
+              + workflowId
+              + "' is running in this process (in another runtime on "
+              + root
+              + ")");
+    }
+    if (outcome == JvmLocks.Outcome.HELD_ELSEWHERE) {
       throw new WorkflowStillActiveException(
           "workflow '" + workflowId + "' is running in another process using " + root);
     }
-    deleteTemporaryFiles(dir); // left by a writer that died between writing and renaming
-    ChronicleClaim claim = new ChronicleClaim(this, workflowId, dir, channel, inFlightSlots);
+    try {
+      deleteTemporaryFiles(dir); // left by a writer that died between writing and renaming
+    } catch (RuntimeException e) {
+      JvmLocks.release(taken[0]);
+      throw e;
+    }
+    ChronicleClaim claim = new ChronicleClaim(this, workflowId, dir, taken[0], inFlightSlots);
     claims.put(workflowId, claim);
     return claim;
   }
 
   /** Called by a claim when it ends. */
-  synchronized void release(ChronicleClaim claim, FileChannel channel) {
+  synchronized void release(ChronicleClaim claim, JvmLocks.Held lock) {
     claims.remove(claim.workflowId(), claim);
-    closeQuietly(channel); // releases the lock
+    JvmLocks.release(lock);
   }
 
   @Override
   public synchronized boolean isClaimed(String workflowId) {
-    if (claims.containsKey(workflowId)) {
-      return true;
-    }
-    Path lockFile = workflows.resolve(workflowId).resolve(LOCK_FILE);
-    if (!Files.exists(lockFile)) {
-      return false;
-    }
-    try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
-      FileLock lock = channel.tryLock();
-      if (lock == null) {
-        return true;
-      }
-      lock.release();
-      return false;
-    } catch (IOException e) {
-      return false; // deleted meanwhile: nobody holds it
-    }
+    return claims.containsKey(workflowId)
+        || JvmLocks.isLocked(workflows.resolve(workflowId).resolve(LOCK_FILE));
   }
 
   @Override
   public StatusRecord readStatus(String workflowId) {
-    return readStatus(workflows.resolve(workflowId));
+    return readStatus(workflows.resolve(workflowId), workflowId);
   }
 
-  static StatusRecord readStatus(Path dir) {
+  /**
+   * The status in {@code dir}, or null when the workflow was never recorded (or only its DAG was,
+   * by a process that died before its status: it ran nothing).
+   *
+   * @throws CheckpointCorruptedException when the status is missing but the workflow has records,
+   *     or the file belongs to another workflow or is damaged
+   */
+  static StatusRecord readStatus(Path dir, String workflowId) {
     Path file = dir.resolve(STATUS_FILE);
-    byte[] bytes = FramedFiles.read(file, STATUS_MAGIC, "status");
+    byte[] bytes = FramedFiles.read(file, STATUS_MAGIC, TaskKeys.hash(workflowId), "status");
     if (bytes == null) {
+      if (Files.exists(dir.resolve("records-0.cmap"))) {
+        throw new CheckpointCorruptedException(
+            file,
+            "is missing, though workflow '"
+                + workflowId
+                + "' has records: nothing tells whether it finished or how it ended",
+            null);
+      }
       return null;
     }
     try (Input in = new Input(bytes)) {
@@ -364,14 +333,25 @@ public final class ChronicleCheckpointStore implements CheckpointStore {
     }
   }
 
-  static void writeStatus(Path dir, StatusRecord status, boolean force) {
+  static void writeStatus(Path dir, String workflowId, StatusRecord status, boolean force) {
     Output out = new Output(64, -1);
     out.writeVarInt(status.status().ordinal(), true);
     out.writeString(status.error());
     out.writeLong(status.firstStartMillis());
     out.writeLong(status.startMillis());
     out.writeLong(status.endMillis());
-    FramedFiles.write(dir.resolve(STATUS_FILE), STATUS_MAGIC, out.toBytes(), force);
+    FramedFiles.write(
+        dir.resolve(STATUS_FILE), STATUS_MAGIC, TaskKeys.hash(workflowId), out.toBytes(), force);
+  }
+
+  /** The recorded DAG in {@code dir}, tied to {@code workflowId}, or null. */
+  static byte[] readDag(Path dir, String workflowId) {
+    return FramedFiles.read(dir.resolve(DAG_FILE), DAG_MAGIC, TaskKeys.hash(workflowId), "DAG");
+  }
+
+  /** What an event file is tied to: its workflow and its key. */
+  static long eventTie(String workflowId, String key) {
+    return TaskKeys.hash(workflowId + "\n" + key);
   }
 
   static final int EVENT_MAGIC = 0x574d4556; // "WMEV"
@@ -384,19 +364,23 @@ public final class ChronicleCheckpointStore implements CheckpointStore {
     }
     Path events = dir.resolve("events");
     createPrivateDirectories(events);
-    FramedFiles.write(events.resolve(key + ".bin"), EVENT_MAGIC, payload, force);
+    FramedFiles.write(
+        events.resolve(key + ".bin"), EVENT_MAGIC, eventTie(workflowId, key), payload, force);
   }
 
   @Override
   public byte[] readDag(String workflowId) {
-    return FramedFiles.read(workflows.resolve(workflowId).resolve(DAG_FILE), DAG_MAGIC, "DAG");
+    return readDag(workflows.resolve(workflowId), workflowId);
   }
 
   @Override
   public String readEventExpectation(String workflowId, String key) {
     byte[] bytes =
         FramedFiles.read(
-            expectationFile(workflows.resolve(workflowId), key), EXPECT_MAGIC, "event");
+            expectationFile(workflows.resolve(workflowId), key),
+            EXPECT_MAGIC,
+            eventTie(workflowId, key),
+            "event");
     return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
   }
 

@@ -1,10 +1,11 @@
 package dev.waymark.internal;
 
+import com.esotericsoftware.kryo.KryoException;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
+import dev.waymark.CheckpointCorruptedException;
 import dev.waymark.StorageException;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -15,34 +16,54 @@ import java.util.stream.Stream;
 /**
  * One claimed workflow's files: its DAG and status, its records ({@link OutputMaps}), its events,
  * the in-flight journal and the failed-attempt counts. Holding it is holding the workflow's lock.
+ * Every file is tied to the workflow (its checksum covers the workflow's id), so a file copied from
+ * another workflow is named, never read as this one's.
  */
 final class ChronicleClaim implements CheckpointStore.Claim {
   private static final int ATTEMPTS_MAGIC = 0x574d4154; // WMAT
+  private static final String JOURNAL = "inflight.bin";
 
   private final ChronicleCheckpointStore store;
   private final String workflowId;
+  private final long owner;
   private final Path dir;
-  private final FileChannel lockChannel;
+  private final JvmLocks.Held lock;
 
   private final OutputMaps outputs;
   private final int inFlightSlots;
   private volatile InFlightJournal journal;
-  private Map<Long, Integer> interrupted;
-  private static final String JOURNAL = "inflight.bin";
+  private InFlightJournal.Contents left;
   private boolean closed;
 
   ChronicleClaim(
       ChronicleCheckpointStore store,
       String workflowId,
       Path dir,
-      FileChannel lockChannel,
+      JvmLocks.Held lock,
       int inFlightSlots) {
     this.inFlightSlots = inFlightSlots;
     this.store = store;
     this.workflowId = workflowId;
+    this.owner = TaskKeys.hash(workflowId);
     this.dir = dir;
-    this.lockChannel = lockChannel;
-    this.outputs = new OutputMaps(store, workflowId, dir);
+    this.lock = lock;
+    this.outputs =
+        new OutputMaps(
+            store,
+            workflowId,
+            dir,
+            new OutputMaps.Witness() {
+              @Override
+              public long committed() {
+                InFlightJournal open = journal;
+                return open != null ? open.committed() : left().committed();
+              }
+
+              @Override
+              public void committed(int records) {
+                journal().committed(records);
+              }
+            });
   }
 
   @Override
@@ -57,8 +78,7 @@ final class ChronicleClaim implements CheckpointStore.Claim {
 
   @Override
   public byte[] readDag() {
-    return FramedFiles.read(
-        dir.resolve(ChronicleCheckpointStore.DAG_FILE), ChronicleCheckpointStore.DAG_MAGIC, "DAG");
+    return ChronicleCheckpointStore.readDag(dir, workflowId);
   }
 
   @Override
@@ -66,6 +86,7 @@ final class ChronicleClaim implements CheckpointStore.Claim {
     FramedFiles.write(
         dir.resolve(ChronicleCheckpointStore.DAG_FILE),
         ChronicleCheckpointStore.DAG_MAGIC,
+        owner,
         dag,
         store.forces());
   }
@@ -77,12 +98,12 @@ final class ChronicleClaim implements CheckpointStore.Claim {
 
   @Override
   public CheckpointStore.StatusRecord readStatus() {
-    return ChronicleCheckpointStore.readStatus(dir);
+    return ChronicleCheckpointStore.readStatus(dir, workflowId);
   }
 
   @Override
   public void writeStatus(CheckpointStore.StatusRecord status) {
-    ChronicleCheckpointStore.writeStatus(dir, status, store.forces());
+    ChronicleCheckpointStore.writeStatus(dir, workflowId, status, store.forces());
   }
 
   @Override
@@ -114,7 +135,10 @@ final class ChronicleClaim implements CheckpointStore.Claim {
   @Override
   public byte[] readEvent(String key) {
     return FramedFiles.read(
-        dir.resolve("events").resolve(key + ".bin"), ChronicleCheckpointStore.EVENT_MAGIC, "event");
+        dir.resolve("events").resolve(key + ".bin"),
+        ChronicleCheckpointStore.EVENT_MAGIC,
+        ChronicleCheckpointStore.eventTie(workflowId, key),
+        "event");
   }
 
   @Override
@@ -135,18 +159,22 @@ final class ChronicleClaim implements CheckpointStore.Claim {
       FramedFiles.write(
           file,
           ChronicleCheckpointStore.EXPECT_MAGIC,
+          ChronicleCheckpointStore.eventTie(workflowId, key),
           typeName.getBytes(java.nio.charset.StandardCharsets.UTF_8),
           store.forces());
     }
   }
 
+  /** The in-flight journal, opened (emptied) on first use, once what it held was read. */
   private InFlightJournal journal() {
     InFlightJournal current = journal;
     if (current == null) {
       synchronized (this) {
         if (journal == null) {
-          interruptedAttempts(); // read what a dead process left before the file is reused
-          journal = InFlightJournal.open(dir.resolve(JOURNAL), inFlightSlots);
+          long committed = Math.max(0, left().committed());
+          journal =
+              InFlightJournal.open(
+                  dir.resolve(JOURNAL), inFlightSlots, owner, committed, store.forces());
         }
         current = journal;
       }
@@ -154,12 +182,24 @@ final class ChronicleClaim implements CheckpointStore.Claim {
     return current;
   }
 
-  @Override
-  public synchronized Map<Long, Integer> interruptedAttempts() {
-    if (interrupted == null) {
-      interrupted = InFlightJournal.read(dir.resolve(JOURNAL));
+  /** What the journal held when this claim began: what a dead process left. */
+  private synchronized InFlightJournal.Contents left() {
+    if (left == null) {
+      left = InFlightJournal.read(dir.resolve(JOURNAL), owner);
+      if (left.committed() < 0 && Files.exists(dir.resolve("records-0.cmap"))) {
+        throw new CheckpointCorruptedException(
+            dir.resolve(JOURNAL),
+            "is missing, though the workflow has records: nothing can tell whether they are all"
+                + " there",
+            null);
+      }
     }
-    return interrupted;
+    return left;
+  }
+
+  @Override
+  public Map<Long, Integer> interruptedAttempts() {
+    return left().interrupted();
   }
 
   @Override
@@ -179,7 +219,8 @@ final class ChronicleClaim implements CheckpointStore.Claim {
 
   @Override
   public Map<Long, Integer> readFailedAttempts() {
-    byte[] bytes = FramedFiles.read(dir.resolve("attempts.bin"), ATTEMPTS_MAGIC, "attempts");
+    Path file = dir.resolve("attempts.bin");
+    byte[] bytes = FramedFiles.read(file, ATTEMPTS_MAGIC, owner, "attempts");
     Map<Long, Integer> attempts = new HashMap<>();
     if (bytes != null) {
       try (Input in = new Input(bytes)) {
@@ -187,6 +228,8 @@ final class ChronicleClaim implements CheckpointStore.Claim {
         for (int i = 0; i < count; i++) {
           attempts.put(in.readLong(), in.readVarInt(true));
         }
+      } catch (KryoException e) {
+        throw new CheckpointCorruptedException(file, "cannot be decoded: " + e.getMessage(), e);
       }
     }
     return attempts;
@@ -200,7 +243,8 @@ final class ChronicleClaim implements CheckpointStore.Claim {
       out.writeLong(entry.getKey());
       out.writeVarInt(entry.getValue(), true);
     }
-    FramedFiles.write(dir.resolve("attempts.bin"), ATTEMPTS_MAGIC, out.toBytes(), store.forces());
+    FramedFiles.write(
+        dir.resolve("attempts.bin"), ATTEMPTS_MAGIC, owner, out.toBytes(), store.forces());
   }
 
   @Override
@@ -242,7 +286,7 @@ final class ChronicleClaim implements CheckpointStore.Claim {
     try {
       outputs.close();
     } finally {
-      store.release(this, lockChannel);
+      store.release(this, lock);
     }
   }
 }

@@ -302,9 +302,14 @@ final class Execution {
       stepThreads.remove(thread);
       Thread.interrupted(); // a cancel's interrupt must not leak into the pool thread's next task
       if (inStorage) {
-        giveSlot(slot);
-        chainEnded();
-        storageUsers.decrementAndGet();
+        try {
+          giveSlot(slot);
+        } catch (RuntimeException e) {
+          fail("(in-flight journal)", e); // the chain still ends: nothing may wait for it forever
+        } finally {
+          chainEnded();
+          storageUsers.decrementAndGet();
+        }
       }
     }
   }
@@ -511,9 +516,10 @@ final class Execution {
     return freeSlots[--freeSlotCount];
   }
 
+  /** Frees a slot, even when the journal cannot be written: the slot is free either way. */
   private synchronized void giveSlot(int slot) {
-    claim.clearInFlight(slot);
     freeSlots[freeSlotCount++] = slot;
+    claim.clearInFlight(slot);
   }
 
   /** Fails the run (first failure wins); it ends once nothing is in flight. */

@@ -34,12 +34,21 @@ final class FramedFiles {
    * {@code force}, the new file and its directory entry are on the device when this returns.
    */
   static void write(Path file, int magic, byte[] payload, boolean force) {
+    write(file, magic, 0, payload, force);
+  }
+
+  /**
+   * Like {@link #write(Path, int, byte[], boolean)}, with the checksum seeded with {@code tie} (a
+   * hash of what the file belongs to: a workflow, an event): read with another tie, the file fails
+   * its checksum, so a file copied from elsewhere is never read as this one.
+   */
+  static void write(Path file, int magic, long tie, byte[] payload, boolean force) {
     ByteBuffer buffer = ByteBuffer.allocate(HEADER + payload.length);
     buffer
         .putInt(magic)
         .putInt(FORMAT_VERSION)
         .putInt(payload.length)
-        .putInt(crc(payload, 0, payload.length));
+        .putInt(crc(tie, payload, 0, payload.length));
     buffer.put(payload);
     // A name of its own per write: two writers of one file never share a temporary file.
     Path temp =
@@ -94,6 +103,11 @@ final class FramedFiles {
 
   /** The payload of {@code file}, or null when it does not exist. */
   static byte[] read(Path file, int magic, String what) {
+    return read(file, magic, 0, what);
+  }
+
+  /** The payload of {@code file} written with {@code tie}, or null when it does not exist. */
+  static byte[] read(Path file, int magic, long tie, String what) {
     byte[] all;
     try {
       all = Files.readAllBytes(file);
@@ -110,6 +124,9 @@ final class FramedFiles {
       throw new CheckpointCorruptedException(file, "is not a Waymark " + what + " file", null);
     }
     int version = buffer.getInt();
+    if (version < 1 || version > FORMAT_VERSION + 1000) {
+      throw new CheckpointCorruptedException(file, "has a damaged header", null);
+    }
     if (version != FORMAT_VERSION) {
       throw new CheckpointCorruptedException(
           file,
@@ -135,9 +152,13 @@ final class FramedFiles {
               + (all.length - HEADER),
           null);
     }
-    if (crc(all, HEADER, length) != expected) {
+    if (crc(tie, all, HEADER, length) != expected) {
       throw new CheckpointCorruptedException(
-          file, "fails its checksum: its bytes were damaged", null);
+          file,
+          tie == 0
+              ? "fails its checksum: its bytes were damaged"
+              : "fails its checksum: its bytes were damaged, or it was copied from elsewhere",
+          null);
     }
     byte[] payload = new byte[length];
     System.arraycopy(all, HEADER, payload, 0, length);
@@ -146,6 +167,16 @@ final class FramedFiles {
 
   static int crc(byte[] bytes, int offset, int length) {
     CRC32C crc = new CRC32C();
+    crc.update(bytes, offset, length);
+    return (int) crc.getValue();
+  }
+
+  private static int crc(long tie, byte[] bytes, int offset, int length) {
+    if (tie == 0) {
+      return crc(bytes, offset, length);
+    }
+    CRC32C crc = new CRC32C();
+    crc.update(ByteBuffer.allocate(8).putLong(tie).array());
     crc.update(bytes, offset, length);
     return (int) crc.getValue();
   }

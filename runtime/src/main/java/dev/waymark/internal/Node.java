@@ -71,8 +71,15 @@ public abstract sealed class Node<T> implements Workflow<T> permits StepNode, Va
 
   /** Fan-in of {@code parts}. */
   public static <T> Workflow<List<T>> all(List<? extends Workflow<? extends T>> parts) {
+    if (parts == null) {
+      throw new NullPointerException("Workflow.all needs the workflows to gather, got null");
+    }
     Node<?>[] nodes = new Node<?>[parts.size()];
     for (int i = 0; i < nodes.length; i++) {
+      if (parts.get(i) == null) {
+        throw new NullPointerException(
+            "part " + i + " of Workflow.all is null; use Workflow.of(null) for a null value");
+      }
       nodes[i] = of(parts.get(i));
     }
     return new AllNode<>(nodes);

@@ -3,33 +3,34 @@ package dev.waymark.internal;
 import dev.waymark.CheckpointCorruptedException;
 import dev.waymark.StorageException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Stream;
-import net.openhft.chronicle.map.ChronicleMap;
-import net.openhft.chronicle.map.ChronicleMapBuilder;
+import java.util.zip.CRC32C;
 
 /**
- * A claimed workflow's records, in Chronicle Map files {@code outputs-N.cmap} keyed by record key;
- * each value is {@code [kind][crc32c][start][end][payload]}. A value too large for a map entry goes
- * to its own framed file first and the map entry, put last, publishes it. When a map is full the
- * next record goes to a new, larger map, so a workflow has no capacity limit.
+ * A claimed workflow's records in Chronicle Map files. Records written once (outputs, resolved
+ * values, returned DAGs, task names) go to the {@code records} maps and are counted; records that
+ * are overwritten or removed (intra-step states, wake-up times, name counters, links) go to the
+ * {@code scratch} maps. Each kind is a {@link MapChain}, so neither has a capacity limit; maps are
+ * made on the first write, never by a reader. A value too large for a map entry goes to its own
+ * framed file first, and the map entry, put last, publishes it.
  *
- * <p>The {@code maps.open} marker exists while a process has the maps open: finding it at open time
- * means that process died, so the maps are recovered ({@code recoverPersistedTo}) before use, which
- * clears the locks a dead process left inside them. The claim makes that access exclusive. The maps
- * open on first use.
+ * <p>Each value is {@code [kind][crc32c][start][end][payload]}; the checksum covers the workflow's
+ * id and the record's key too, so a record copied into another workflow, or under another key, is
+ * refused. Each map holds an owner record naming its workflow, kind and number, checked when it
+ * opens. The in-flight journal counts the records committed: records maps that hold fewer were
+ * damaged, deleted or replaced by an older copy, which is named, never taken for steps that have
+ * not run.
+ *
+ * <p>The {@code maps.closed} marker says the maps were closed cleanly: it is removed when they open
+ * and written when they close. Maps opened without it are recovered ({@code recoverPersistedTo})
+ * first, which clears what a process that died with them open left inside (its locks, counts and a
+ * torn last entry); the claim makes that access exclusive. A lost marker only costs a recovery.
  */
 final class OutputMaps {
   static final int BLOB_MAGIC = 0x574d424c; // "WMBL"
@@ -48,20 +49,32 @@ final class OutputMaps {
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
-  private static final String MARKER = "maps.open";
+  private static final VarHandle INTS =
+      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
 
-  /** Chronicle Map files start with a magic word, a length, then the map's class name. */
-  private static final int CHRONICLE_HEADER_OFFSET = 12;
+  static final String CLOSED_MARKER = "maps.closed";
 
-  private static final byte[] CHRONICLE_HEADER =
-      "!net.openhft.chronicle.map.VanillaChronicleMap".getBytes(StandardCharsets.US_ASCII);
+  /** The entries of a workflow's first records map unless it expects more records. */
+  static final long DEFAULT_ENTRIES = 2048;
+
+  private static final long SCRATCH_ENTRIES = 1024;
+
+  /** Where the committed-record count is kept (the in-flight journal). */
+  interface Witness {
+    /** The records committed so far, or -1 when nothing tells. */
+    long committed();
+
+    /** Counts {@code records} more committed records. */
+    void committed(int records);
+  }
 
   private final ChronicleCheckpointStore store;
   private final String workflowId;
   private final Path dir;
-
-  /** Oldest first; records are written to the last one. */
-  private final List<OutputMap> maps = new CopyOnWriteArrayList<>();
+  private final Witness witness;
+  private final long seed;
+  private final MapChain records;
+  private final MapChain scratch;
 
   private volatile boolean mapsOpen;
   private boolean closed;
@@ -72,86 +85,76 @@ final class OutputMaps {
   /** Whether the storage forces records to the device: only then is {@link #dirty} kept. */
   private final boolean forces;
 
-  /** The entries of a workflow's first map unless it expects more records. */
-  static final long DEFAULT_ENTRIES = 2048;
-
   private long expectedRecords = DEFAULT_ENTRIES;
 
-  private record OutputMap(Path file, ChronicleMap<Long, byte[]> map, long entries) {}
-
-  OutputMaps(ChronicleCheckpointStore store, String workflowId, Path dir) {
+  OutputMaps(ChronicleCheckpointStore store, String workflowId, Path dir, Witness witness) {
     this.store = store;
     this.workflowId = workflowId;
     this.dir = dir;
+    this.witness = witness;
     this.forces = store.forces();
+    this.seed = TaskKeys.hash(workflowId);
+    this.records =
+        new MapChain(dir, "records", (file, n, entries) -> make(file, "records", n, entries));
+    this.scratch =
+        new MapChain(dir, "scratch", (file, n, entries) -> make(file, "scratch", n, entries));
   }
 
-  /** Sizes the first map, when it is created after this. */
+  /** Sizes the first records map, when it is made after this. */
   void expectRecords(long count) {
     this.expectedRecords = Math.max(DEFAULT_ENTRIES, count + count / 4);
   }
 
-  boolean contains(long task) {
-    Long key = task;
-    for (OutputMap output : openMaps()) {
-      if (output.map().containsKey(key)) {
-        return true;
-      }
-    }
-    return false;
+  private MapChain chainOf(long key) {
+    open();
+    return TaskKeys.isScratch(key) ? scratch : records;
   }
 
-  CheckpointStore.Payload read(long task) {
-    Long key = task;
-    List<OutputMap> all = openMaps();
-    for (int i = all.size() - 1; i >= 0; i--) {
-      OutputMap output = all.get(i);
-      byte[] value = output.map().get(key);
-      if (value != null) {
-        return decode(output.file(), task, value);
-      }
-    }
-    return null;
+  boolean contains(long key) {
+    return chainOf(key).containsKey(key);
   }
 
-  private CheckpointStore.Payload decode(Path file, long task, byte[] value) {
+  CheckpointStore.Payload read(long key) {
+    MapChain.Found found = chainOf(key).get(key);
+    return found == null ? null : decode(found.file(), key, found.value());
+  }
+
+  private CheckpointStore.Payload decode(Path file, long key, byte[] value) {
     if (value.length < VALUE_HEADER) {
-      throw new CheckpointCorruptedException(
-          file, "holds a truncated record for key " + task, null);
+      throw new CheckpointCorruptedException(file, "holds a truncated record for key " + key, null);
     }
-    int crc =
-        (value[1] & 0xff) << 24
-            | (value[2] & 0xff) << 16
-            | (value[3] & 0xff) << 8
-            | (value[4] & 0xff);
-    if (FramedFiles.crc(value, CRC_FROM, value.length - CRC_FROM) != crc) {
+    if (crc(key, value, CRC_FROM, value.length - CRC_FROM) != (int) INTS.get(value, 1)) {
       throw new CheckpointCorruptedException(
-          file, "holds a damaged output for task #" + task + " (checksum mismatch)", null);
+          file,
+          "holds a damaged record for key #"
+              + key
+              + " (its checksum does not match: damaged, or copied from another workflow)",
+          null);
     }
+    long start = (long) LONGS.get(value, 5);
+    long end = (long) LONGS.get(value, 13);
     if (value[0] == INLINE) {
       return new CheckpointStore.Payload(
-          value,
-          VALUE_HEADER,
-          value.length - VALUE_HEADER,
-          (long) LONGS.get(value, 5),
-          (long) LONGS.get(value, 13),
-          file);
+          value, VALUE_HEADER, value.length - VALUE_HEADER, start, end, file);
     }
-    if (value[0] == BLOB) {
-      Path blob = blobFile(task);
+    if (value[0] == BLOB && value.length == VALUE_HEADER + 4) {
+      Path blob = blobFile(key);
       byte[] bytes = FramedFiles.read(blob, BLOB_MAGIC, "output");
       if (bytes == null) {
         throw new CheckpointCorruptedException(
-            blob, "is missing: the output of task #" + task + " was stored there", null);
+            blob, "is missing: the output of task #" + key + " was stored there", null);
       }
-      return new CheckpointStore.Payload(
-          bytes, 0, bytes.length, (long) LONGS.get(value, 5), (long) LONGS.get(value, 13), blob);
+      if (crc(key, bytes, 0, bytes.length) != (int) INTS.get(value, VALUE_HEADER)) {
+        throw new CheckpointCorruptedException(
+            blob, "is not the output stored for task #" + key + " (replaced or copied)", null);
+      }
+      return new CheckpointStore.Payload(bytes, 0, bytes.length, start, end, blob);
     }
     throw new CheckpointCorruptedException(
-        file, "holds an output of unknown kind " + value[0] + " for task #" + task, null);
+        file, "holds a record of unknown kind " + value[0] + " for key #" + key, null);
   }
 
-  void write(long task, long startMillis, long endMillis, byte[] bytes, int offset, int length) {
+  void write(long key, long startMillis, long endMillis, byte[] bytes, int offset, int length) {
     byte[] value;
     if (length <= INLINE_LIMIT) {
       value = new byte[VALUE_HEADER + length];
@@ -160,25 +163,39 @@ final class OutputMaps {
     } else {
       byte[] copy = new byte[length];
       System.arraycopy(bytes, offset, copy, 0, length);
-      store.checkSpace(blobFile(task), length);
-      FramedFiles.write(blobFile(task), BLOB_MAGIC, copy, forces);
-      value = new byte[VALUE_HEADER];
+      store.checkSpace(blobFile(key), length);
+      FramedFiles.write(blobFile(key), BLOB_MAGIC, copy, forces);
+      value = new byte[VALUE_HEADER + 4];
       value[0] = BLOB;
+      INTS.set(value, VALUE_HEADER, crc(key, copy, 0, copy.length));
     }
     LONGS.set(value, 5, startMillis);
     LONGS.set(value, 13, endMillis);
-    int crc = FramedFiles.crc(value, CRC_FROM, value.length - CRC_FROM);
-    value[1] = (byte) (crc >>> 24);
-    value[2] = (byte) (crc >>> 16);
-    value[3] = (byte) (crc >>> 8);
-    value[4] = (byte) crc;
-    put(task, value);
+    INTS.set(value, 1, crc(key, value, CRC_FROM, value.length - CRC_FROM));
+    if (TaskKeys.isScratch(key)) {
+      chainOf(key).put(key, value, SCRATCH_ENTRIES, store::checkSpace);
+    } else if (chainOf(key).put(key, value, expectedRecords, store::checkSpace)) {
+      witness.committed(1); // after the put: a kill in between leaves more than counted, not less
+    }
+    if (forces) {
+      dirty = true; // after the put: a force that clears the flag before it syncs covers this put
+    }
+  }
+
+  /** The CRC-32C of {@code length} bytes of {@code bytes}, seeded with the workflow and key. */
+  private int crc(long key, byte[] bytes, int offset, int length) {
+    CRC32C crc = new CRC32C();
+    byte[] tie = new byte[16];
+    LONGS.set(tie, 0, seed);
+    LONGS.set(tie, 8, key);
+    crc.update(tie, 0, 16);
+    crc.update(bytes, offset, length);
+    return (int) crc.getValue();
   }
 
   void delete(long key) {
-    Long boxed = key;
-    for (OutputMap output : openMaps()) {
-      output.map().remove(boxed);
+    if (chainOf(key).remove(key) && !TaskKeys.isScratch(key)) {
+      witness.committed(-1);
     }
     if (forces) {
       dirty = true;
@@ -190,90 +207,26 @@ final class OutputMaps {
     }
   }
 
-  private void put(long task, byte[] value) {
-    List<OutputMap> all = openMaps();
-    OutputMap current = all.get(all.size() - 1);
-    store.checkSpace(current.file(), value.length);
-    try {
-      current.map().put(task, value);
-    } catch (IllegalStateException | IllegalArgumentException full) {
-      // The map's fixed capacity is spent (Chronicle: "extra segment tier" / "Entry is too large"):
-      // continue in a new, larger map.
-      OutputMap next = rollOver(current);
-      try {
-        next.map().put(task, value);
-      } catch (RuntimeException | InternalError e) {
-        throw cannotStore(next, task, e);
-      }
-    } catch (RuntimeException | InternalError e) {
-      // InternalError: the JVM's report of a fault in a memory-mapped page (SIGBUS), which is how
-      // a full device shows when a map grows into space the file system cannot give it.
-      throw cannotStore(current, task, e);
-    }
-    if (forces) {
-      dirty = true; // after the put: a force that clears the flag before it syncs covers this put
-    }
-  }
-
-  /**
-   * A put that failed may have left part of its entry: it is removed (a full device still allows
-   * that), so the task is simply not stored and runs again on resume.
-   */
-  private static StorageException cannotStore(OutputMap output, long task, Throwable e) {
-    try {
-      output.map().remove(task);
-    } catch (RuntimeException | InternalError suppressed) {
-      e.addSuppressed(suppressed); // a damaged entry left behind fails its checksum when read
-    }
-    return new StorageException(
-        "cannot store the record of task #" + task + " in " + output.file() + ": " + rootCause(e),
-        e);
-  }
-
-  /** The innermost cause's message: Chronicle wraps the I/O error that says what happened. */
-  private static String rootCause(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    return root.toString();
-  }
-
   void force() {
     if (!dirty) {
       return;
     }
     dirty = false;
-    openMaps();
-    forceMaps();
-  }
-
-  private void forceMaps() {
-    for (OutputMap output : maps) {
-      try (FileChannel channel = FileChannel.open(output.file(), StandardOpenOption.READ)) {
-        channel.force(false);
-      } catch (IOException e) {
-        dirty = true;
-        throw new StorageException("cannot force " + output.file() + " to the device: " + e, e);
-      }
+    open();
+    try {
+      records.force();
+      scratch.force();
+    } catch (StorageException e) {
+      dirty = true;
+      throw e;
     }
   }
 
-  private synchronized OutputMap rollOver(OutputMap full) {
-    OutputMap last = maps.get(maps.size() - 1);
-    if (last != full) {
-      return last; // another thread rolled over already
-    }
-    OutputMap next = createMap(mapNumber(full.file()) + 1, full.entries() * 2);
-    maps.add(next);
-    return next;
+  private Path blobFile(long key) {
+    return dir.resolve("output-" + Long.toHexString(key) + ".bin");
   }
 
-  private Path blobFile(long task) {
-    return dir.resolve("output-" + Long.toHexString(task) + ".bin");
-  }
-
-  private List<OutputMap> openMaps() {
+  private void open() {
     if (!mapsOpen) {
       synchronized (this) {
         if (closed) {
@@ -281,163 +234,138 @@ final class OutputMaps {
               "the claim on workflow '" + workflowId + "' was released");
         }
         if (!mapsOpen) {
-          openExistingMaps();
+          openExisting();
           mapsOpen = true;
         }
       }
     }
-    return maps;
   }
 
-  private void openExistingMaps() {
-    Path marker = dir.resolve(MARKER);
-    boolean recover = Files.exists(marker);
-    List<Path> files;
-    try (Stream<Path> list = Files.list(dir)) {
-      files =
-          list.filter(p -> p.getFileName().toString().matches("outputs-\\d+\\.cmap"))
-              .sorted(Comparator.comparingInt(OutputMaps::mapNumber))
-              .toList();
-      Files.write(marker, new byte[0]);
+  /**
+   * Opens the maps there are, recovering them when they were not closed cleanly, and checks that
+   * they are this workflow's and hold every record committed. It makes none.
+   */
+  private void openExisting() {
+    List<Path> recordFiles;
+    List<Path> scratchFiles;
+    boolean cleanlyClosed;
+    try {
+      recordFiles = records.files();
+      scratchFiles = scratch.files();
+      cleanlyClosed = Files.deleteIfExists(dir.resolve(CLOSED_MARKER));
+      if (cleanlyClosed && forces) {
+        FramedFiles.forceDirectory(dir); // a crash from here on finds the maps to recover
+      }
     } catch (IOException e) {
       throw new StorageException("cannot open the files of workflow '" + workflowId + "': " + e, e);
     }
-    for (Path file : files) {
-      maps.add(openMap(file, recover));
-    }
-    if (recover && forces && !files.isEmpty()) {
-      // What the process that died wrote may not be on the device yet: force it before any step
-      // relies on it.
-      forceMaps();
-    }
-    if (maps.isEmpty()) {
-      maps.add(createMap(0, expectedRecords));
-    }
-  }
-
-  private static int mapNumber(Path file) {
-    String name = file.getFileName().toString();
-    return Integer.parseInt(name.substring("outputs-".length(), name.length() - ".cmap".length()));
-  }
-
-  private OutputMap openMap(Path file, boolean recover) {
-    checkHeader(file);
     try {
-      ChronicleMapBuilder<Long, byte[]> builder = builder(1024);
-      ChronicleMap<Long, byte[]> map =
-          recover
-              ? builder.recoverPersistedTo(file.toFile(), true)
-              : builder.createPersistedTo(file.toFile());
-      return new OutputMap(file, map, map.size() + 1024);
-    } catch (IOException | RuntimeException e) {
-      throw new CheckpointCorruptedException(
-          file,
-          "cannot be opened as a Waymark output map (damaged or foreign): " + e.getMessage(),
-          e);
+      records.open(recordFiles, DEFAULT_ENTRIES, !cleanlyClosed);
+      scratch.open(scratchFiles, SCRATCH_ENTRIES, !cleanlyClosed);
+      checkOwners(records, "records");
+      checkOwners(scratch, "scratch");
+      checkCount();
+      if (!cleanlyClosed && forces && !recordFiles.isEmpty()) {
+        // What the process that died wrote may not be on the device yet: force it before any
+        // step relies on it.
+        records.force();
+        scratch.force();
+      }
+    } catch (RuntimeException e) {
+      records.close();
+      scratch.close();
+      throw e;
     }
+  }
+
+  /** The records committed must all be in the maps; more is what a kill leaves, fewer is damage. */
+  private void checkCount() {
+    long committed = witness.committed();
+    long held = records.size() - records.links().size(); // less the owner records
+    if (committed >= 0 && held < committed) {
+      throw new CheckpointCorruptedException(
+          records.isEmpty()
+              ? dir.resolve("records-0.cmap")
+              : records.links().get(records.links().size() - 1).file(),
+          "and the workflow's other record maps hold "
+              + held
+              + " records, but "
+              + committed
+              + " were committed: records were lost (a map was damaged, deleted or replaced by an"
+              + " older copy); nothing stored is taken for a step that has not run",
+          null);
+    }
+  }
+
+  private void checkOwners(MapChain chain, String kind) {
+    List<MapChain.Link> links = chain.links();
+    for (int i = 0; i < links.size(); i++) {
+      byte[] value = links.get(i).map().get(TaskKeys.OWNER);
+      CheckpointStore.Payload owner =
+          value == null ? null : decode(links.get(i).file(), TaskKeys.OWNER, value);
+      String expected = ownerOf(kind, i);
+      if (owner == null
+          || !expected.equals(
+              new String(owner.bytes(), owner.offset(), owner.length(), StandardCharsets.UTF_8))) {
+        throw new CheckpointCorruptedException(
+            links.get(i).file(),
+            owner == null
+                ? "has no owner record: it is not a map of workflow '" + workflowId + "'"
+                : "belongs to another workflow or place (it was copied or moved here)",
+            null);
+      }
+    }
+  }
+
+  private String ownerOf(String kind, int number) {
+    return workflowId + "/" + kind + "-" + number;
   }
 
   /**
-   * Chronicle may wait a minute for a lock word in a file it does not recognise; a file whose
-   * self-describing header does not name a Chronicle map is refused at once instead.
+   * Makes map {@code number} of a chain, with its owner record; a map of a usual size is a copy of
+   * the template of that size (a large file is not worth copying, and Chronicle makes it sparse).
    */
-  private static void checkHeader(Path file) {
-    byte[] head = new byte[CHRONICLE_HEADER_OFFSET + CHRONICLE_HEADER.length];
-    int read;
-    try (InputStream in = Files.newInputStream(file)) {
-      read = in.readNBytes(head, 0, head.length);
-    } catch (IOException e) {
-      throw new StorageException("cannot read " + file + ": " + e, e);
-    }
-    byte[] name = Arrays.copyOfRange(head, CHRONICLE_HEADER_OFFSET, head.length);
-    if (read < head.length || !Arrays.equals(name, CHRONICLE_HEADER)) {
-      throw new CheckpointCorruptedException(
-          file, "is not a Waymark output map (damaged or foreign)", null);
-    }
+  private MapChain.Link make(Path file, String kind, int number, long entries) {
+    boolean usualSize = entries == DEFAULT_ENTRIES || entries == SCRATCH_ENTRIES;
+    MapChain.Link link = new MapChain.Link(file, makeMap(file, entries, usualSize), entries);
+    byte[] owner = ownerOf(kind, number).getBytes(StandardCharsets.UTF_8);
+    byte[] value = new byte[VALUE_HEADER + owner.length];
+    value[0] = INLINE;
+    System.arraycopy(owner, 0, value, VALUE_HEADER, owner.length);
+    INTS.set(value, 1, crc(TaskKeys.OWNER, value, CRC_FROM, value.length - CRC_FROM));
+    link.map().put(TaskKeys.OWNER, value);
+    return link;
   }
 
-  private OutputMap createMap(int number, long entries) {
-    Path file = dir.resolve("outputs-" + number + ".cmap");
+  private net.openhft.chronicle.map.ChronicleMap<Long, byte[]> makeMap(
+      Path file, long entries, boolean fromTemplate) {
     store.checkSpace(file, 0);
-    ChronicleMap<Long, byte[]> map = null;
+    MapFile.Template template = fromTemplate ? store.emptyMapTemplate(entries) : null;
     try {
-      map = entries == DEFAULT_ENTRIES ? fromTemplate(file) : null;
-      if (map == null) {
-        map = builder(entries).createPersistedTo(file.toFile());
-      }
-      if (forces) {
-        FramedFiles.forceDirectory(dir);
-      }
-      return new OutputMap(file, map, entries);
+      return MapFile.create(file, entries, template, forces);
     } catch (IOException | RuntimeException e) {
-      // A full device, typically: remove what was made of the file so that it does not read as a
-      // damaged map later, and leave the workflow as it was.
-      if (map != null) {
-        map.close();
+      if (template != null) {
+        store.dropEmptyMapTemplate(template); // damaged, or written by another Chronicle version
+        return makeMap(file, entries, false);
       }
-      try {
-        Files.deleteIfExists(file);
-      } catch (IOException suppressed) {
-        e.addSuppressed(suppressed);
-      }
-      throw new StorageException("cannot create " + file + ": " + rootCause(e), e);
+      // A full device, typically: nothing under the map's name was made.
+      throw new StorageException("cannot create " + file + ": " + MapFile.rootCause(e), e);
     }
   }
 
-  /**
-   * A new map of the default size, as a copy of the store's empty template: Chronicle forces a map
-   * it creates to the device (msync), which costs milliseconds per workflow; a copy of a file the
-   * page cache holds costs microseconds, and opening it as an existing map skips that sync. Null
-   * when there is no usable template (then the map is created).
-   */
-  private ChronicleMap<Long, byte[]> fromTemplate(Path file) {
-    Path template = store.emptyMapTemplate();
-    if (template == null) {
-      return null;
-    }
-    try {
-      Files.copy(template, file);
-      checkHeader(file); // Chronicle may wait a minute on a damaged one
-      return builder(DEFAULT_ENTRIES).createPersistedTo(file.toFile());
-    } catch (IOException | RuntimeException e) {
-      store.dropEmptyMapTemplate(template); // e.g. written by another Chronicle version
-      try {
-        Files.deleteIfExists(file);
-      } catch (IOException suppressed) {
-        e.addSuppressed(suppressed);
-      }
-      return null;
-    }
-  }
-
-  /** Writes the empty map that {@link #fromTemplate} copies to {@code file}. */
-  static void writeEmptyMap(Path file) throws IOException {
-    builder(DEFAULT_ENTRIES).createPersistedTo(file.toFile()).close();
-  }
-
-  private static ChronicleMapBuilder<Long, byte[]> builder(long entries) {
-    return ChronicleMapBuilder.of(Long.class, byte[].class)
-        .name("waymark-outputs")
-        .entries(entries)
-        .averageValueSize(24)
-        .maxBloatFactor(4);
-  }
-
-  /** Closes the maps; the {@code maps.open} marker goes with them. */
+  /** Closes the maps, and marks them closed cleanly. */
   synchronized void close() {
     closed = true;
     if (!mapsOpen) {
       return;
     }
-    for (OutputMap output : maps) {
-      output.map().close();
-    }
-    maps.clear();
+    records.close();
+    scratch.close();
     mapsOpen = false;
     try {
-      Files.deleteIfExists(dir.resolve(MARKER));
+      Files.write(dir.resolve(CLOSED_MARKER), new byte[0]);
     } catch (IOException e) {
-      throw new StorageException("cannot remove " + dir.resolve(MARKER) + ": " + e, e);
+      throw new StorageException("cannot mark " + dir + " closed: " + e, e);
     }
   }
 }

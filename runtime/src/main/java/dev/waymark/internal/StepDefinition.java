@@ -33,6 +33,12 @@ public final class StepDefinition<T> {
   private final StepOptions options;
   private final boolean catching;
 
+  /** Per input, its type when primitive (which no null may feed), else null; from the shape. */
+  private final String[] primitiveInputs;
+
+  private static final java.util.Set<String> PRIMITIVES =
+      java.util.Set.of("boolean", "byte", "short", "int", "long", "char", "float", "double");
+
   private StepDefinition(Builder<T> builder, StepInvoker invoker) {
     this.id = idOf(builder.stepClass, builder.name, builder.version);
     this.taskName = builder.name;
@@ -43,6 +49,12 @@ public final class StepDefinition<T> {
     this.invoker = Objects.requireNonNull(invoker, "invoker");
     this.options = builder.options;
     this.catching = builder.catching;
+    this.primitiveInputs =
+        java.util.Arrays.stream(builder.shape.split("\n"))
+            .filter(line -> line.startsWith("in "))
+            .map(line -> line.substring(3))
+            .map(type -> PRIMITIVES.contains(type) ? type : null)
+            .toArray(String[]::new);
   }
 
   /**
@@ -88,6 +100,19 @@ public final class StepDefinition<T> {
     Node<?>[] nodes = new Node<?>[inputs.length];
     for (int i = 0; i < inputs.length; i++) {
       nodes[i] = Node.of(inputs[i]);
+      if (nodes[i] instanceof ValueNode<?> constant
+          && constant.isNull
+          && i < primitiveInputs.length
+          && primitiveInputs[i] != null) {
+        throw new IllegalArgumentException(
+            "input "
+                + (i + 1)
+                + " of step "
+                + id
+                + " is a "
+                + primitiveInputs[i]
+                + ", which cannot be null; pass a value, or change the parameter to its box");
+      }
     }
     return new StepNode<>(this, nodes, StepOptions.options(), catching);
   }

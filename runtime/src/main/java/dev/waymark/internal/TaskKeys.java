@@ -61,6 +61,22 @@ final class TaskKeys {
     return store(CONTINUATION, taskKey) | EXTENDED_BIT;
   }
 
+  /** The record naming the workflow and number a record map belongs to. */
+  static final long OWNER = store(OUTPUT, 0) | EXTENDED_BIT;
+
+  /**
+   * Whether records under {@code storeKey} are overwritten or removed (name counters, intra-step
+   * states, wake-up times, links) rather than written once: they are kept apart from the records
+   * that are counted.
+   */
+  static boolean isScratch(long storeKey) {
+    long space = storeKey >>> SPACE_SHIFT;
+    return space == COUNTER
+        || space == STATE
+        || space == STATE_ODD
+        || (space == CONTINUATION && (storeKey & EXTENDED_BIT) != 0);
+  }
+
   /** The key of task {@code index} of the continuation DAG returned by task {@code parent}. */
   static long child(long parent, int index) {
     long h = parent * 0x9E3779B97F4A7C15L + index;

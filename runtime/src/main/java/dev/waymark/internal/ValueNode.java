@@ -6,8 +6,12 @@ final class ValueNode<T> extends Node<T> {
 
   final byte[] bytes;
 
+  /** Whether the constant is null, which a primitive parameter cannot take. */
+  final boolean isNull;
+
   ValueNode(T value) {
     this.bytes = CheckpointCodec.serialize(value);
+    this.isNull = value == null;
   }
 
   @Override

@@ -28,12 +28,33 @@ class CapacityTest {
       assertEquals(3000, out.size());
       assertEquals(3006, out.get(6).length);
     }
-    try (Stream<Path> files = Files.list(dir.resolve("workflows").resolve("wide"))) {
-      long maps = files.filter(p -> p.getFileName().toString().endsWith(".cmap")).count();
-      assertTrue(maps > 1, "expected a roll-over to a second map, found " + maps + " map(s)");
-    }
+    assertTrue(maps("wide", "records") > 1, "a roll-over to a second records map");
     try (Waymark waymark = Waymark.open(dir)) {
       assertEquals(3000 + 2997 % 7, ((byte[]) waymark.getOutput("wide", "bytes_2997")).length);
+    }
+  }
+
+  @Test
+  void recordsThatAreKeptApartRollOverToo() throws Exception {
+    // Each durable sleep keeps its wake-up time: 10,000 of them outgrow a first scratch map.
+    List<Workflow<java.time.Instant>> sleeps = new ArrayList<>();
+    for (int i = 0; i < 10_000; i++) {
+      sleeps.add(
+          Workflow.sleep(java.time.Duration.ZERO)
+              .options(dev.waymark.StepOptions.options().taskId("nap" + i)));
+    }
+    try (Waymark waymark = Waymark.open(dir)) {
+      assertEquals(10_000, waymark.run(Workflow.all(sleeps), "naps").size());
+    }
+    assertTrue(maps("naps", "scratch") > 1, "a roll-over to a second scratch map");
+    try (Waymark waymark = Waymark.open(dir)) {
+      assertEquals(10_000, ((List<?>) waymark.getOutput("naps")).size());
+    }
+  }
+
+  private long maps(String workflow, String kind) throws Exception {
+    try (Stream<Path> files = Files.list(dir.resolve("workflows").resolve(workflow))) {
+      return files.filter(p -> p.getFileName().toString().startsWith(kind + "-")).count();
     }
   }
 

@@ -27,7 +27,7 @@ class CorruptionTest {
     try (Waymark waymark = Waymark.open(dir)) {
       waymark.run(TestSteps.bytes(200), "flip");
     }
-    Path map = workflowDir("flip").resolve("outputs-0.cmap");
+    Path map = workflowDir("flip").resolve("records-0.cmap");
     byte[] file = Files.readAllBytes(map);
     int at = indexOfPattern(file);
     assertTrue(at > 0, "the output's bytes are in the map file");
@@ -77,7 +77,7 @@ class CorruptionTest {
     try (Waymark waymark = Waymark.open(dir)) {
       waymark.run(TestSteps.inc(Workflow.of(1)), "foreign");
     }
-    Path map = workflowDir("foreign").resolve("outputs-0.cmap");
+    Path map = workflowDir("foreign").resolve("records-0.cmap");
     byte[] noise = new byte[(int) Files.size(map)];
     new Random(7).nextBytes(noise);
     Files.write(map, noise);

@@ -12,6 +12,9 @@ import java.util.List;
  * workflow until the device is too full, frees the filler and resumes. Prints what happened.
  */
 public final class DiskFullProgram {
+  /** How many steps run at once. */
+  static final int PARALLELISM = 2;
+
   private DiskFullProgram() {}
 
   public static void main(String[] args) throws Exception {
@@ -23,7 +26,13 @@ public final class DiskFullProgram {
       parts.add(TestSteps.length(TestSteps.bytes(20_000 + i)));
     }
     Workflow<Integer> total = TestSteps.sum(Workflow.all(parts));
-    try (Waymark waymark = Waymark.builder().storage(storage).freeSpaceReserve(2L << 20).build()) {
+    // Two steps at a time, whatever the JDK's default: the test bounds the re-runs by it.
+    try (Waymark waymark =
+        Waymark.builder()
+            .storage(storage)
+            .parallelism(PARALLELISM)
+            .freeSpaceReserve(2L << 20)
+            .build()) {
       try {
         waymark.run(total, "full");
         System.out.println("finished without running out of space");

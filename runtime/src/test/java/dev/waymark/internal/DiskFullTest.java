@@ -71,9 +71,9 @@ class DiskFullTest {
     int first = Integer.parseInt(runs.group(1));
     int second = Integer.parseInt(runs.group(2));
     assertTrue(first > 0 && first < 300, "the first run stopped part way: " + printed);
-    // Only steps whose commit had not happened ran again: at most one per pool thread.
+    // Only steps whose commit had not happened ran again: at most one per step running at once.
     assertTrue(
-        first + second <= 300 + Runtime.getRuntime().availableProcessors(),
+        first + second <= 300 + DiskFullProgram.PARALLELISM,
         "committed steps did not run again: " + printed);
   }
 

@@ -51,7 +51,7 @@ class StorageFaultTest {
         public void write(
             long key, long startMillis, long endMillis, byte[] bytes, int offset, int length) {
           if (writes.incrementAndGet() >= failAt) {
-            Path map = claim.directory().resolve("outputs-0.cmap");
+            Path map = claim.directory().resolve("records-0.cmap");
             throw new StorageException(
                 "cannot store the record of task #" + key + " in " + map + ": No space left",
                 new java.io.IOException("No space left on device"));
@@ -74,7 +74,7 @@ class StorageFaultTest {
               () -> engine.run((Node<?>) chain(10), "full", Map.of()).join());
       StorageException e = (StorageException) thrown.getCause();
       assertTrue(e.getMessage().contains("task 'inc_5'"), e.getMessage());
-      assertTrue(e.getMessage().contains("outputs-0.cmap"), e.getMessage());
+      assertTrue(e.getMessage().contains("records-0.cmap"), e.getMessage());
       assertEquals(WorkflowStatus.RESUMABLE, engine.status("full"));
       WorkflowException why = assertThrows(WorkflowException.class, () -> engine.output("full"));
       assertTrue(why.getMessage().contains("No space left"), "the reason is kept: " + why);
@@ -115,7 +115,7 @@ class StorageFaultTest {
         CheckpointStore.Claim claim = store.claim("allow", false)) {
       claim.write(outputKeyOfFirstStep(), 0, 0, bytes.getBuffer(), 0, bytes.position());
     }
-    Path map = dir.resolve("workflows").resolve("allow").resolve("outputs-0.cmap");
+    Path map = dir.resolve("workflows").resolve("allow").resolve("records-0.cmap");
     try (Waymark waymark = Waymark.open(dir)) {
       CheckpointCorruptedException e =
           assertThrows(CheckpointCorruptedException.class, () -> waymark.resume("allow"));
@@ -133,7 +133,7 @@ class StorageFaultTest {
   @Test
   void aDamagedInputIsNamedWhenAResumeNeedsIt() throws Exception {
     storeTwoStepsAndForgetTheSecond("flip");
-    Path map = dir.resolve("workflows").resolve("flip").resolve("outputs-0.cmap");
+    Path map = dir.resolve("workflows").resolve("flip").resolve("records-0.cmap");
     // inc(1) stored 2: find the record (kind 1, a 20-byte header, then Kryo's Integer class 2 and
     // the zigzag varint of 2, which is 4) and flip its payload byte.
     byte[] file = Files.readAllBytes(map);
@@ -153,6 +153,55 @@ class StorageFaultTest {
       assertTrue(e.getMessage().contains("task 'inc_1'"), e.getMessage());
       assertTrue(e.getMessage().contains("checksum"), e.getMessage());
       assertEquals(WorkflowStatus.RESUMABLE, waymark.getStatus("flip"));
+    }
+  }
+
+  /** The in-flight journal's writes fail (an I/O error on its file), from the {@code failAt}-th. */
+  private static final class BrokenJournal extends ForwardingStore {
+    final AtomicInteger clears = new AtomicInteger();
+    volatile int failAt = 1;
+
+    BrokenJournal(CheckpointStore store) {
+      super(store);
+    }
+
+    @Override
+    Claim wrap(Claim claim) {
+      return new ForwardingClaim(claim) {
+        @Override
+        public void clearInFlight(int slot) {
+          if (clears.incrementAndGet() >= failAt) {
+            throw new StorageException(
+                "cannot write " + claim.directory().resolve("inflight.bin") + ": I/O error", null);
+          }
+          super.clearInFlight(slot);
+        }
+      };
+    }
+  }
+
+  @org.junit.jupiter.api.Timeout(60)
+  @Test
+  void anIoErrorOnTheJournalEndsTheRunWithANamedErrorInsteadOfHanging() {
+    BrokenJournal store = new BrokenJournal(ChronicleCheckpointStore.open(dir));
+    try (Engine engine = new Engine(store, EngineSettings.of(2))) {
+      // A fan-out: each branch is a chain of its own, which ends by clearing its journal slot.
+      java.util.List<Workflow<Integer>> parts = new java.util.ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        parts.add(TestSteps.inc(Workflow.of(i)));
+      }
+      Workflow<Integer> fanOut = TestSteps.sum(Workflow.all(parts));
+      CompletionException thrown =
+          assertThrows(
+              CompletionException.class,
+              () -> engine.run((Node<?>) fanOut, "journal", Map.of()).join());
+      StorageException e = (StorageException) thrown.getCause();
+      assertTrue(e.getMessage().contains("inflight.bin"), e.getMessage());
+      assertEquals(WorkflowStatus.RESUMABLE, engine.status("journal"));
+      // The slots came back: later runs are not refused for want of one.
+      store.failAt = Integer.MAX_VALUE;
+      assertEquals(21, engine.resume("journal").join());
+      assertEquals(3, engine.run((Node<?>) chain(3), "after", Map.of()).join());
     }
   }
 }

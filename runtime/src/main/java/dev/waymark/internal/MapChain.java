@@ -1,0 +1,211 @@
+package dev.waymark.internal;
+
+import dev.waymark.CheckpointCorruptedException;
+import dev.waymark.StorageException;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+import net.openhft.chronicle.map.ChronicleMap;
+
+/**
+ * A workflow's maps of one kind, {@code <kind>-0.cmap}, {@code <kind>-1.cmap}, ..., oldest first:
+ * the newest takes the writes, and when it is full (a Chronicle map's capacity is fixed when it is
+ * made) the next write goes to a new, twice larger one, so a workflow has no capacity limit. A key
+ * is read from the newest map that holds it.
+ */
+final class MapChain {
+  /** One open map of the chain. */
+  record Link(Path file, ChronicleMap<Long, byte[]> map, long entries) {}
+
+  /** Makes map {@code number} of the chain, with {@code entries} entries, open. */
+  interface Maker {
+    Link make(Path file, int number, long entries);
+  }
+
+  private final Path dir;
+  private final String kind;
+  private final Maker maker;
+  private final List<Link> links = new CopyOnWriteArrayList<>();
+
+  MapChain(Path dir, String kind, Maker maker) {
+    this.dir = dir;
+    this.kind = kind;
+    this.maker = maker;
+  }
+
+  /** The chain's files on disk, in order. */
+  List<Path> files() throws IOException {
+    String prefix = kind + "-";
+    try (Stream<Path> list = Files.list(dir)) {
+      return list.filter(p -> p.getFileName().toString().matches(prefix + "\\d+\\.cmap"))
+          .sorted(Comparator.comparingInt(this::number))
+          .toList();
+    }
+  }
+
+  /**
+   * Opens the chain's files, recovering them first when {@code recover}; a gap in the numbering is
+   * a map that went missing.
+   */
+  void open(List<Path> files, long entries, boolean recover) {
+    for (int i = 0; i < files.size(); i++) {
+      if (number(files.get(i)) != i) {
+        throw new CheckpointCorruptedException(
+            dir.resolve(kind + "-" + i + ".cmap"), "is missing: the maps after it are there", null);
+      }
+      ChronicleMap<Long, byte[]> map = MapFile.open(files.get(i), entries, recover);
+      links.add(new Link(files.get(i), map, Math.max(entries, map.longSize() + 1024)));
+    }
+  }
+
+  List<Link> links() {
+    return links;
+  }
+
+  boolean isEmpty() {
+    return links.isEmpty();
+  }
+
+  boolean containsKey(long key) {
+    Long boxed = key;
+    for (Link link : links) {
+      if (link.map().containsKey(boxed)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The value under {@code key} in the newest map holding it, with that map; null if none. */
+  Found get(long key) {
+    Long boxed = key;
+    for (int i = links.size() - 1; i >= 0; i--) {
+      Link link = links.get(i);
+      byte[] value = link.map().get(boxed);
+      if (value != null) {
+        return new Found(link.file(), value);
+      }
+    }
+    return null;
+  }
+
+  /** A value and the map file it was read from. */
+  record Found(Path file, byte[] value) {}
+
+  /**
+   * Puts {@code value} in the newest map (made first, with {@code firstEntries} entries, when there
+   * is none), or in a new one when that is full; returns whether the key was new to that map.
+   */
+  boolean put(long key, byte[] value, long firstEntries, SpaceCheck space) {
+    if (links.isEmpty()) {
+      synchronized (this) {
+        if (links.isEmpty()) {
+          links.add(maker.make(dir.resolve(kind + "-0.cmap"), 0, firstEntries));
+        }
+      }
+    }
+    Link current = links.get(links.size() - 1);
+    space.check(current.file(), value.length);
+    try {
+      return current.map().put(key, value) == null;
+    } catch (IllegalStateException | IllegalArgumentException full) {
+      // The map's fixed capacity is spent (Chronicle: "extra segment tier" / "Entry is too large"):
+      // continue in a new, larger map.
+      Link next = rollOver(current);
+      space.check(next.file(), value.length);
+      try {
+        return next.map().put(key, value) == null;
+      } catch (RuntimeException | InternalError e) {
+        throw cannotStore(next, key, e);
+      }
+    } catch (RuntimeException | InternalError e) {
+      // InternalError: the JVM's report of a fault in a memory-mapped page (SIGBUS), which is how
+      // a full device shows when a map grows into space the file system cannot give it.
+      throw cannotStore(current, key, e);
+    }
+  }
+
+  /** Checks that about {@code bytes} may be written to {@code file} (the free-space reserve). */
+  interface SpaceCheck {
+    void check(Path file, long bytes);
+  }
+
+  /** Removes {@code key} from every map; returns whether any held it. */
+  boolean remove(long key) {
+    Long boxed = key;
+    boolean removed = false;
+    for (Link link : links) {
+      removed |= link.map().remove(boxed) != null;
+    }
+    return removed;
+  }
+
+  /** How many entries the maps hold. */
+  long size() {
+    long size = 0;
+    for (Link link : links) {
+      size += link.map().longSize();
+    }
+    return size;
+  }
+
+  private synchronized Link rollOver(Link full) {
+    Link last = links.get(links.size() - 1);
+    if (last != full) {
+      return last; // another thread rolled over already
+    }
+    int number = number(full.file()) + 1;
+    Link next = maker.make(dir.resolve(kind + "-" + number + ".cmap"), number, full.entries() * 2);
+    links.add(next);
+    return next;
+  }
+
+  /**
+   * A put that failed may have left part of its entry: it is removed (a full device still allows
+   * that), so the record is simply not stored and its step runs again on resume.
+   */
+  private static StorageException cannotStore(Link link, long key, Throwable e) {
+    try {
+      link.map().remove(key);
+    } catch (RuntimeException | InternalError suppressed) {
+      e.addSuppressed(suppressed); // a damaged entry left behind fails its checksum when read
+    }
+    return new StorageException(
+        "cannot store the record of key #"
+            + key
+            + " in "
+            + link.file()
+            + ": "
+            + MapFile.rootCause(e),
+        e);
+  }
+
+  /** Forces every map of the chain to the device. */
+  void force() {
+    for (Link link : links) {
+      try (FileChannel channel = FileChannel.open(link.file(), StandardOpenOption.READ)) {
+        channel.force(false);
+      } catch (IOException e) {
+        throw new StorageException("cannot force " + link.file() + " to the device: " + e, e);
+      }
+    }
+  }
+
+  void close() {
+    for (Link link : links) {
+      link.map().close();
+    }
+    links.clear();
+  }
+
+  private int number(Path file) {
+    String name = file.getFileName().toString();
+    return Integer.parseInt(name.substring(kind.length() + 1, name.length() - ".cmap".length()));
+  }
+}
