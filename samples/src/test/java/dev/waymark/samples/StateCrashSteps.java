@@ -65,6 +65,12 @@ public final class StateCrashSteps {
     for (int i = start; i < n; i++) {
       Arrays.fill(state, (byte) i);
       checkpoint.save(state);
+      Files.writeString(
+          dir.resolve("saved.log"),
+          i + "\n",
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
     }
     return n;
   }
