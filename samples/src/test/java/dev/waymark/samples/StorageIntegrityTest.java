@@ -82,6 +82,12 @@ class StorageIntegrityTest {
   }
 
   @Test
+  void aKillBeforeANewMapsOwnerRecordLeavesNothingThatHangsOrIsRefused() throws Exception {
+    killAt("map-in-place");
+    assertEquals("RESULT " + DamageSteps.expected("w"), resume());
+  }
+
+  @Test
   void aRecoveryCutShortIsFinishedWithoutWaiting() throws Exception {
     try (Waymark waymark = Waymark.open(storage())) {
       assertEquals(DamageSteps.expected("w"), waymark.run(DamageSteps.chain("w"), "w"));
