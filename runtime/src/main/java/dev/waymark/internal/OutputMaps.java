@@ -25,7 +25,8 @@ import java.util.zip.CRC32C;
  * refused. Each map holds an owner record naming its workflow, kind and number, checked when it
  * opens. The in-flight journal counts the records committed: records maps that hold fewer were
  * damaged, deleted or replaced by an older copy, which is named, never taken for steps that have
- * not run.
+ * not run; a key the lookup misses is checked against the entries of its segment ({@link
+ * MapCensus}).
  *
  * <p>The {@code maps.closed} marker says the maps were closed cleanly: it is removed when they open
  * and written when they close. Maps opened without it are recovered ({@code recoverPersistedTo})
@@ -76,6 +77,9 @@ final class OutputMaps {
   private final MapChain records;
   private final MapChain scratch;
 
+  /** Checks that a key the lookup missed is really absent. */
+  private final MapCensus census = new MapCensus(this::intact);
+
   private volatile boolean mapsOpen;
   private boolean closed;
 
@@ -111,12 +115,28 @@ final class OutputMaps {
   }
 
   boolean contains(long key) {
-    return chainOf(key).containsKey(key);
+    MapChain chain = chainOf(key);
+    if (chain.containsKey(key)) {
+      return true;
+    }
+    census.missed(chain.links(), key);
+    return false;
   }
 
   CheckpointStore.Payload read(long key) {
-    MapChain.Found found = chainOf(key).get(key);
-    return found == null ? null : decode(found.file(), key, found.value());
+    MapChain chain = chainOf(key);
+    MapChain.Found found = chain.get(key);
+    if (found == null) {
+      census.missed(chain.links(), key);
+      return null;
+    }
+    return decode(found.file(), key, found.value());
+  }
+
+  /** Whether one map entry's header and checksum hold, without reading a blob it points to. */
+  private boolean intact(long key, byte[] value) {
+    return value.length >= VALUE_HEADER
+        && crc(key, value, CRC_FROM, value.length - CRC_FROM) == (int) INTS.get(value, 1);
   }
 
   private CheckpointStore.Payload decode(Path file, long key, byte[] value) {

@@ -148,4 +148,64 @@ class CorruptionTest {
       assertArrayEquals(expected, waymark.getOutput("large"));
     }
   }
+
+  /**
+   * A damaged hash-lookup slot hides a record that is intact: Chronicle's lookup no longer finds
+   * the key. The run of a finished workflow would then run its committed steps again; the census of
+   * the map's entries names the damage instead.
+   */
+  @Test
+  void aDamagedLookupThatHidesACommittedRecordIsNamedNotRunAgain() throws Exception {
+    Workflow<Integer> chain = TestSteps.inc(TestSteps.inc(TestSteps.inc(Workflow.of(1))));
+    try (Waymark waymark = Waymark.open(dir)) {
+      assertEquals(4, waymark.run(chain, "lookup"));
+    }
+    Path map = workflowDir("lookup").resolve("records-0.cmap");
+    byte[] original = Files.readAllBytes(map);
+    int at = lookupByteHidingARecord(original, dir.resolve("probe.cmap"));
+    assertTrue(at > 0, "some byte of the map hides a record from the lookup");
+    byte[] damaged = original.clone();
+    damaged[at] = (byte) ~damaged[at];
+    Files.write(map, damaged);
+    int runsBefore = TestSteps.runs("inc");
+    try (Waymark waymark = Waymark.open(dir)) {
+      CheckpointCorruptedException e =
+          assertThrows(CheckpointCorruptedException.class, () -> waymark.run(chain, "lookup"));
+      assertEquals(map, e.file());
+      assertTrue(e.getMessage().contains("hash lookup"), e.getMessage());
+    }
+    assertEquals(runsBefore, TestSteps.runs("inc"), "no committed step ran again");
+  }
+
+  /**
+   * The first byte of {@code map} whose flip leaves every entry in place (an iteration still finds
+   * them all) while a lookup of one of their keys fails; -1 when there is none.
+   */
+  private static int lookupByteHidingARecord(byte[] map, Path probe) throws Exception {
+    java.util.Set<Long> keys = new java.util.HashSet<>();
+    Files.write(probe, map);
+    try (var opened =
+        MapFile.builder(OutputMaps.DEFAULT_ENTRIES).createPersistedTo(probe.toFile())) {
+      keys.addAll(opened.keySet());
+    }
+    for (int at = 4096; at < map.length; at++) {
+      if (map[at] == 0) {
+        continue;
+      }
+      byte[] copy = map.clone();
+      copy[at] = (byte) ~copy[at];
+      Files.write(probe, copy);
+      try (var opened =
+          MapFile.builder(OutputMaps.DEFAULT_ENTRIES).createPersistedTo(probe.toFile())) {
+        // a copy: the key set's own equals() would look the keys up
+        if (new java.util.HashSet<>(opened.keySet()).equals(keys)
+            && !keys.stream().allMatch(opened::containsKey)) {
+          return at;
+        }
+      } catch (RuntimeException e) {
+        // this flip breaks the map some other way
+      }
+    }
+    return -1;
+  }
 }

@@ -27,7 +27,12 @@ public final class Training {
     for (int epoch = state.epoch(); epoch < epochs; epoch++) {
       Thread.sleep(50); // the epoch's work
       state = new TrainingState(epoch + 1, state.loss() * 0.9);
-      checkpoint.saveAsync(state); // returns at once; flushed before the output is stored
+      if (state.epoch() % 10 == 0) {
+        checkpoint.save(state); // durable when it returns: a milestone
+        System.out.printf("  epoch %d saved%n", state.epoch());
+      } else {
+        checkpoint.saveAsync(state); // returns at once; flushed before the output is stored
+      }
     }
     return state.loss();
   }

@@ -12,7 +12,7 @@ public final class ManagementPrograms {
     try (Waymark waymark = Waymark.open(Path.of(args[0]))) {
       Object result =
           args[1].equals("train")
-              ? waymark.run(TrainingSteps.train(40), "training")
+              ? waymark.run(TrainingSteps.train(100), "training")
               : waymark.run(Approval.publishWhenApproved("report.pdf"), "approval");
       System.out.println("result=" + result);
     }
