@@ -1,11 +1,11 @@
 package dev.waymark;
 
-import dev.waymark.internal.ChronicleCheckpointStore;
 import dev.waymark.internal.Engine;
 import dev.waymark.internal.EngineSettings;
 import dev.waymark.internal.Node;
 import dev.waymark.internal.StepThreads;
 import dev.waymark.internal.WorkflowIds;
+import dev.waymark.internal.storage.ChronicleStorage;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -46,7 +46,7 @@ public final class Waymark implements AutoCloseable {
             : virtual ? VIRTUAL_PARALLELISM : Runtime.getRuntime().availableProcessors();
     this.engine =
         new Engine(
-            ChronicleCheckpointStore.open(
+            ChronicleStorage.open(
                 builder.storage, parallelism, builder.durability, builder.reserve),
             new EngineSettings(
                 parallelism,
@@ -368,7 +368,7 @@ public final class Waymark implements AutoCloseable {
       return this;
     }
 
-    private long reserve = ChronicleCheckpointStore.DEFAULT_RESERVE;
+    private long reserve = ChronicleStorage.DEFAULT_RESERVE;
 
     /**
      * Free space the storage device must keep (default 64 MB): a write that would go below it fails

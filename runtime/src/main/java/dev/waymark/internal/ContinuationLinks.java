@@ -1,6 +1,9 @@
 package dev.waymark.internal;
 
 import dev.waymark.CheckpointCorruptedException;
+import dev.waymark.internal.storage.Payload;
+import dev.waymark.internal.storage.TaskKeys;
+import dev.waymark.internal.storage.WorkflowStore;
 import java.nio.ByteBuffer;
 
 /**
@@ -40,7 +43,7 @@ final class ContinuationLinks {
       return;
     }
     byte[] link = ByteBuffer.allocate(16).putLong(frame.linkTop).putLong(frame.key(k)).array();
-    frame.run().claim().write(TaskKeys.link(frame.linkTop), 0, 0, link, 0, link.length);
+    frame.run().claim().values().write(TaskKeys.link(frame.linkTop), 0, 0, link, 0, link.length);
   }
 
   /**
@@ -48,7 +51,7 @@ final class ContinuationLinks {
    * deepest stored continuation its link names, or else from its own DAG.
    */
   static void resume(Frame frame, int t) {
-    CheckpointStore.Claim claim = frame.run().claim();
+    WorkflowStore claim = frame.run().claim();
     long deepest = deepest(claim, frame.key(t));
     if (deepest >= 0) {
       if (Records.hasValue(claim, deepest)) {
@@ -59,25 +62,25 @@ final class ContinuationLinks {
                 frame, t, Records.value(claim, deepest), Records.producer(claim, deepest));
         return;
       }
-      CheckpointStore.Payload dag = claim.read(TaskKeys.store(TaskKeys.CONTINUATION, deepest));
+      Payload dag = claim.values().read(TaskKeys.store(TaskKeys.CONTINUATION, deepest));
       if (dag != null) {
-        Plan plan = DagCodec.decode(Frame.bytes(dag), claim.directory());
+        Plan plan = DagCodec.decode(dag);
         frame.descendant(t, deepest, plan, true).start(false);
         return;
       }
     }
-    CheckpointStore.Payload dag = claim.read(TaskKeys.store(TaskKeys.CONTINUATION, frame.key(t)));
-    Plan plan = DagCodec.decode(Frame.bytes(dag), claim.directory());
+    Payload dag = claim.values().read(TaskKeys.store(TaskKeys.CONTINUATION, frame.key(t)));
+    Plan plan = DagCodec.decode(dag);
     frame.descendant(t, frame.key(t), plan, frame.storesDag(t)).start(false);
   }
 
   /**
    * The deepest stored continuation linked from {@code top}, or -1 when there is no usable link.
    */
-  private static long deepest(CheckpointStore.Claim claim, long top) {
-    CheckpointStore.Payload link;
+  private static long deepest(WorkflowStore claim, long top) {
+    Payload link;
     try {
-      link = claim.read(TaskKeys.link(top));
+      link = claim.values().read(TaskKeys.link(top));
     } catch (CheckpointCorruptedException damaged) {
       return -1; // the walk down from the top finds the same place, only slower
     }

@@ -5,13 +5,15 @@ package dev.waymark.internal;
  * commit was forced to the device.
  */
 final class Cursor {
-  static final byte RUN = 0;
-  static final byte RESOLVE = 1;
-  static final byte SETTLE = 2;
+  enum Mode {
+    RUN,
+    RESOLVE,
+    SETTLE
+  }
 
   Frame frame;
   int task;
-  byte mode;
+  Mode mode;
   Object value;
   long producer;
   Runnable acknowledge;
@@ -19,20 +21,20 @@ final class Cursor {
   void run(Frame frame, int task) {
     this.frame = frame;
     this.task = task;
-    this.mode = RUN;
+    this.mode = Mode.RUN;
   }
 
   void resolve(Frame frame, int task, Object value, long producer) {
     this.frame = frame;
     this.task = task;
-    this.mode = RESOLVE;
+    this.mode = Mode.RESOLVE;
     this.value = value;
     this.producer = producer;
   }
 
   void settle(Frame frame, int task, Object value, long producer, Runnable acknowledge) {
     resolve(frame, task, value, producer);
-    this.mode = SETTLE;
+    this.mode = Mode.SETTLE;
     this.acknowledge = acknowledge;
   }
 

@@ -6,6 +6,7 @@ import com.esotericsoftware.kryo.io.Output;
 import dev.waymark.CheckpointCorruptedException;
 import dev.waymark.RetryBackoff;
 import dev.waymark.annotations.CheckpointMode;
+import dev.waymark.internal.storage.Payload;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -66,6 +67,11 @@ final class DagCodec {
   }
 
   /** Decodes a recorded DAG; steps this JVM lacks are left null. */
+  /** Decodes a recorded DAG, naming the file it was read from when it cannot. */
+  static Plan decode(Payload payload) {
+    return decode(payload.copy(), payload.file());
+  }
+
   static Plan decode(byte[] bytes, Path file) {
     try (Input in = new Input(bytes)) {
       Map<String, String> metadata = readStrings(in);

@@ -11,6 +11,9 @@ import dev.waymark.WorkflowQueueFullException;
 import dev.waymark.WorkflowStatus;
 import dev.waymark.WorkflowStillActiveException;
 import dev.waymark.WorkflowStoppedException;
+import dev.waymark.internal.storage.StatusRecord;
+import dev.waymark.internal.storage.Storage;
+import dev.waymark.internal.storage.WorkflowStore;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -32,7 +35,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Engine implements AutoCloseable {
 
-  private final CheckpointStore store;
+  private final Storage store;
   private final ExecutorService pool;
   private final ScheduledExecutorService timer;
   private final ExecutorService stateWriter;
@@ -49,7 +52,7 @@ public final class Engine implements AutoCloseable {
   private static final long CANCEL_POLL_MILLIS = 100;
 
   /** Runs the workflows of {@code store} as {@code settings} say. */
-  public Engine(CheckpointStore store, EngineSettings settings) {
+  public Engine(Storage store, EngineSettings settings) {
     this.store = store;
     this.maxRunning = settings.maxRunning();
     this.maxPending = settings.maxPending();
@@ -83,7 +86,7 @@ public final class Engine implements AutoCloseable {
         TimeUnit.MILLISECONDS);
   }
 
-  public CheckpointStore store() {
+  public Storage store() {
     return store;
   }
 
@@ -130,14 +133,14 @@ public final class Engine implements AutoCloseable {
         throw queueFull(workflowId); // before anything is recorded
       }
     }
-    CheckpointStore.Claim claim = store.claim(workflowId, create);
+    WorkflowStore claim = store.claim(workflowId, create);
     if (claim == null) {
       throw WorkflowQueries.notFound(workflowId);
     }
     Queued admitted = null;
     boolean now = false;
     try {
-      CheckpointStore.StatusRecord status = claim.readStatus();
+      StatusRecord status = claim.status().read();
       Plan plan;
       boolean fresh = status == null;
       if (fresh) {
@@ -173,12 +176,15 @@ public final class Engine implements AutoCloseable {
       admitted = run;
       if (fresh) {
         SignatureCheck.keepShapes(claim, plan);
-        claim.writeDag(DagCodec.encode(plan));
-        claim.writeStatus(
-            CheckpointStore.StatusRecord.first(
-                now ? WorkflowStatus.RUNNING : WorkflowStatus.PENDING, System.currentTimeMillis()));
+        claim.dag().write(DagCodec.encode(plan));
+        claim
+            .status()
+            .write(
+                StatusRecord.first(
+                    now ? WorkflowStatus.RUNNING : WorkflowStatus.PENDING,
+                    System.currentTimeMillis()));
       } else if (!now && status.status() != WorkflowStatus.SUCCESSFUL) {
-        claim.writeStatus(status.next(WorkflowStatus.PENDING, null, 0));
+        claim.status().write(status.next(WorkflowStatus.PENDING, null, 0));
       }
       if (now) {
         admitted = null; // launch answers for the slot and the claim from here on
@@ -204,7 +210,7 @@ public final class Engine implements AutoCloseable {
       String workflowId,
       Plan plan,
       boolean fresh,
-      CheckpointStore.Claim claim,
+      WorkflowStore claim,
       CompletableFuture<Object> result) {}
 
   private static WorkflowQueueFullException queueFull(String workflowId) {
@@ -220,7 +226,7 @@ public final class Engine implements AutoCloseable {
     String workflowId = run.workflowId();
     Execution execution = null;
     try {
-      run.claim().expectRecords(run.plan().taskCount());
+      run.claim().values().expectRecords(run.plan().taskCount());
       execution =
           new Execution(workflowId, run.plan(), run.claim(), services, () -> ended(workflowId));
       active.put(workflowId, execution);
@@ -253,13 +259,13 @@ public final class Engine implements AutoCloseable {
    * Records that the workflow runs from now on, unless it finished already; a fresh workflow
    * recorded as running a moment ago is left as it is.
    */
-  private static void markRunning(CheckpointStore.Claim claim, boolean fresh) {
-    CheckpointStore.StatusRecord status = claim.readStatus();
+  private static void markRunning(WorkflowStore claim, boolean fresh) {
+    StatusRecord status = claim.status().read();
     if (status.status() == WorkflowStatus.SUCCESSFUL
         || (fresh && status.status() == WorkflowStatus.RUNNING)) {
       return;
     }
-    claim.writeStatus(status.restarted(System.currentTimeMillis()));
+    claim.status().write(status.restarted(System.currentTimeMillis()));
   }
 
   /** A run ended: its slot goes to the oldest pending workflow. */
@@ -332,7 +338,7 @@ public final class Engine implements AutoCloseable {
         WorkflowQueries.sleep();
         continue;
       }
-      CheckpointStore.Claim claim;
+      WorkflowStore claim;
       try {
         claim = store.claim(workflowId, false);
       } catch (WorkflowStillActiveException startedMeanwhile) {
@@ -351,9 +357,9 @@ public final class Engine implements AutoCloseable {
     }
   }
 
-  private static void markCanceled(CheckpointStore.Claim claim) {
-    CheckpointStore.StatusRecord status = claim.readStatus();
-    claim.writeStatus(status.next(WorkflowStatus.CANCELED, null, System.currentTimeMillis()));
+  private static void markCanceled(WorkflowStore claim) {
+    StatusRecord status = claim.status().read();
+    claim.status().write(status.next(WorkflowStatus.CANCELED, null, System.currentTimeMillis()));
   }
 
   /** Cancels the runs another process asked to cancel. */
@@ -383,7 +389,7 @@ public final class Engine implements AutoCloseable {
       String id = info.workflowId();
       WorkflowStatus status = info.status();
       if (status == WorkflowStatus.RESUMABLE) {
-        CheckpointStore.StatusRecord recorded = store.readStatus(id);
+        StatusRecord recorded = store.readStatus(id);
         (recorded != null && recorded.status() == WorkflowStatus.PENDING ? wasPending : wasRunning)
             .add(id);
       } else if (status == WorkflowStatus.FAILED && includeFailed) {
@@ -403,7 +409,7 @@ public final class Engine implements AutoCloseable {
     return results;
   }
 
-  static Plan recordedPlan(CheckpointStore.Claim claim) {
+  static Plan recordedPlan(WorkflowStore claim) {
     return WorkflowQueries.recordedPlan(claim);
   }
 
@@ -461,7 +467,7 @@ public final class Engine implements AutoCloseable {
               + workflowId
               + "' is running or pending in this process; it cannot be deleted");
     }
-    CheckpointStore.Claim claim = store.claim(workflowId, false);
+    WorkflowStore claim = store.claim(workflowId, false);
     if (claim == null) {
       throw WorkflowQueries.notFound(workflowId);
     }

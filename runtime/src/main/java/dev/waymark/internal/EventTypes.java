@@ -2,6 +2,8 @@ package dev.waymark.internal;
 
 import dev.waymark.EventTypeMismatchException;
 import dev.waymark.UnsupportedCheckpointTypeException;
+import dev.waymark.internal.storage.Payload;
+import dev.waymark.internal.storage.Storage;
 
 /**
  * The type an event wait expects: fixed by {@code Workflow.waitForEvent(key, type)}, recorded in
@@ -37,16 +39,16 @@ final class EventTypes {
    * The type a wait of {@code workflowId} expects for the mailbox event {@code key}: recorded by a
    * wait that started, or by a wait of the workflow's recorded DAG; null when none is known yet.
    */
-  static String expected(CheckpointStore store, String workflowId, String key) {
+  static String expected(Storage store, String workflowId, String key) {
     String recorded = store.readEventExpectation(workflowId, key);
     if (recorded != null) {
       return recorded;
     }
-    byte[] dag = store.readDag(workflowId);
+    Payload dag = store.readDag(workflowId);
     if (dag == null) {
       return null;
     }
-    Plan plan = DagCodec.decode(dag, store.root());
+    Plan plan = DagCodec.decode(dag);
     for (int t = 0; t < plan.taskCount(); t++) {
       if (plan.taskStep[t] != Plan.ALL
           && plan.stepIds[plan.taskStep[t]].equals(BuiltInSteps.EVENT.id())

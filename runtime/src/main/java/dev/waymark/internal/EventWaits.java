@@ -35,7 +35,7 @@ final class EventWaits {
    */
   Object await(Frame frame, int t, String listener, String key, String type) {
     if (listener.isEmpty()) {
-      byte[] bytes = run.claim().readEvent(key);
+      byte[] bytes = run.claim().events().read(key);
       if (bytes != null) {
         Object event = CheckpointCodec.deserialize(bytes, 0, bytes.length);
         if (EventTypes.matches(type, event)) {
@@ -43,10 +43,10 @@ final class EventWaits {
         }
         // Sent before the wait said what it expects (sendEvent refuses it once it knows): dropped,
         // never delivered; the wait goes on for one of the right type.
-        run.claim().deleteEvent(key);
+        run.claim().events().delete(key);
       }
       if (expecting.add(frame.key(t))) {
-        run.claim().expectEvent(key, type); // so that sendEvent can refuse a wrong payload
+        run.claim().events().expect(key, type); // so that sendEvent can refuse a wrong payload
       }
       run.schedule(() -> run.submit(frame, t), MAILBOX_POLL_MILLIS);
       return NO_EVENT;
@@ -117,7 +117,7 @@ final class EventWaits {
   @SuppressWarnings("unchecked")
   void acknowledge(String listener, String key, Object event) {
     if (listener.isEmpty()) {
-      run.claim().deleteEvent(key);
+      run.claim().events().delete(key);
     } else {
       ((dev.waymark.EventListener<Object>) run.services().listeners().get(listener))
           .eventStored(key, event);

@@ -8,6 +8,8 @@ import dev.waymark.WorkflowException;
 import dev.waymark.WorkflowExecutionException;
 import dev.waymark.WorkflowStatus;
 import dev.waymark.WorkflowStoppedException;
+import dev.waymark.internal.storage.StatusRecord;
+import dev.waymark.internal.storage.WorkflowStore;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -31,7 +33,7 @@ import java.util.concurrent.atomic.AtomicReference;
 final class Execution {
   private final String workflowId;
   private final Plan plan;
-  private final CheckpointStore.Claim claim;
+  private final WorkflowStore claim;
   private final Services services;
   private final Runnable onEnd;
   private final TaskNames names;
@@ -71,19 +73,14 @@ final class Execution {
    */
   private final Set<Thread> inStepCode = ConcurrentHashMap.newKeySet();
 
-  Execution(
-      String workflowId,
-      Plan plan,
-      CheckpointStore.Claim claim,
-      Services services,
-      Runnable onEnd) {
+  Execution(String workflowId, Plan plan, WorkflowStore claim, Services services, Runnable onEnd) {
     this.workflowId = workflowId;
     this.plan = plan;
     this.claim = claim;
     this.services = services;
     this.onEnd = onEnd;
     this.names = new TaskNames(claim, plan);
-    this.freeSlotCount = claim.inFlightSlots();
+    this.freeSlotCount = claim.attempts().slots();
     this.freeSlots = new int[freeSlotCount];
     for (int i = 0; i < freeSlotCount; i++) {
       freeSlots[i] = i;
@@ -114,7 +111,7 @@ final class Execution {
     return events;
   }
 
-  CheckpointStore.Claim claim() {
+  WorkflowStore claim() {
     return claim;
   }
 
@@ -144,9 +141,9 @@ final class Execution {
 
   /** Counts the attempts that died with the previous process as failed, durably, first. */
   private void loadFailedAttempts() {
-    Map<Long, Integer> failed = new HashMap<>(claim.readFailedAttempts());
+    Map<Long, Integer> failed = new HashMap<>(claim.attempts().readFailed());
     boolean changed = false;
-    for (Map.Entry<Long, Integer> died : claim.interruptedAttempts().entrySet()) {
+    for (Map.Entry<Long, Integer> died : claim.attempts().interrupted().entrySet()) {
       Integer before = failed.get(died.getKey());
       if (before == null || before < died.getValue()) {
         failed.put(died.getKey(), died.getValue());
@@ -154,7 +151,7 @@ final class Execution {
       }
     }
     if (changed) {
-      claim.writeFailedAttempts(failed);
+      claim.attempts().writeFailed(failed);
     }
     failedAttempts.putAll(failed);
   }
@@ -265,11 +262,11 @@ final class Execution {
       while (cursor.frame != null && failure == null && !stopping) {
         Frame frame = cursor.frame;
         int t = cursor.task;
-        if (cursor.mode != Cursor.RUN) {
+        if (cursor.mode != Cursor.Mode.RUN) {
           Object value = cursor.value;
           long producer = cursor.producer;
           Runnable acknowledge = cursor.acknowledge;
-          boolean resolve = cursor.mode == Cursor.RESOLVE;
+          boolean resolve = cursor.mode == Cursor.Mode.RESOLVE;
           cursor.clear();
           if (resolve) {
             frame.resolve(t, value, producer, cursor);
@@ -443,8 +440,8 @@ final class Execution {
       return;
     }
     try {
-      for (int slot = 0; slot < claim.inFlightSlots(); slot++) {
-        claim.clearInFlight(slot);
+      for (int slot = 0; slot < claim.attempts().slots(); slot++) {
+        claim.attempts().clear(slot);
       }
     } catch (RuntimeException e) {
       // the next run counts those attempts as failed ones: safe, only less generous
@@ -460,7 +457,7 @@ final class Execution {
   void scheduleRetry(Frame frame, int t, int attempt, long delayMillis) {
     synchronized (failedAttempts) {
       failedAttempts.put(frame.key(t), attempt);
-      claim.writeFailedAttempts(new HashMap<>(failedAttempts));
+      claim.attempts().writeFailed(new HashMap<>(failedAttempts));
     }
     if (delayMillis <= 0) {
       submit(frame, t);
@@ -519,7 +516,7 @@ final class Execution {
   /** Frees a slot, even when the journal cannot be written: the slot is free either way. */
   private synchronized void giveSlot(int slot) {
     freeSlots[freeSlotCount++] = slot;
-    claim.clearInFlight(slot);
+    claim.attempts().clear(slot);
   }
 
   /** Fails the run (first failure wins); it ends once nothing is in flight. */
@@ -550,9 +547,11 @@ final class Execution {
       throw new IllegalStateException("workflow '" + workflowId + "' finished twice");
     }
     try {
-      CheckpointStore.StatusRecord status = claim.readStatus();
+      StatusRecord status = claim.status().read();
       if (status.status() != WorkflowStatus.SUCCESSFUL) {
-        claim.writeStatus(status.next(WorkflowStatus.SUCCESSFUL, null, System.currentTimeMillis()));
+        claim
+            .status()
+            .write(status.next(WorkflowStatus.SUCCESSFUL, null, System.currentTimeMillis()));
       }
     } catch (RuntimeException e) {
       end();
@@ -570,8 +569,13 @@ final class Execution {
     Throwable cause = failure;
     if (cause instanceof WorkflowCancelledException) {
       try {
-        claim.writeStatus(
-            claim.readStatus().next(WorkflowStatus.CANCELED, null, System.currentTimeMillis()));
+        claim
+            .status()
+            .write(
+                claim
+                    .status()
+                    .read()
+                    .next(WorkflowStatus.CANCELED, null, System.currentTimeMillis()));
       } catch (RuntimeException e) {
         cause.addSuppressed(e);
       }
@@ -592,13 +596,16 @@ final class Execution {
     try {
       // A storage failure leaves the status RUNNING, with its reason: with the claim gone it reads
       // as RESUMABLE, and a resume once the storage is fixed goes on from the last commit.
-      claim.writeStatus(
-          claim
-              .readStatus()
-              .next(
-                  stepFailed ? WorkflowStatus.FAILED : WorkflowStatus.RUNNING,
-                  thrown.getMessage(),
-                  stepFailed ? System.currentTimeMillis() : 0));
+      claim
+          .status()
+          .write(
+              claim
+                  .status()
+                  .read()
+                  .next(
+                      stepFailed ? WorkflowStatus.FAILED : WorkflowStatus.RUNNING,
+                      thrown.getMessage(),
+                      stepFailed ? System.currentTimeMillis() : 0));
     } catch (RuntimeException e) {
       thrown.addSuppressed(e); // the device may be full: the reason stays in the exception
     }

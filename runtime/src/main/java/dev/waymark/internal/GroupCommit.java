@@ -1,5 +1,6 @@
 package dev.waymark.internal;
 
+import dev.waymark.internal.storage.WorkflowStore;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -18,7 +19,7 @@ final class GroupCommit implements AutoCloseable {
   private List<Request> queue = new ArrayList<>();
   private boolean closed;
 
-  private record Request(CheckpointStore.Claim claim, CompletableFuture<Void> done) {}
+  private record Request(WorkflowStore claim, CompletableFuture<Void> done) {}
 
   GroupCommit() {
     thread = new Thread(this::loop, "waymark-sync");
@@ -30,7 +31,7 @@ final class GroupCommit implements AutoCloseable {
    * Completes, on the sync thread, once every record {@code claim} holds now is on the device, or
    * exceptionally with the storage's error.
    */
-  CompletableFuture<Void> force(CheckpointStore.Claim claim) {
+  CompletableFuture<Void> force(WorkflowStore claim) {
     CompletableFuture<Void> done = new CompletableFuture<>();
     synchronized (this) {
       if (closed) {
@@ -65,12 +66,12 @@ final class GroupCommit implements AutoCloseable {
         batch = queue;
         queue = new ArrayList<>();
       }
-      Map<CheckpointStore.Claim, RuntimeException> outcome = new IdentityHashMap<>();
+      Map<WorkflowStore, RuntimeException> outcome = new IdentityHashMap<>();
       for (Request request : batch) {
         if (!outcome.containsKey(request.claim())) {
           RuntimeException error = null;
           try {
-            request.claim().force();
+            request.claim().values().force();
             syncs.incrementAndGet();
           } catch (RuntimeException e) {
             error = e;

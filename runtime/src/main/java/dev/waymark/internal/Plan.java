@@ -1,5 +1,6 @@
 package dev.waymark.internal;
 
+import dev.waymark.annotations.CheckpointMode;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -191,5 +192,27 @@ final class Plan {
         count - 1,
         java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metadata)),
         null);
+  }
+
+  /**
+   * For the DAG returned by task {@code parentName}, whose DAG is not stored: a stored output
+   * inside could never be found again, except the output's (it resolves the parent), so any other
+   * checkpoint TRUE is refused.
+   */
+  void checkOnlyOutputStored(String parentName) {
+    for (int i = 0; i < taskCount(); i++) {
+      if (i != output && taskOptions[i].checkpoint() == CheckpointMode.TRUE) {
+        throw new IllegalStateException(
+            "task '"
+                + baseName(i)
+                + "' asks for checkpoint TRUE inside the continuation of task '"
+                + parentName
+                + "', whose checkpoint is FALSE: that DAG is not stored, so the output could never"
+                + " be found again. Only the continuation's output step may be TRUE (it lets"
+                + " recovery skip re-running '"
+                + parentName
+                + "'); remove the option or store the parent");
+      }
+    }
   }
 }

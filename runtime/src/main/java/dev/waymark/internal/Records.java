@@ -1,6 +1,9 @@
 package dev.waymark.internal;
 
 import dev.waymark.CheckpointCorruptedException;
+import dev.waymark.internal.storage.Payload;
+import dev.waymark.internal.storage.TaskKeys;
+import dev.waymark.internal.storage.WorkflowStore;
 import java.nio.ByteBuffer;
 
 /**
@@ -15,9 +18,9 @@ final class Records {
   private Records() {}
 
   /** Whether a task has a value stored: an output or a final record. */
-  static boolean hasValue(CheckpointStore.Claim claim, long taskKey) {
-    return claim.contains(TaskKeys.store(TaskKeys.OUTPUT, taskKey))
-        || claim.contains(TaskKeys.store(TaskKeys.FINAL, taskKey));
+  static boolean hasValue(WorkflowStore claim, long taskKey) {
+    return claim.values().contains(TaskKeys.store(TaskKeys.OUTPUT, taskKey))
+        || claim.values().contains(TaskKeys.store(TaskKeys.FINAL, taskKey));
   }
 
   /**
@@ -25,23 +28,23 @@ final class Records {
    *
    * @throws IllegalStateException when it has none
    */
-  static Object value(CheckpointStore.Claim claim, long taskKey) {
-    CheckpointStore.Payload out = claim.read(TaskKeys.store(TaskKeys.OUTPUT, taskKey));
+  static Object value(WorkflowStore claim, long taskKey) {
+    Payload out = claim.values().read(TaskKeys.store(TaskKeys.OUTPUT, taskKey));
     if (out != null) {
       return decode(out, taskKey, 0);
     }
-    CheckpointStore.Payload fin = claim.read(TaskKeys.store(TaskKeys.FINAL, taskKey));
+    Payload fin = claim.values().read(TaskKeys.store(TaskKeys.FINAL, taskKey));
     if (fin == null) {
       throw new IllegalStateException(
-          "the value of task " + Long.toHexString(taskKey) + " is missing in " + claim.directory());
+          "the value of task " + Long.toHexString(taskKey) + " is missing in " + claim.location());
     }
     if (fin.bytes()[fin.offset()] == FINAL_VALUE) {
       return decode(fin, taskKey, 1);
     }
     long target = ByteBuffer.wrap(fin.bytes(), fin.offset() + 1, 8).getLong();
-    CheckpointStore.Payload value = claim.read(target);
+    Payload value = claim.values().read(target);
     if (value == null) {
-      throw new IllegalStateException("a link points at a missing record in " + claim.directory());
+      throw new IllegalStateException("a link points at a missing record in " + claim.location());
     }
     return decode(value, target, target >>> 61 == TaskKeys.FINAL ? 1 : 0);
   }
@@ -52,7 +55,7 @@ final class Records {
    * does not know, a size beyond the record) are refused with the file and task named, in Waymark's
    * words: the codec's own message stays in the cause.
    */
-  static Object decode(CheckpointStore.Payload payload, long key, int skip) {
+  static Object decode(Payload payload, long key, int skip) {
     try {
       return CheckpointCodec.deserialize(
           payload.bytes(), payload.offset() + skip, payload.length() - skip);
@@ -77,13 +80,13 @@ final class Records {
   }
 
   /** The store key holding a task's value (for links), or -1 when it has none. */
-  static long producer(CheckpointStore.Claim claim, long taskKey) {
+  static long producer(WorkflowStore claim, long taskKey) {
     long output = TaskKeys.store(TaskKeys.OUTPUT, taskKey);
-    if (claim.contains(output)) {
+    if (claim.values().contains(output)) {
       return output;
     }
     long finalKey = TaskKeys.store(TaskKeys.FINAL, taskKey);
-    CheckpointStore.Payload fin = claim.read(finalKey);
+    Payload fin = claim.values().read(finalKey);
     if (fin == null) {
       return -1;
     }
@@ -94,19 +97,36 @@ final class Records {
 
   /** Serializes and stores {@code value}; {@code tag >= 0} is written before it. */
   static void write(
-      CheckpointStore.Claim claim,
-      long storeKey,
-      Object value,
-      long startMillis,
-      long endMillis,
-      int tag) {
+      WorkflowStore claim, long storeKey, Object value, long startMillis, long endMillis, int tag) {
     CheckpointCodec.Codec codec = CheckpointCodec.codec();
     codec.output.reset();
     if (tag >= 0) {
       codec.output.writeByte(tag);
     }
     codec.writeTo(value);
-    claim.write(
-        storeKey, startMillis, endMillis, codec.output.getBuffer(), 0, codec.output.position());
+    claim
+        .values()
+        .write(
+            storeKey, startMillis, endMillis, codec.output.getBuffer(), 0, codec.output.position());
+  }
+
+  /**
+   * Records what continuation task {@code taskKey} resolved to: a link to where the value is stored
+   * ({@code producer}), or, when it is stored nowhere else, the value itself if the task is {@code
+   * stored}. Returns where the value is now stored, or -1.
+   */
+  static long writeFinal(
+      WorkflowStore claim, long taskKey, Object value, long producer, boolean stored) {
+    long key = TaskKeys.store(TaskKeys.FINAL, taskKey);
+    if (producer >= 0) {
+      byte[] link = ByteBuffer.allocate(9).put(FINAL_LINK).putLong(producer).array();
+      claim.values().write(key, 0, 0, link, 0, link.length);
+      return producer;
+    }
+    if (stored) {
+      write(claim, key, value, 0, 0, FINAL_VALUE);
+      return key;
+    }
+    return -1;
   }
 }

@@ -1,9 +1,12 @@
 package dev.waymark.internal;
 
 import dev.waymark.WorkflowNotResumableException;
+import dev.waymark.internal.storage.WorkflowStore;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * Decides whether what a stored workflow recorded can be used by the code this JVM runs: a value is
@@ -27,9 +30,9 @@ final class SignatureCheck {
   private SignatureCheck() {}
 
   /** Keeps the text of every step shape of {@code plan} in the storage, before it is recorded. */
-  static void keepShapes(CheckpointStore.Claim claim, Plan plan) {
+  static void keepShapes(WorkflowStore claim, Plan plan) {
     for (StepDefinition<?> step : plan.steps) {
-      claim.recordShape(step.shapeHash(), step.shape());
+      claim.shapes().record(step.shapeHash(), step.shape());
     }
   }
 
@@ -39,8 +42,7 @@ final class SignatureCheck {
    *
    * @throws WorkflowNotResumableException when it may not
    */
-  static void check(
-      CheckpointStore.Claim claim, String workflowId, Plan plan, int t, boolean readOnly) {
+  static void check(WorkflowStore claim, String workflowId, Plan plan, int t, boolean readOnly) {
     if (plan.recordedShapes == null || plan.taskStep[t] == Plan.ALL) {
       return; // built by this JVM's code, or a fan-in, which stores nothing of its own
     }
@@ -55,7 +57,7 @@ final class SignatureCheck {
       Verdict key = new Verdict(recorded, step.shapeHash(), readOnly);
       problem = VERDICTS.get(key);
       if (problem == null) {
-        String text = claim.readShape(recorded);
+        String text = claim.shapes().read(recorded);
         if (text == null) {
           problem = missing(recorded, step);
         } else {
@@ -76,7 +78,7 @@ final class SignatureCheck {
    * root} may be read: the task's step, found in whichever stored DAG holds the task, must still
    * produce the shape it stored; a fan-in's value holds its inputs', so theirs are checked.
    */
-  static void checkReadable(CheckpointStore.Claim claim, String workflowId, Plan root, long key) {
+  static void checkReadable(WorkflowStore claim, String workflowId, Plan root, long key) {
     TaskLocator.Located located =
         key >= 0 && key < root.taskCount()
             ? new TaskLocator.Located(root, (int) key)
@@ -87,7 +89,7 @@ final class SignatureCheck {
   }
 
   /** Checks task {@code t} of {@code plan} for reading, through fan-ins to what they hold. */
-  static void checkReadable(CheckpointStore.Claim claim, String workflowId, Plan plan, int t) {
+  static void checkReadable(WorkflowStore claim, String workflowId, Plan plan, int t) {
     ArrayDeque<Integer> pending = new ArrayDeque<>();
     pending.push(t);
     while (!pending.isEmpty()) {
@@ -145,5 +147,38 @@ final class SignatureCheck {
         + "\")) and run it again. To change a step while workflows that use it are in flight,"
         + " keep the old method and give the new one a new @Step(version = ...): see \"Upgrading"
         + " workflow code\" in the README";
+  }
+
+  /** A step this DAG needs that no class of this JVM declares, in any version or in this one. */
+  static WorkflowNotResumableException missingStep(String workflowId, String id) {
+    List<String> others = StepRegistry.get().otherVersions(id);
+    String base = "workflow '" + workflowId + "' needs step " + id;
+    if (others.isEmpty()) {
+      return new WorkflowNotResumableException(
+          base
+              + ", which no class on this JVM's class path declares: the workflow keeps what it"
+              + " stored; run it with the code it was recorded with, where that step exists");
+    }
+    int version = StepDefinition.versionOf(id);
+    String name = StepDefinition.unversioned(id);
+    List<Integer> versions = others.stream().map(StepDefinition::versionOf).toList();
+    return new WorkflowNotResumableException(
+        "workflow '"
+            + workflowId
+            + "' needs version "
+            + version
+            + " of step "
+            + name
+            + ", but this code declares only version"
+            + (versions.size() == 1 ? " " : "s ")
+            + versions.stream().map(String::valueOf).collect(Collectors.joining(", "))
+            + ": keep the version-"
+            + version
+            + " method, annotated @Step(name = \""
+            + name.substring(name.indexOf('#') + 1)
+            + "\", version = "
+            + version
+            + "), until the workflows recorded with it have finished; the workflow keeps what it"
+            + " stored");
   }
 }

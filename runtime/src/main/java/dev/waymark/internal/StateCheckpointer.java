@@ -1,6 +1,8 @@
 package dev.waymark.internal;
 
 import dev.waymark.Checkpointer;
+import dev.waymark.internal.storage.Payload;
+import dev.waymark.internal.storage.TaskKeys;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 import java.util.Optional;
@@ -66,9 +68,9 @@ final class StateCheckpointer<S> implements Checkpointer<S> {
     Numbered newest = null;
     for (long space : new long[] {TaskKeys.STATE, TaskKeys.STATE_ODD}) {
       long key = TaskKeys.store(space, taskKey);
-      CheckpointStore.Payload payload;
+      Payload payload;
       try {
-        payload = run.claim().read(key);
+        payload = run.claim().values().read(key);
       } catch (dev.waymark.CheckpointCorruptedException torn) {
         continue; // a write cut short by a crash: the other record holds the state before it
       }
@@ -158,7 +160,9 @@ final class StateCheckpointer<S> implements Checkpointer<S> {
   private void write(Numbered state) {
     synchronized (writeLock) {
       if (state.number() > written) {
-        run.claim().write(slot(state.number()), 0, 0, state.bytes(), 0, state.bytes().length);
+        run.claim()
+            .values()
+            .write(slot(state.number()), 0, 0, state.bytes(), 0, state.bytes().length);
         written = state.number();
       }
     }
@@ -177,8 +181,8 @@ final class StateCheckpointer<S> implements Checkpointer<S> {
   void discard() {
     synchronized (writeLock) {
       written = Long.MAX_VALUE; // a background write still queued must not bring it back
-      run.claim().delete(TaskKeys.store(TaskKeys.STATE, taskKey));
-      run.claim().delete(TaskKeys.store(TaskKeys.STATE_ODD, taskKey));
+      run.claim().values().delete(TaskKeys.store(TaskKeys.STATE, taskKey));
+      run.claim().values().delete(TaskKeys.store(TaskKeys.STATE_ODD, taskKey));
     }
   }
 }

@@ -33,13 +33,16 @@ public final class StepDefinition<T> {
   private final StepOptions options;
   private final boolean catching;
 
+  /** What the runtime does instead of calling an invoker, for its own steps; else null. */
+  private final BuiltInStep builtIn;
+
   /** Per input, its type when primitive (which no null may feed), else null; from the shape. */
   private final String[] primitiveInputs;
 
   private static final java.util.Set<String> PRIMITIVES =
       java.util.Set.of("boolean", "byte", "short", "int", "long", "char", "float", "double");
 
-  private StepDefinition(Builder<T> builder, StepInvoker invoker) {
+  private StepDefinition(Builder<T> builder, StepInvoker invoker, BuiltInStep builtIn) {
     this.id = idOf(builder.stepClass, builder.name, builder.version);
     this.taskName = builder.name;
     this.version = builder.version;
@@ -49,6 +52,7 @@ public final class StepDefinition<T> {
     this.invoker = Objects.requireNonNull(invoker, "invoker");
     this.options = builder.options;
     this.catching = builder.catching;
+    this.builtIn = builtIn;
     this.primitiveInputs =
         java.util.Arrays.stream(builder.shape.split("\n"))
             .filter(line -> line.startsWith("in "))
@@ -162,6 +166,11 @@ public final class StepDefinition<T> {
     return invoker;
   }
 
+  /** What the runtime runs for this step, when it is one of its own; else null. */
+  BuiltInStep builtIn() {
+    return builtIn;
+  }
+
   @Override
   public String toString() {
     return id;
@@ -239,7 +248,17 @@ public final class StepDefinition<T> {
 
     /** The step, calling {@code invoker} to run. */
     public StepDefinition<T> invoker(StepInvoker invoker) {
-      return new StepDefinition<>(this, invoker);
+      return new StepDefinition<>(this, invoker, null);
+    }
+
+    /** One of the runtime's own steps, run by {@code step}. */
+    StepDefinition<T> builtIn(BuiltInStep step) {
+      return new StepDefinition<>(
+          this,
+          args -> {
+            throw new IllegalStateException("step " + stepClass + "#" + name + " is built in");
+          },
+          Objects.requireNonNull(step, "step"));
     }
   }
 }

@@ -1,5 +1,8 @@
 package dev.waymark.internal;
 
+import dev.waymark.internal.storage.Payload;
+import dev.waymark.internal.storage.TaskKeys;
+import dev.waymark.internal.storage.WorkflowStore;
 import java.util.ArrayDeque;
 
 /**
@@ -13,7 +16,7 @@ final class TaskLocator {
   record Located(Plan plan, int task) {}
 
   /** Where task {@code key} is, or null when no stored DAG holds it. */
-  static Located locate(CheckpointStore.Claim claim, Plan root, long key) {
+  static Located locate(WorkflowStore claim, Plan root, long key) {
     if (key >= 0 && key < root.taskCount()) {
       return new Located(root, (int) key);
     }
@@ -29,9 +32,9 @@ final class TaskLocator {
         if (taskKey == key) {
           return new Located(plan, t);
         }
-        CheckpointStore.Payload dag = claim.read(TaskKeys.store(TaskKeys.CONTINUATION, taskKey));
+        Payload dag = claim.values().read(TaskKeys.store(TaskKeys.CONTINUATION, taskKey));
         if (dag != null) {
-          Plan child = DagCodec.decode(Frame.bytes(dag), claim.directory());
+          Plan child = DagCodec.decode(dag);
           long[] childKeys = new long[child.taskCount()];
           for (int i = 0; i < childKeys.length; i++) {
             childKeys[i] = TaskKeys.child(taskKey, i);

@@ -1,5 +1,8 @@
 package dev.waymark.internal;
 
+import dev.waymark.internal.storage.Payload;
+import dev.waymark.internal.storage.TaskKeys;
+import dev.waymark.internal.storage.WorkflowStore;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -14,14 +17,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * same names: recovery never invents new task ids.
  */
 final class TaskNames {
-  private final CheckpointStore.Claim claim;
+  private final WorkflowStore claim;
   private final Plan root;
   private String[] rootNames;
   private Map<String, Integer> rootIndex;
   private final Map<String, Integer> counters = new HashMap<>();
   private final Map<Long, String> childNames = new ConcurrentHashMap<>();
 
-  TaskNames(CheckpointStore.Claim claim, Plan root) {
+  TaskNames(WorkflowStore claim, Plan root) {
     this.claim = claim;
     this.root = root;
   }
@@ -34,7 +37,7 @@ final class TaskNames {
     long key = frame.key(t);
     String name = childNames.get(key);
     if (name == null) {
-      CheckpointStore.Payload stored = claim.read(TaskKeys.store(TaskKeys.NAME_OF, key));
+      Payload stored = claim.values().read(TaskKeys.store(TaskKeys.NAME_OF, key));
       name = stored == null ? "#" + Long.toHexString(key) : utf8(stored);
       childNames.put(key, name);
     }
@@ -47,13 +50,12 @@ final class TaskNames {
     if (index != null) {
       return index;
     }
-    CheckpointStore.Payload stored =
-        claim.read(TaskKeys.store(TaskKeys.KEY_OF, TaskKeys.hash(name)));
+    Payload stored = claim.values().read(TaskKeys.store(TaskKeys.KEY_OF, TaskKeys.hash(name)));
     if (stored == null) {
       return -1;
     }
     long key = ByteBuffer.wrap(stored.bytes(), stored.offset(), stored.length()).getLong();
-    CheckpointStore.Payload check = claim.read(TaskKeys.store(TaskKeys.NAME_OF, key));
+    Payload check = claim.values().read(TaskKeys.store(TaskKeys.NAME_OF, key));
     return check != null && utf8(check).equals(name) ? key : -1;
   }
 
@@ -88,7 +90,7 @@ final class TaskNames {
     Plan plan = child.plan();
     for (int t = 0; t < plan.taskCount(); t++) {
       long key = child.key(t);
-      CheckpointStore.Payload stored = claim.read(TaskKeys.store(TaskKeys.NAME_OF, key));
+      Payload stored = claim.values().read(TaskKeys.store(TaskKeys.NAME_OF, key));
       if (stored != null) {
         childNames.put(key, utf8(stored));
         continue;
@@ -117,8 +119,7 @@ final class TaskNames {
 
   /** The key that took {@code name}, or -1 when no task did. */
   private long ownerOf(String name) {
-    CheckpointStore.Payload stored =
-        claim.read(TaskKeys.store(TaskKeys.KEY_OF, TaskKeys.hash(name)));
+    Payload stored = claim.values().read(TaskKeys.store(TaskKeys.KEY_OF, TaskKeys.hash(name)));
     return stored == null
         ? -1
         : ByteBuffer.wrap(stored.bytes(), stored.offset(), stored.length()).getLong();
@@ -130,8 +131,7 @@ final class TaskNames {
       int fromRoot =
           (int)
               Arrays.stream(rootNames()).filter(n -> n.equals(base) || isNumbered(n, base)).count();
-      CheckpointStore.Payload stored =
-          claim.read(TaskKeys.store(TaskKeys.COUNTER, TaskKeys.hash(base)));
+      Payload stored = claim.values().read(TaskKeys.store(TaskKeys.COUNTER, TaskKeys.hash(base)));
       int fromStore =
           stored == null
               ? 0
@@ -151,10 +151,10 @@ final class TaskNames {
   }
 
   private void write(long key, byte[] bytes) {
-    claim.write(key, 0, 0, bytes, 0, bytes.length);
+    claim.values().write(key, 0, 0, bytes, 0, bytes.length);
   }
 
-  private static String utf8(CheckpointStore.Payload payload) {
+  private static String utf8(Payload payload) {
     return new String(payload.bytes(), payload.offset(), payload.length(), StandardCharsets.UTF_8);
   }
 }

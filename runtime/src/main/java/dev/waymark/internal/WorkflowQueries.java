@@ -10,6 +10,11 @@ import dev.waymark.WorkflowMetadata;
 import dev.waymark.WorkflowNotFoundException;
 import dev.waymark.WorkflowStatus;
 import dev.waymark.WorkflowStillActiveException;
+import dev.waymark.internal.storage.Payload;
+import dev.waymark.internal.storage.StatusRecord;
+import dev.waymark.internal.storage.Storage;
+import dev.waymark.internal.storage.TaskKeys;
+import dev.waymark.internal.storage.WorkflowStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,13 +35,13 @@ final class WorkflowQueries {
   private static final long POLL_MILLIS = 50;
   private static final Object BUSY = new Object();
 
-  private final CheckpointStore store;
+  private final Storage store;
   private final Map<String, Execution> active;
   private final Predicate<String> pendingHere;
   private final ScheduledExecutorService timer;
 
   WorkflowQueries(
-      CheckpointStore store,
+      Storage store,
       Map<String, Execution> active,
       Predicate<String> pendingHere,
       ScheduledExecutorService timer) {
@@ -46,13 +51,12 @@ final class WorkflowQueries {
     this.timer = timer;
   }
 
-  static Plan recordedPlan(CheckpointStore.Claim claim) {
-    java.nio.file.Path file = claim.directory().resolve(ChronicleCheckpointStore.DAG_FILE);
-    byte[] dag = claim.readDag();
+  static Plan recordedPlan(WorkflowStore claim) {
+    Payload dag = claim.dag().read();
     if (dag == null) {
-      throw new CheckpointCorruptedException(file, "is missing", null);
+      throw new CheckpointCorruptedException(claim.dag().file(), "is missing", null);
     }
-    return DagCodec.decode(dag, file);
+    return DagCodec.decode(dag);
   }
 
   /**
@@ -66,7 +70,7 @@ final class WorkflowQueries {
     if (pendingHere.test(workflowId)) {
       return WorkflowStatus.PENDING;
     }
-    CheckpointStore.StatusRecord record = store.readStatus(workflowId);
+    StatusRecord record = store.readStatus(workflowId);
     if (record == null) {
       throw notFound(workflowId);
     }
@@ -210,7 +214,7 @@ final class WorkflowQueries {
     WorkflowIds.check(workflowId);
     Execution execution = active.get(workflowId);
     if (execution != null) {
-      CheckpointStore.StatusRecord record = execution.claim().readStatus();
+      StatusRecord record = execution.claim().status().read();
       return new WorkflowMetadata(
           workflowId,
           WorkflowStatus.RUNNING,
@@ -220,7 +224,7 @@ final class WorkflowQueries {
           instant(record.firstStartMillis()));
     }
     WorkflowStatus status = status(workflowId);
-    CheckpointStore.StatusRecord record = store.readStatus(workflowId);
+    StatusRecord record = store.readStatus(workflowId);
     Object metadata = awaitClaim(workflowId, claim -> recordedPlan(claim).metadata);
     @SuppressWarnings("unchecked")
     Map<String, String> map = (Map<String, String>) metadata;
@@ -254,12 +258,12 @@ final class WorkflowQueries {
   }
 
   private static TaskMetadata taskMetadata(
-      CheckpointStore.Claim claim, Plan root, String workflowId, String taskId) {
+      WorkflowStore claim, Plan root, String workflowId, String taskId) {
     long key = taskKey(new TaskNames(claim, root), workflowId, taskId);
     TaskLocator.Located located = TaskLocator.locate(claim, root, key);
-    CheckpointStore.Payload times = claim.read(TaskKeys.store(TaskKeys.OUTPUT, key));
+    Payload times = claim.values().read(TaskKeys.store(TaskKeys.OUTPUT, key));
     if (times == null) {
-      times = claim.read(TaskKeys.store(TaskKeys.CONTINUATION, key));
+      times = claim.values().read(TaskKeys.store(TaskKeys.CONTINUATION, key));
     }
     Plan plan = located == null ? null : located.plan();
     int t = located == null ? -1 : located.task();
@@ -276,8 +280,8 @@ final class WorkflowQueries {
   }
 
   /** Reads under a short claim; {@link #BUSY} when another process holds the workflow now. */
-  private Object withClaim(String workflowId, Function<CheckpointStore.Claim, Object> read) {
-    CheckpointStore.Claim claim;
+  private Object withClaim(String workflowId, Function<WorkflowStore, Object> read) {
+    WorkflowStore claim;
     try {
       claim = store.claim(workflowId, false);
     } catch (WorkflowStillActiveException busy) {
@@ -294,7 +298,7 @@ final class WorkflowQueries {
     }
   }
 
-  private Object awaitClaim(String workflowId, Function<CheckpointStore.Claim, Object> read) {
+  private Object awaitClaim(String workflowId, Function<WorkflowStore, Object> read) {
     while (true) {
       Object out = withClaim(workflowId, read);
       if (out != BUSY) {
@@ -303,7 +307,7 @@ final class WorkflowQueries {
     }
   }
 
-  private static Object readOutput(CheckpointStore.Claim claim, String workflowId, String taskId) {
+  private static Object readOutput(WorkflowStore claim, String workflowId, String taskId) {
     Plan plan = recordedPlan(claim);
     TaskNames names = new TaskNames(claim, plan);
     long key = taskId == null ? plan.output : taskKey(names, workflowId, taskId);

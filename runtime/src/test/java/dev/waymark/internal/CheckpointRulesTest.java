@@ -10,6 +10,9 @@ import dev.waymark.Waymark;
 import dev.waymark.Workflow;
 import dev.waymark.WorkflowExecutionException;
 import dev.waymark.annotations.CheckpointMode;
+import dev.waymark.internal.storage.ChronicleStorage;
+import dev.waymark.internal.storage.TaskKeys;
+import dev.waymark.internal.storage.WorkflowStore;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
@@ -40,15 +43,15 @@ class CheckpointRulesTest {
   /** Per task id: "value" (an output or resolved value is stored), "dag", both, or "-". */
   private Map<String, String> stored(String id, String... taskIds) {
     Map<String, String> found = new TreeMap<>();
-    try (ChronicleCheckpointStore store = ChronicleCheckpointStore.open(dir);
-        CheckpointStore.Claim claim = store.claim(id, false)) {
-      Plan root = DagCodec.decode(claim.readDag(), dir);
+    try (ChronicleStorage store = ChronicleStorage.open(dir);
+        WorkflowStore claim = store.claim(id, false)) {
+      Plan root = DagCodec.decode(claim.dag().read());
       TaskNames names = new TaskNames(claim, root);
       for (String taskId : taskIds) {
         long key = names.keyOf(taskId);
         assertTrue(key >= 0, "task " + taskId + " exists");
         boolean value = Records.hasValue(claim, key);
-        boolean dag = claim.contains(TaskKeys.store(TaskKeys.CONTINUATION, key));
+        boolean dag = claim.values().contains(TaskKeys.store(TaskKeys.CONTINUATION, key));
         found.put(taskId, value && dag ? "value+dag" : value ? "value" : dag ? "dag" : "-");
       }
     }

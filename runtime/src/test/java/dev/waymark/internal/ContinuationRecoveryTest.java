@@ -9,6 +9,10 @@ import dev.waymark.Workflow;
 import dev.waymark.WorkflowExecutionException;
 import dev.waymark.WorkflowStatus;
 import dev.waymark.annotations.CheckpointMode;
+import dev.waymark.internal.storage.ChronicleStorage;
+import dev.waymark.internal.storage.Payload;
+import dev.waymark.internal.storage.TaskKeys;
+import dev.waymark.internal.storage.WorkflowStore;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,11 +32,11 @@ class ContinuationRecoveryTest {
     ContinuationSteps.FAIL_NEXT.set(false);
   }
 
-  private void edit(String id, Consumer<CheckpointStore.Claim> change) {
-    try (ChronicleCheckpointStore store = ChronicleCheckpointStore.open(dir);
-        CheckpointStore.Claim claim = store.claim(id, false)) {
+  private void edit(String id, Consumer<WorkflowStore> change) {
+    try (ChronicleStorage store = ChronicleStorage.open(dir);
+        WorkflowStore claim = store.claim(id, false)) {
       change.accept(claim);
-      claim.writeStatus(claim.readStatus().next(WorkflowStatus.RUNNING, null, 0));
+      claim.status().write(claim.status().read().next(WorkflowStatus.RUNNING, null, 0));
     }
   }
 
@@ -54,8 +58,10 @@ class ContinuationRecoveryTest {
     edit(
         "link",
         claim -> {
-          claim.delete(TaskKeys.store(TaskKeys.FINAL, 0)); // storedOutputOnly's link
-          claim.delete(TaskKeys.store(TaskKeys.OUTPUT, 1)); // append2, the workflow's output
+          claim.values().delete(TaskKeys.store(TaskKeys.FINAL, 0)); // storedOutputOnly's link
+          claim
+              .values()
+              .delete(TaskKeys.store(TaskKeys.OUTPUT, 1)); // append2, the workflow's output
         });
     try (Waymark waymark = Waymark.open(dir)) {
       assertEquals("[source1][append1][append2]", waymark.resume("link"));
@@ -101,20 +107,19 @@ class ContinuationRecoveryTest {
     try (Waymark waymark = Waymark.open(dir)) {
       assertEquals("[source1][append1][append2][append2]", waymark.run(workflow, "ids"));
     }
-    try (ChronicleCheckpointStore store = ChronicleCheckpointStore.open(dir);
-        CheckpointStore.Claim claim = store.claim("ids", false)) {
-      CheckpointStore.Payload key =
-          claim.read(TaskKeys.store(TaskKeys.KEY_OF, TaskKeys.hash("append1")));
+    try (ChronicleStorage store = ChronicleStorage.open(dir);
+        WorkflowStore claim = store.claim("ids", false)) {
+      Payload key = claim.values().read(TaskKeys.store(TaskKeys.KEY_OF, TaskKeys.hash("append1")));
       append1 = java.nio.ByteBuffer.wrap(key.bytes(), key.offset(), key.length()).getLong();
     }
     edit(
         "ids",
         claim -> {
-          claim.delete(TaskKeys.store(TaskKeys.FINAL, 0));
-          claim.delete(TaskKeys.store(TaskKeys.OUTPUT, 1));
-          claim.delete(TaskKeys.store(TaskKeys.NAME_OF, append1));
-          claim.delete(TaskKeys.store(TaskKeys.COUNTER, TaskKeys.hash("append1")));
-          claim.delete(TaskKeys.store(TaskKeys.OUTPUT, append1));
+          claim.values().delete(TaskKeys.store(TaskKeys.FINAL, 0));
+          claim.values().delete(TaskKeys.store(TaskKeys.OUTPUT, 1));
+          claim.values().delete(TaskKeys.store(TaskKeys.NAME_OF, append1));
+          claim.values().delete(TaskKeys.store(TaskKeys.COUNTER, TaskKeys.hash("append1")));
+          claim.values().delete(TaskKeys.store(TaskKeys.OUTPUT, append1));
         });
     try (Waymark waymark = Waymark.open(dir)) {
       assertEquals("[source1][append1][append2][append2]", waymark.resume("ids"));

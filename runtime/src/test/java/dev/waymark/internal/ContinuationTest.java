@@ -12,6 +12,7 @@ import dev.waymark.Waymark;
 import dev.waymark.Workflow;
 import dev.waymark.WorkflowExecutionException;
 import dev.waymark.annotations.CheckpointMode;
+import dev.waymark.internal.storage.ChronicleStorage;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
@@ -93,7 +94,7 @@ class ContinuationTest {
 
   @Test
   void loadingTheResultOfAHundredLevelRecursionReadsConstantRecords() {
-    CountingStore store = new CountingStore(ChronicleCheckpointStore.open(dir.resolve("counted")));
+    CountingStore store = new CountingStore(ChronicleStorage.open(dir.resolve("counted")));
     try (Engine engine = new Engine(store, EngineSettings.of(2))) {
       Engine.join(
           engine.run(

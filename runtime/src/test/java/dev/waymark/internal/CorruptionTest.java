@@ -177,6 +177,13 @@ class CorruptionTest {
     assertEquals(runsBefore, TestSteps.runs("inc"), "no committed step ran again");
   }
 
+  /** A builder for opening a workflow's records map (its header holds the rest). */
+  private static net.openhft.chronicle.map.ChronicleMapBuilder<Long, byte[]> mapBuilder() {
+    return net.openhft.chronicle.map.ChronicleMapBuilder.of(Long.class, byte[].class)
+        .entries(2048)
+        .averageValueSize(24);
+  }
+
   /**
    * The first byte of {@code map} whose flip leaves every entry in place (an iteration still finds
    * them all) while a lookup of one of their keys fails; -1 when there is none.
@@ -184,8 +191,7 @@ class CorruptionTest {
   private static int lookupByteHidingARecord(byte[] map, Path probe) throws Exception {
     java.util.Set<Long> keys = new java.util.HashSet<>();
     Files.write(probe, map);
-    try (var opened =
-        MapFile.builder(OutputMaps.DEFAULT_ENTRIES).createPersistedTo(probe.toFile())) {
+    try (var opened = mapBuilder().createPersistedTo(probe.toFile())) {
       keys.addAll(opened.keySet());
     }
     for (int at = 4096; at < map.length; at++) {
@@ -195,8 +201,7 @@ class CorruptionTest {
       byte[] copy = map.clone();
       copy[at] = (byte) ~copy[at];
       Files.write(probe, copy);
-      try (var opened =
-          MapFile.builder(OutputMaps.DEFAULT_ENTRIES).createPersistedTo(probe.toFile())) {
+      try (var opened = mapBuilder().createPersistedTo(probe.toFile())) {
         // a copy: the key set's own equals() would look the keys up
         if (new java.util.HashSet<>(opened.keySet()).equals(keys)
             && !keys.stream().allMatch(opened::containsKey)) {

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.waymark.Durability;
 import dev.waymark.Waymark;
 import dev.waymark.Workflow;
+import dev.waymark.internal.storage.ChronicleStorage;
+import dev.waymark.internal.storage.Storage;
+import dev.waymark.internal.storage.WorkflowStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -34,29 +37,34 @@ class DurabilityTest {
 
   /** The real store; notes every record written ("write") and every force ("forced"). */
   private ForwardingStore noting(Durability durability, Runnable beforeForce) {
-    return new ForwardingStore(ChronicleCheckpointStore.open(dir, 8, durability, 0)) {
+    return new ForwardingStore(ChronicleStorage.open(dir, 8, durability, 0)) {
       @Override
-      Claim wrap(Claim claim) {
-        return new ForwardingClaim(claim) {
+      WorkflowStore wrap(WorkflowStore claim) {
+        return new ForwardingWorkflow(claim) {
           @Override
-          public void write(
-              long key, long startMillis, long endMillis, byte[] bytes, int offset, int length) {
-            super.write(key, startMillis, endMillis, bytes, offset, length);
-            events.add("write");
-          }
+          public Values values() {
+            return new ForwardingValues(claim.values()) {
+              @Override
+              public void write(
+                  long key, long startMillis, long endMillis, byte[] bytes, int offset, int n) {
+                super.write(key, startMillis, endMillis, bytes, offset, n);
+                events.add("write");
+              }
 
-          @Override
-          public void force() {
-            beforeForce.run();
-            super.force();
-            events.add("forced");
+              @Override
+              public void force() {
+                beforeForce.run();
+                super.force();
+                events.add("forced");
+              }
+            };
           }
         };
       }
     };
   }
 
-  private static Engine engine(CheckpointStore store, int parallelism) {
+  private static Engine engine(Storage store, int parallelism) {
     return new Engine(store, EngineSettings.of(parallelism));
   }
 
@@ -122,13 +130,18 @@ class DurabilityTest {
     ForwardingStore store =
         new ForwardingStore(noting(Durability.POWER_LOSS, firstSyncIsSlow)) {
           @Override
-          Claim wrap(Claim claim) {
-            return new ForwardingClaim(super.wrap(claim)) {
+          WorkflowStore wrap(WorkflowStore claim) {
+            return new ForwardingWorkflow(super.wrap(claim)) {
               @Override
-              public void write(
-                  long key, long startMillis, long endMillis, byte[] bytes, int offset, int n) {
-                super.write(key, startMillis, endMillis, bytes, offset, n);
-                allWritten.countDown();
+              public Values values() {
+                return new ForwardingValues(super.values()) {
+                  @Override
+                  public void write(
+                      long key, long startMillis, long endMillis, byte[] bytes, int offset, int n) {
+                    super.write(key, startMillis, endMillis, bytes, offset, n);
+                    allWritten.countDown();
+                  }
+                };
               }
             };
           }

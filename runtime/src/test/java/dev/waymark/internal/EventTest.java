@@ -11,6 +11,7 @@ import dev.waymark.UnsupportedCheckpointTypeException;
 import dev.waymark.Waymark;
 import dev.waymark.Workflow;
 import dev.waymark.WorkflowNotFoundException;
+import dev.waymark.internal.storage.ChronicleStorage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -140,7 +141,7 @@ class EventTest {
       assertThrows(EventTypeMismatchException.class, () -> waymark.sendEvent("inside", "word", 7));
       // What a sender that came before the wait knew anything would have left: dropped, not
       // delivered.
-      try (ChronicleCheckpointStore sender = ChronicleCheckpointStore.open(dir)) {
+      try (ChronicleStorage sender = ChronicleStorage.open(dir)) {
         sender.postEvent("inside", "word", CheckpointCodec.serialize(7));
       }
       long dropped = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);

@@ -1,18 +1,23 @@
 package dev.waymark.internal;
 
 import dev.waymark.Durability;
+import dev.waymark.internal.storage.Payload;
+import dev.waymark.internal.storage.StatusRecord;
+import dev.waymark.internal.storage.Storage;
+import dev.waymark.internal.storage.WorkflowStore;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A store that hands every call to the real one: subclasses override what a test observes or breaks
- * ({@link #wrap} for a claim's calls).
+ * A storage that hands every call to the real one: subclasses override what a test observes or
+ * breaks ({@link #wrap} for a claimed workflow's records, usually through {@link ForwardingValues}
+ * or {@link ForwardingAttempts}).
  */
-class ForwardingStore implements CheckpointStore {
-  private final CheckpointStore store;
+class ForwardingStore implements Storage {
+  private final Storage store;
 
-  ForwardingStore(CheckpointStore store) {
+  ForwardingStore(Storage store) {
     this.store = store;
   }
 
@@ -27,14 +32,14 @@ class ForwardingStore implements CheckpointStore {
   }
 
   @Override
-  public Claim claim(String workflowId, boolean create) {
-    Claim claim = store.claim(workflowId, create);
+  public WorkflowStore claim(String workflowId, boolean create) {
+    WorkflowStore claim = store.claim(workflowId, create);
     return claim == null ? null : wrap(claim);
   }
 
-  /** The claim the engine gets for {@code claim}. */
-  Claim wrap(Claim claim) {
-    return new ForwardingClaim(claim);
+  /** The claimed workflow the engine gets for {@code claim}. */
+  WorkflowStore wrap(WorkflowStore claim) {
+    return new ForwardingWorkflow(claim);
   }
 
   @Override
@@ -48,13 +53,18 @@ class ForwardingStore implements CheckpointStore {
   }
 
   @Override
-  public void postEvent(String workflowId, String key, byte[] payload) {
-    store.postEvent(workflowId, key, payload);
+  public Payload readDag(String workflowId) {
+    return store.readDag(workflowId);
   }
 
   @Override
-  public byte[] readDag(String workflowId) {
-    return store.readDag(workflowId);
+  public List<String> workflowIds() {
+    return store.workflowIds();
+  }
+
+  @Override
+  public void postEvent(String workflowId, String key, byte[] payload) {
+    store.postEvent(workflowId, key, payload);
   }
 
   @Override
@@ -73,8 +83,8 @@ class ForwardingStore implements CheckpointStore {
   }
 
   @Override
-  public List<String> workflowIds() {
-    return store.workflowIds();
+  public Shapes shapes() {
+    return store.shapes();
   }
 
   @Override
@@ -82,11 +92,11 @@ class ForwardingStore implements CheckpointStore {
     store.close();
   }
 
-  /** Hands every call to the real claim. */
-  static class ForwardingClaim implements Claim {
-    final Claim claim;
+  /** Hands every call to the real claimed workflow. */
+  static class ForwardingWorkflow implements WorkflowStore {
+    final WorkflowStore claim;
 
-    ForwardingClaim(Claim claim) {
+    ForwardingWorkflow(WorkflowStore claim) {
       this.claim = claim;
     }
 
@@ -96,114 +106,38 @@ class ForwardingStore implements CheckpointStore {
     }
 
     @Override
-    public Path directory() {
-      return claim.directory();
+    public String location() {
+      return claim.location();
     }
 
     @Override
-    public byte[] readDag() {
-      return claim.readDag();
+    public Dag dag() {
+      return claim.dag();
     }
 
     @Override
-    public void writeDag(byte[] dag) {
-      claim.writeDag(dag);
+    public Status status() {
+      return claim.status();
     }
 
     @Override
-    public StatusRecord readStatus() {
-      return claim.readStatus();
+    public Values values() {
+      return claim.values();
     }
 
     @Override
-    public void writeStatus(StatusRecord status) {
-      claim.writeStatus(status);
+    public Events events() {
+      return claim.events();
     }
 
     @Override
-    public void expectRecords(long count) {
-      claim.expectRecords(count);
+    public Attempts attempts() {
+      return claim.attempts();
     }
 
     @Override
-    public boolean contains(long key) {
-      return claim.contains(key);
-    }
-
-    @Override
-    public Payload read(long key) {
-      return claim.read(key);
-    }
-
-    @Override
-    public void force() {
-      claim.force();
-    }
-
-    @Override
-    public void write(
-        long key, long startMillis, long endMillis, byte[] bytes, int offset, int length) {
-      claim.write(key, startMillis, endMillis, bytes, offset, length);
-    }
-
-    @Override
-    public byte[] readEvent(String key) {
-      return claim.readEvent(key);
-    }
-
-    @Override
-    public void deleteEvent(String key) {
-      claim.deleteEvent(key);
-    }
-
-    @Override
-    public void delete(long key) {
-      claim.delete(key);
-    }
-
-    @Override
-    public Map<Long, Integer> interruptedAttempts() {
-      return claim.interruptedAttempts();
-    }
-
-    @Override
-    public int inFlightSlots() {
-      return claim.inFlightSlots();
-    }
-
-    @Override
-    public void markInFlight(int slot, long task, int attempt) {
-      claim.markInFlight(slot, task, attempt);
-    }
-
-    @Override
-    public void clearInFlight(int slot) {
-      claim.clearInFlight(slot);
-    }
-
-    @Override
-    public Map<Long, Integer> readFailedAttempts() {
-      return claim.readFailedAttempts();
-    }
-
-    @Override
-    public void writeFailedAttempts(Map<Long, Integer> attempts) {
-      claim.writeFailedAttempts(attempts);
-    }
-
-    @Override
-    public void expectEvent(String key, String typeName) {
-      claim.expectEvent(key, typeName);
-    }
-
-    @Override
-    public void recordShape(long hash, String text) {
-      claim.recordShape(hash, text);
-    }
-
-    @Override
-    public String readShape(long hash) {
-      return claim.readShape(hash);
+    public Storage.Shapes shapes() {
+      return claim.shapes();
     }
 
     @Override
@@ -214,6 +148,85 @@ class ForwardingStore implements CheckpointStore {
     @Override
     public void close() {
       claim.close();
+    }
+  }
+
+  /** Hands every call to the real task values. */
+  static class ForwardingValues implements WorkflowStore.Values {
+    final WorkflowStore.Values values;
+
+    ForwardingValues(WorkflowStore.Values values) {
+      this.values = values;
+    }
+
+    @Override
+    public void expectRecords(long count) {
+      values.expectRecords(count);
+    }
+
+    @Override
+    public boolean contains(long key) {
+      return values.contains(key);
+    }
+
+    @Override
+    public Payload read(long key) {
+      return values.read(key);
+    }
+
+    @Override
+    public void write(
+        long key, long startMillis, long endMillis, byte[] bytes, int offset, int length) {
+      values.write(key, startMillis, endMillis, bytes, offset, length);
+    }
+
+    @Override
+    public void delete(long key) {
+      values.delete(key);
+    }
+
+    @Override
+    public void force() {
+      values.force();
+    }
+  }
+
+  /** Hands every call to the real attempt journal. */
+  static class ForwardingAttempts implements WorkflowStore.Attempts {
+    final WorkflowStore.Attempts attempts;
+
+    ForwardingAttempts(WorkflowStore.Attempts attempts) {
+      this.attempts = attempts;
+    }
+
+    @Override
+    public Map<Long, Integer> interrupted() {
+      return attempts.interrupted();
+    }
+
+    @Override
+    public int slots() {
+      return attempts.slots();
+    }
+
+    @Override
+    public void mark(int slot, long task, int attempt) {
+      attempts.mark(slot, task, attempt);
+    }
+
+    @Override
+    public void clear(int slot) {
+      attempts.clear(slot);
+    }
+
+    @Override
+    public Map<Long, Integer> readFailed() {
+      return attempts.readFailed();
+    }
+
+    @Override
+    public void writeFailed(Map<Long, Integer> counts) {
+      attempts.writeFailed(counts);
     }
   }
 }

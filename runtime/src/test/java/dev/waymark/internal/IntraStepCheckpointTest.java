@@ -9,6 +9,9 @@ import dev.waymark.StepContext;
 import dev.waymark.Waymark;
 import dev.waymark.Workflow;
 import dev.waymark.WorkflowExecutionException;
+import dev.waymark.internal.storage.ChronicleStorage;
+import dev.waymark.internal.storage.TaskKeys;
+import dev.waymark.internal.storage.WorkflowStore;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,11 +58,11 @@ class IntraStepCheckpointTest {
     assertThrows(
         WorkflowExecutionException.class, () -> waymark.run(StateSteps.SAVES_FIVE.call(), "torn"));
     waymark.close();
-    try (ChronicleCheckpointStore store = ChronicleCheckpointStore.open(dir);
-        CheckpointStore.Claim claim = store.claim("torn", false)) {
-      assertTrue(claim.contains(TaskKeys.store(TaskKeys.STATE, 0)), "state 4");
-      assertTrue(claim.contains(TaskKeys.store(TaskKeys.STATE_ODD, 0)), "state 5");
-      claim.delete(TaskKeys.store(TaskKeys.STATE_ODD, 0)); // as if state 5 had been torn
+    try (ChronicleStorage store = ChronicleStorage.open(dir);
+        WorkflowStore claim = store.claim("torn", false)) {
+      assertTrue(claim.values().contains(TaskKeys.store(TaskKeys.STATE, 0)), "state 4");
+      assertTrue(claim.values().contains(TaskKeys.store(TaskKeys.STATE_ODD, 0)), "state 5");
+      claim.values().delete(TaskKeys.store(TaskKeys.STATE_ODD, 0)); // as if state 5 had been torn
     }
     waymark = Waymark.open(dir);
     assertEquals(4, (Integer) waymark.resume("torn"));
@@ -90,10 +93,10 @@ class IntraStepCheckpointTest {
     }
 
     boolean hasState(String workflowId, long taskKey) {
-      try (ChronicleCheckpointStore store = ChronicleCheckpointStore.open(dir);
-          CheckpointStore.Claim claim = store.claim(workflowId, false)) {
-        return claim.contains(TaskKeys.store(TaskKeys.STATE, taskKey))
-            || claim.contains(TaskKeys.store(TaskKeys.STATE_ODD, taskKey));
+      try (ChronicleStorage store = ChronicleStorage.open(dir);
+          WorkflowStore claim = store.claim(workflowId, false)) {
+        return claim.values().contains(TaskKeys.store(TaskKeys.STATE, taskKey))
+            || claim.values().contains(TaskKeys.store(TaskKeys.STATE_ODD, taskKey));
       }
     }
   }

@@ -12,6 +12,10 @@ import dev.waymark.Waymark;
 import dev.waymark.Workflow;
 import dev.waymark.WorkflowException;
 import dev.waymark.WorkflowStatus;
+import dev.waymark.internal.storage.ChronicleStorage;
+import dev.waymark.internal.storage.Storage;
+import dev.waymark.internal.storage.TaskKeys;
+import dev.waymark.internal.storage.WorkflowStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -40,23 +44,28 @@ class StorageFaultTest {
     final AtomicInteger writes = new AtomicInteger();
     volatile int failAt = Integer.MAX_VALUE;
 
-    FullDevice(CheckpointStore store) {
+    FullDevice(Storage store) {
       super(store);
     }
 
     @Override
-    Claim wrap(Claim claim) {
-      return new ForwardingClaim(claim) {
+    WorkflowStore wrap(WorkflowStore claim) {
+      return new ForwardingWorkflow(claim) {
         @Override
-        public void write(
-            long key, long startMillis, long endMillis, byte[] bytes, int offset, int length) {
-          if (writes.incrementAndGet() >= failAt) {
-            Path map = claim.directory().resolve("records-0.cmap");
-            throw new StorageException(
-                "cannot store the record of task #" + key + " in " + map + ": No space left",
-                new java.io.IOException("No space left on device"));
-          }
-          super.write(key, startMillis, endMillis, bytes, offset, length);
+        public Values values() {
+          return new ForwardingValues(claim.values()) {
+            @Override
+            public void write(
+                long key, long startMillis, long endMillis, byte[] bytes, int offset, int length) {
+              if (writes.incrementAndGet() >= failAt) {
+                Path map = Path.of(claim.location()).resolve("records-0.cmap");
+                throw new StorageException(
+                    "cannot store the record of task #" + key + " in " + map + ": No space left",
+                    new java.io.IOException("No space left on device"));
+              }
+              super.write(key, startMillis, endMillis, bytes, offset, length);
+            }
+          };
         }
       };
     }
@@ -65,7 +74,7 @@ class StorageFaultTest {
   @Test
   void aFullDeviceFailsTheCommitCleanlyAndTheWorkflowResumesOnceThereIsSpace() {
     int before = TestSteps.runs("inc");
-    FullDevice store = new FullDevice(ChronicleCheckpointStore.open(dir));
+    FullDevice store = new FullDevice(ChronicleStorage.open(dir));
     store.failAt = 6; // the sixth output cannot be stored
     try (Engine engine = new Engine(store, EngineSettings.of(2))) {
       CompletionException thrown =
@@ -95,11 +104,11 @@ class StorageFaultTest {
     try (Waymark waymark = Waymark.open(dir)) {
       assertEquals(3, (Integer) waymark.run(TestSteps.inc(TestSteps.inc(Workflow.of(1))), id));
     }
-    try (ChronicleCheckpointStore store = ChronicleCheckpointStore.open(dir);
-        CheckpointStore.Claim claim = store.claim(id, false)) {
-      assertTrue(claim.contains(outputKeyOfFirstStep()), "the first inc is task 0");
-      claim.delete(TaskKeys.store(TaskKeys.OUTPUT, 1));
-      claim.writeStatus(claim.readStatus().next(WorkflowStatus.RUNNING, null, 0));
+    try (ChronicleStorage store = ChronicleStorage.open(dir);
+        WorkflowStore claim = store.claim(id, false)) {
+      assertTrue(claim.values().contains(outputKeyOfFirstStep()), "the first inc is task 0");
+      claim.values().delete(TaskKeys.store(TaskKeys.OUTPUT, 1));
+      claim.status().write(claim.status().read().next(WorkflowStatus.RUNNING, null, 0));
     }
   }
 
@@ -111,9 +120,9 @@ class StorageFaultTest {
     Output bytes = new Output(16);
     bytes.writeVarInt(0x0abcdef + 2, true);
     bytes.writeInt(42);
-    try (ChronicleCheckpointStore store = ChronicleCheckpointStore.open(dir);
-        CheckpointStore.Claim claim = store.claim("allow", false)) {
-      claim.write(outputKeyOfFirstStep(), 0, 0, bytes.getBuffer(), 0, bytes.position());
+    try (ChronicleStorage store = ChronicleStorage.open(dir);
+        WorkflowStore claim = store.claim("allow", false)) {
+      claim.values().write(outputKeyOfFirstStep(), 0, 0, bytes.getBuffer(), 0, bytes.position());
     }
     Path map = dir.resolve("workflows").resolve("allow").resolve("records-0.cmap");
     try (Waymark waymark = Waymark.open(dir)) {
@@ -161,20 +170,28 @@ class StorageFaultTest {
     final AtomicInteger clears = new AtomicInteger();
     volatile int failAt = 1;
 
-    BrokenJournal(CheckpointStore store) {
+    BrokenJournal(Storage store) {
       super(store);
     }
 
     @Override
-    Claim wrap(Claim claim) {
-      return new ForwardingClaim(claim) {
+    WorkflowStore wrap(WorkflowStore claim) {
+      return new ForwardingWorkflow(claim) {
         @Override
-        public void clearInFlight(int slot) {
-          if (clears.incrementAndGet() >= failAt) {
-            throw new StorageException(
-                "cannot write " + claim.directory().resolve("inflight.bin") + ": I/O error", null);
-          }
-          super.clearInFlight(slot);
+        public Attempts attempts() {
+          return new ForwardingAttempts(claim.attempts()) {
+            @Override
+            public void clear(int slot) {
+              if (clears.incrementAndGet() >= failAt) {
+                throw new StorageException(
+                    "cannot write "
+                        + Path.of(claim.location()).resolve("inflight.bin")
+                        + ": I/O error",
+                    null);
+              }
+              super.clear(slot);
+            }
+          };
         }
       };
     }
@@ -183,7 +200,7 @@ class StorageFaultTest {
   @org.junit.jupiter.api.Timeout(60)
   @Test
   void anIoErrorOnTheJournalEndsTheRunWithANamedErrorInsteadOfHanging() {
-    BrokenJournal store = new BrokenJournal(ChronicleCheckpointStore.open(dir));
+    BrokenJournal store = new BrokenJournal(ChronicleStorage.open(dir));
     try (Engine engine = new Engine(store, EngineSettings.of(2))) {
       // A fan-out: each branch is a chain of its own, which ends by clearing its journal slot.
       java.util.List<Workflow<Integer>> parts = new java.util.ArrayList<>();

@@ -3,8 +3,8 @@ package dev.waymark.samples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.waymark.internal.CheckpointStore;
-import dev.waymark.internal.ChronicleCheckpointStore;
+import dev.waymark.internal.storage.ChronicleStorage;
+import dev.waymark.internal.storage.WorkflowStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,10 +49,10 @@ class CrashRecoveryTest {
     assertEquals(137, first.exitValue(), "killed by SIGKILL");
 
     boolean[] committed = new boolean[CrashChain.STEPS];
-    try (ChronicleCheckpointStore store = ChronicleCheckpointStore.open(storage);
-        CheckpointStore.Claim claim = store.claim(CrashChain.ID, false)) {
+    try (ChronicleStorage store = ChronicleStorage.open(storage);
+        WorkflowStore claim = store.claim(CrashChain.ID, false)) {
       for (int t = 0; t < CrashChain.STEPS; t++) {
-        committed[t] = claim.contains(t); // a root task's output is stored under its index
+        committed[t] = claim.values().contains(t); // a root task's output is stored under its index
       }
     }
     int committedCount =

@@ -1,4 +1,4 @@
-package dev.waymark.internal;
+package dev.waymark.internal.storage;
 
 import com.esotericsoftware.kryo.KryoException;
 import com.esotericsoftware.kryo.io.Input;
@@ -24,9 +24,9 @@ import java.util.stream.Stream;
 /**
  * The storage: one directory per workflow under {@code root/workflows}, holding its DAG and status
  * as small atomically replaced files and its step outputs in Chronicle Map files ({@link
- * ChronicleClaim}). A process claims a workflow by locking its {@code lock} file.
+ * ChronicleWorkflowStore}). A process claims a workflow by locking its {@code lock} file.
  */
-public final class ChronicleCheckpointStore implements CheckpointStore {
+public final class ChronicleStorage implements Storage {
   static final int DAG_MAGIC = 0x574d4447; // "WMDG"
   static final int STATUS_MAGIC = 0x574d5354; // "WMST"
   static final String LOCK_FILE = "lock";
@@ -46,7 +46,7 @@ public final class ChronicleCheckpointStore implements CheckpointStore {
    * Claims this process holds. Every lock file access goes through here under this monitor: closing
    * any channel on a locked file would drop this process's lock on it (POSIX semantics).
    */
-  private final Map<String, ChronicleClaim> claims = new HashMap<>();
+  private final Map<String, ChronicleWorkflowStore> claims = new HashMap<>();
 
   private final int inFlightSlots;
 
@@ -65,7 +65,7 @@ public final class ChronicleCheckpointStore implements CheckpointStore {
   /** The default of {@code Waymark.Builder.freeSpaceReserve}: 64 MB. */
   public static final long DEFAULT_RESERVE = 64L << 20;
 
-  private ChronicleCheckpointStore(Path root, int inFlightSlots, boolean force, long reserve) {
+  private ChronicleStorage(Path root, int inFlightSlots, boolean force, long reserve) {
     this.root = root;
     this.inFlightSlots = inFlightSlots;
     this.force = force;
@@ -81,7 +81,7 @@ public final class ChronicleCheckpointStore implements CheckpointStore {
   }
 
   /** Opens (creating if needed, owner-only) the storage in {@code root}. */
-  public static ChronicleCheckpointStore open(Path root) {
+  public static ChronicleStorage open(Path root) {
     return open(root, 64);
   }
 
@@ -89,7 +89,7 @@ public final class ChronicleCheckpointStore implements CheckpointStore {
    * Opens the storage in {@code root}; {@code inFlightSlots} bounds how many task chains of one
    * workflow may run at once (at least the step pool's size).
    */
-  public static ChronicleCheckpointStore open(Path root, int inFlightSlots) {
+  public static ChronicleStorage open(Path root, int inFlightSlots) {
     return open(root, inFlightSlots, Durability.PROCESS_CRASH, DEFAULT_RESERVE);
   }
 
@@ -97,14 +97,14 @@ public final class ChronicleCheckpointStore implements CheckpointStore {
    * Opens the storage in {@code root}; with {@link Durability#POWER_LOSS} every file written whole
    * is forced to the device before the write returns, and {@link Claim#force} forces the outputs.
    */
-  public static ChronicleCheckpointStore open(
+  public static ChronicleStorage open(
       Path root, int inFlightSlots, Durability durability, long freeSpaceReserve) {
     JvmFlags.check();
     initializeChronicle();
     Path absolute = root.toAbsolutePath().normalize();
     createPrivateDirectories(absolute.resolve("workflows"));
     checkFormat(absolute.resolve(FORMAT_FILE));
-    return new ChronicleCheckpointStore(
+    return new ChronicleStorage(
         absolute, inFlightSlots, durability == Durability.POWER_LOSS, freeSpaceReserve);
   }
 
@@ -118,7 +118,7 @@ public final class ChronicleCheckpointStore implements CheckpointStore {
       Class.forName(
           "net.openhft.chronicle.core.io.BackgroundResourceReleaser",
           true,
-          ChronicleCheckpointStore.class.getClassLoader());
+          ChronicleStorage.class.getClassLoader());
     } catch (ClassNotFoundException | LinkageError e) {
       // another Chronicle version: its first map then registers what it needs
     }
@@ -179,7 +179,25 @@ public final class ChronicleCheckpointStore implements CheckpointStore {
    * Keeps a step shape's text in {@code shapes/<hash>.bin}, once per storage: written whole and
    * renamed, so that any reader sees it all or not at all.
    */
-  void recordShape(long hash, String text) {
+  @Override
+  public Shapes shapes() {
+    return shapes;
+  }
+
+  private final Shapes shapes =
+      new Shapes() {
+        @Override
+        public void record(long hash, String text) {
+          recordShape(hash, text);
+        }
+
+        @Override
+        public String read(long hash) {
+          return readShape(hash);
+        }
+      };
+
+  private void recordShape(long hash, String text) {
     if (shapesKept.contains(hash)) {
       return;
     }
@@ -192,7 +210,7 @@ public final class ChronicleCheckpointStore implements CheckpointStore {
   }
 
   /** The shape text kept under {@code hash}, or null. */
-  String readShape(long hash) {
+  private String readShape(long hash) {
     byte[] bytes = FramedFiles.read(shapeFile(hash), SHAPE_MAGIC, "step shape");
     return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
   }
@@ -230,7 +248,7 @@ public final class ChronicleCheckpointStore implements CheckpointStore {
   }
 
   @Override
-  public synchronized Claim claim(String workflowId, boolean create) {
+  public synchronized WorkflowStore claim(String workflowId, boolean create) {
     if (claims.containsKey(workflowId)) {
       throw new WorkflowStillActiveException(
           "workflow '" + workflowId + "' is running in this process");
@@ -274,13 +292,14 @@ public final class ChronicleCheckpointStore implements CheckpointStore {
       JvmLocks.release(taken[0]);
       throw e;
     }
-    ChronicleClaim claim = new ChronicleClaim(this, workflowId, dir, taken[0], inFlightSlots);
+    ChronicleWorkflowStore claim =
+        new ChronicleWorkflowStore(this, workflowId, dir, taken[0], inFlightSlots);
     claims.put(workflowId, claim);
     return claim;
   }
 
   /** Called by a claim when it ends. */
-  synchronized void release(ChronicleClaim claim, JvmLocks.Held lock) {
+  synchronized void release(ChronicleWorkflowStore claim, JvmLocks.Held lock) {
     claims.remove(claim.workflowId(), claim);
     JvmLocks.release(lock);
   }
@@ -345,8 +364,10 @@ public final class ChronicleCheckpointStore implements CheckpointStore {
   }
 
   /** The recorded DAG in {@code dir}, tied to {@code workflowId}, or null. */
-  static byte[] readDag(Path dir, String workflowId) {
-    return FramedFiles.read(dir.resolve(DAG_FILE), DAG_MAGIC, TaskKeys.hash(workflowId), "DAG");
+  static Payload readDag(Path dir, String workflowId) {
+    Path file = dir.resolve(DAG_FILE);
+    byte[] bytes = FramedFiles.read(file, DAG_MAGIC, TaskKeys.hash(workflowId), "DAG");
+    return bytes == null ? null : new Payload(bytes, 0, bytes.length, 0, 0, file);
   }
 
   /** What an event file is tied to: its workflow and its key. */
@@ -369,7 +390,7 @@ public final class ChronicleCheckpointStore implements CheckpointStore {
   }
 
   @Override
-  public byte[] readDag(String workflowId) {
+  public Payload readDag(String workflowId) {
     return readDag(workflows.resolve(workflowId), workflowId);
   }
 
@@ -423,7 +444,7 @@ public final class ChronicleCheckpointStore implements CheckpointStore {
 
   @Override
   public synchronized void close() {
-    for (ChronicleClaim claim : List.copyOf(claims.values())) {
+    for (ChronicleWorkflowStore claim : List.copyOf(claims.values())) {
       claim.close();
     }
   }

@@ -1,4 +1,4 @@
-package dev.waymark.internal;
+package dev.waymark.internal.storage;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,7 +34,7 @@ final class MapTemplates {
     }
     String prefix = "map-v" + FramedFiles.FORMAT_VERSION + "-" + entries + "-";
     try {
-      ChronicleCheckpointStore.createPrivateDirectories(dir);
+      ChronicleStorage.createPrivateDirectories(dir);
       try (Stream<Path> files = Files.list(dir)) {
         template =
             files

@@ -1,4 +1,4 @@
-package dev.waymark.internal;
+package dev.waymark.internal.storage;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;

@@ -1,4 +1,4 @@
-package dev.waymark.internal;
+package dev.waymark.internal.storage;
 
 import dev.waymark.CheckpointCorruptedException;
 import dev.waymark.StorageException;
@@ -33,7 +33,7 @@ import java.util.zip.CRC32C;
  * first, which clears what a process that died with them open left inside (its locks, counts and a
  * torn last entry); the claim makes that access exclusive. A lost marker only costs a recovery.
  */
-final class OutputMaps {
+final class OutputMaps implements WorkflowStore.Values {
   static final int BLOB_MAGIC = 0x574d424c; // "WMBL"
 
   /** Outputs larger than this are stored in their own file. */
@@ -69,7 +69,7 @@ final class OutputMaps {
     void committed(int records);
   }
 
-  private final ChronicleCheckpointStore store;
+  private final ChronicleStorage store;
   private final String workflowId;
   private final Path dir;
   private final Witness witness;
@@ -91,7 +91,7 @@ final class OutputMaps {
 
   private long expectedRecords = DEFAULT_ENTRIES;
 
-  OutputMaps(ChronicleCheckpointStore store, String workflowId, Path dir, Witness witness) {
+  OutputMaps(ChronicleStorage store, String workflowId, Path dir, Witness witness) {
     this.store = store;
     this.workflowId = workflowId;
     this.dir = dir;
@@ -105,7 +105,8 @@ final class OutputMaps {
   }
 
   /** Sizes the first records map, when it is made after this. */
-  void expectRecords(long count) {
+  @Override
+  public void expectRecords(long count) {
     this.expectedRecords = Math.max(DEFAULT_ENTRIES, count + count / 4);
   }
 
@@ -114,7 +115,8 @@ final class OutputMaps {
     return TaskKeys.isScratch(key) ? scratch : records;
   }
 
-  boolean contains(long key) {
+  @Override
+  public boolean contains(long key) {
     MapChain chain = chainOf(key);
     if (chain.containsKey(key)) {
       return true;
@@ -123,7 +125,8 @@ final class OutputMaps {
     return false;
   }
 
-  CheckpointStore.Payload read(long key) {
+  @Override
+  public Payload read(long key) {
     MapChain chain = chainOf(key);
     MapChain.Found found = chain.get(key);
     if (found == null) {
@@ -139,7 +142,7 @@ final class OutputMaps {
         && crc(key, value, CRC_FROM, value.length - CRC_FROM) == (int) INTS.get(value, 1);
   }
 
-  private CheckpointStore.Payload decode(Path file, long key, byte[] value) {
+  private Payload decode(Path file, long key, byte[] value) {
     if (value.length < VALUE_HEADER) {
       throw new CheckpointCorruptedException(file, "holds a truncated record for key " + key, null);
     }
@@ -154,8 +157,7 @@ final class OutputMaps {
     long start = (long) LONGS.get(value, 5);
     long end = (long) LONGS.get(value, 13);
     if (value[0] == INLINE) {
-      return new CheckpointStore.Payload(
-          value, VALUE_HEADER, value.length - VALUE_HEADER, start, end, file);
+      return new Payload(value, VALUE_HEADER, value.length - VALUE_HEADER, start, end, file);
     }
     if (value[0] == BLOB && value.length == VALUE_HEADER + 4) {
       Path blob = blobFile(key);
@@ -168,13 +170,15 @@ final class OutputMaps {
         throw new CheckpointCorruptedException(
             blob, "is not the output stored for task #" + key + " (replaced or copied)", null);
       }
-      return new CheckpointStore.Payload(bytes, 0, bytes.length, start, end, blob);
+      return new Payload(bytes, 0, bytes.length, start, end, blob);
     }
     throw new CheckpointCorruptedException(
         file, "holds a record of unknown kind " + value[0] + " for key #" + key, null);
   }
 
-  void write(long key, long startMillis, long endMillis, byte[] bytes, int offset, int length) {
+  @Override
+  public void write(
+      long key, long startMillis, long endMillis, byte[] bytes, int offset, int length) {
     byte[] value;
     if (length <= INLINE_LIMIT) {
       value = new byte[VALUE_HEADER + length];
@@ -213,7 +217,8 @@ final class OutputMaps {
     return (int) crc.getValue();
   }
 
-  void delete(long key) {
+  @Override
+  public void delete(long key) {
     if (chainOf(key).remove(key) && !TaskKeys.isScratch(key)) {
       witness.committed(-1);
     }
@@ -227,7 +232,8 @@ final class OutputMaps {
     }
   }
 
-  void force() {
+  @Override
+  public void force() {
     if (!dirty) {
       return;
     }
@@ -326,8 +332,7 @@ final class OutputMaps {
         continue;
       }
       byte[] value = links.get(i).map().get(TaskKeys.OWNER);
-      CheckpointStore.Payload owner =
-          value == null ? null : decode(links.get(i).file(), TaskKeys.OWNER, value);
+      Payload owner = value == null ? null : decode(links.get(i).file(), TaskKeys.OWNER, value);
       String expected = ownerOf(kind, i);
       if (owner == null
           || !expected.equals(

@@ -1,4 +1,4 @@
-package dev.waymark.internal;
+package dev.waymark.internal.storage;
 
 import dev.waymark.CheckpointCorruptedException;
 import dev.waymark.StorageException;

@@ -1,4 +1,4 @@
-package dev.waymark.internal;
+package dev.waymark.internal.storage;
 
 import com.esotericsoftware.kryo.KryoException;
 import com.esotericsoftware.kryo.io.Input;
@@ -19,11 +19,11 @@ import java.util.stream.Stream;
  * Every file is tied to the workflow (its checksum covers the workflow's id), so a file copied from
  * another workflow is named, never read as this one's.
  */
-final class ChronicleClaim implements CheckpointStore.Claim {
+final class ChronicleWorkflowStore implements WorkflowStore {
   private static final int ATTEMPTS_MAGIC = 0x574d4154; // WMAT
   private static final String JOURNAL = "inflight.bin";
 
-  private final ChronicleCheckpointStore store;
+  private final ChronicleStorage store;
   private final String workflowId;
   private final long owner;
   private final Path dir;
@@ -35,12 +35,8 @@ final class ChronicleClaim implements CheckpointStore.Claim {
   private InFlightJournal.Contents left;
   private boolean closed;
 
-  ChronicleClaim(
-      ChronicleCheckpointStore store,
-      String workflowId,
-      Path dir,
-      JvmLocks.Held lock,
-      int inFlightSlots) {
+  ChronicleWorkflowStore(
+      ChronicleStorage store, String workflowId, Path dir, JvmLocks.Held lock, int inFlightSlots) {
     this.inFlightSlots = inFlightSlots;
     this.store = store;
     this.workflowId = workflowId;
@@ -72,98 +68,111 @@ final class ChronicleClaim implements CheckpointStore.Claim {
   }
 
   @Override
-  public Path directory() {
-    return dir;
+  public String location() {
+    return dir.toString();
   }
 
   @Override
-  public byte[] readDag() {
-    return ChronicleCheckpointStore.readDag(dir, workflowId);
+  public Dag dag() {
+    return dag;
   }
 
   @Override
-  public void writeDag(byte[] dag) {
-    FramedFiles.write(
-        dir.resolve(ChronicleCheckpointStore.DAG_FILE),
-        ChronicleCheckpointStore.DAG_MAGIC,
-        owner,
-        dag,
-        store.forces());
+  public Status status() {
+    return status;
   }
 
   @Override
-  public void expectRecords(long count) {
-    outputs.expectRecords(count);
+  public Values values() {
+    return outputs;
   }
 
   @Override
-  public CheckpointStore.StatusRecord readStatus() {
-    return ChronicleCheckpointStore.readStatus(dir, workflowId);
+  public Events events() {
+    return events;
   }
 
   @Override
-  public void writeStatus(CheckpointStore.StatusRecord status) {
-    ChronicleCheckpointStore.writeStatus(dir, workflowId, status, store.forces());
+  public Attempts attempts() {
+    return attempts;
   }
 
   @Override
-  public boolean contains(long key) {
-    return outputs.contains(key);
+  public Storage.Shapes shapes() {
+    return store.shapes();
   }
 
-  @Override
-  public CheckpointStore.Payload read(long key) {
-    return outputs.read(key);
-  }
+  private final Dag dag =
+      new Dag() {
+        @Override
+        public Payload read() {
+          return ChronicleStorage.readDag(dir, workflowId);
+        }
 
-  @Override
-  public void write(
-      long key, long startMillis, long endMillis, byte[] bytes, int offset, int length) {
-    outputs.write(key, startMillis, endMillis, bytes, offset, length);
-  }
+        @Override
+        public Path file() {
+          return dir.resolve(ChronicleStorage.DAG_FILE);
+        }
 
-  @Override
-  public void delete(long key) {
-    outputs.delete(key);
-  }
+        @Override
+        public void write(byte[] bytes) {
+          FramedFiles.write(
+              dir.resolve(ChronicleStorage.DAG_FILE),
+              ChronicleStorage.DAG_MAGIC,
+              owner,
+              bytes,
+              store.forces());
+        }
+      };
 
-  @Override
-  public void force() {
-    outputs.force();
-  }
+  private final Status status =
+      new Status() {
+        @Override
+        public StatusRecord read() {
+          return ChronicleStorage.readStatus(dir, workflowId);
+        }
 
-  @Override
-  public byte[] readEvent(String key) {
-    return FramedFiles.read(
-        dir.resolve("events").resolve(key + ".bin"),
-        ChronicleCheckpointStore.EVENT_MAGIC,
-        ChronicleCheckpointStore.eventTie(workflowId, key),
-        "event");
-  }
+        @Override
+        public void write(StatusRecord record) {
+          ChronicleStorage.writeStatus(dir, workflowId, record, store.forces());
+        }
+      };
 
-  @Override
-  public void deleteEvent(String key) {
-    try {
-      Files.deleteIfExists(dir.resolve("events").resolve(key + ".bin"));
-      Files.deleteIfExists(ChronicleCheckpointStore.expectationFile(dir, key));
-    } catch (IOException e) {
-      throw new StorageException("cannot remove event '" + key + "': " + e, e);
-    }
-  }
+  private final Events events =
+      new Events() {
+        @Override
+        public byte[] read(String key) {
+          return FramedFiles.read(
+              dir.resolve("events").resolve(key + ".bin"),
+              ChronicleStorage.EVENT_MAGIC,
+              ChronicleStorage.eventTie(workflowId, key),
+              "event");
+        }
 
-  @Override
-  public void expectEvent(String key, String typeName) {
-    Path file = ChronicleCheckpointStore.expectationFile(dir, key);
-    if (!Files.exists(file)) {
-      ChronicleCheckpointStore.createPrivateDirectories(file.getParent());
-      FramedFiles.write(
-          file,
-          ChronicleCheckpointStore.EXPECT_MAGIC,
-          ChronicleCheckpointStore.eventTie(workflowId, key),
-          typeName.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-          store.forces());
-    }
-  }
+        @Override
+        public void delete(String key) {
+          try {
+            Files.deleteIfExists(dir.resolve("events").resolve(key + ".bin"));
+            Files.deleteIfExists(ChronicleStorage.expectationFile(dir, key));
+          } catch (IOException e) {
+            throw new StorageException("cannot remove event '" + key + "': " + e, e);
+          }
+        }
+
+        @Override
+        public void expect(String key, String typeName) {
+          Path file = ChronicleStorage.expectationFile(dir, key);
+          if (!Files.exists(file)) {
+            ChronicleStorage.createPrivateDirectories(file.getParent());
+            FramedFiles.write(
+                file,
+                ChronicleStorage.EXPECT_MAGIC,
+                ChronicleStorage.eventTie(workflowId, key),
+                typeName.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                store.forces());
+          }
+        }
+      };
 
   /** The in-flight journal, opened (emptied) on first use, once what it held was read. */
   private InFlightJournal journal() {
@@ -197,49 +206,60 @@ final class ChronicleClaim implements CheckpointStore.Claim {
     return left;
   }
 
-  @Override
-  public Map<Long, Integer> interruptedAttempts() {
-    return left().interrupted();
-  }
+  private final Attempts attempts =
+      new Attempts() {
+        @Override
+        public Map<Long, Integer> interrupted() {
+          return left().interrupted();
+        }
 
-  @Override
-  public int inFlightSlots() {
-    return inFlightSlots;
-  }
+        @Override
+        public int slots() {
+          return inFlightSlots;
+        }
 
-  @Override
-  public void markInFlight(int slot, long task, int attempt) {
-    journal().mark(slot, task, attempt);
-  }
+        @Override
+        public void mark(int slot, long task, int attempt) {
+          journal().mark(slot, task, attempt);
+        }
 
-  @Override
-  public void clearInFlight(int slot) {
-    journal().clear(slot);
-  }
+        @Override
+        public void clear(int slot) {
+          journal().clear(slot);
+        }
 
-  @Override
-  public Map<Long, Integer> readFailedAttempts() {
+        @Override
+        public Map<Long, Integer> readFailed() {
+          return readFailedAttempts();
+        }
+
+        @Override
+        public void writeFailed(Map<Long, Integer> counts) {
+          writeFailedAttempts(counts);
+        }
+      };
+
+  private Map<Long, Integer> readFailedAttempts() {
     Path file = dir.resolve("attempts.bin");
     byte[] bytes = FramedFiles.read(file, ATTEMPTS_MAGIC, owner, "attempts");
-    Map<Long, Integer> attempts = new HashMap<>();
+    Map<Long, Integer> counts = new HashMap<>();
     if (bytes != null) {
       try (Input in = new Input(bytes)) {
         int count = in.readVarInt(true);
         for (int i = 0; i < count; i++) {
-          attempts.put(in.readLong(), in.readVarInt(true));
+          counts.put(in.readLong(), in.readVarInt(true));
         }
       } catch (KryoException e) {
         throw new CheckpointCorruptedException(file, "cannot be decoded: " + e.getMessage(), e);
       }
     }
-    return attempts;
+    return counts;
   }
 
-  @Override
-  public void writeFailedAttempts(Map<Long, Integer> attempts) {
+  private void writeFailedAttempts(Map<Long, Integer> counts) {
     Output out = new Output(64, -1);
-    out.writeVarInt(attempts.size(), true);
-    for (Map.Entry<Long, Integer> entry : attempts.entrySet()) {
+    out.writeVarInt(counts.size(), true);
+    for (Map.Entry<Long, Integer> entry : counts.entrySet()) {
       out.writeLong(entry.getKey());
       out.writeVarInt(entry.getValue(), true);
     }
@@ -248,26 +268,16 @@ final class ChronicleClaim implements CheckpointStore.Claim {
   }
 
   @Override
-  public void recordShape(long hash, String text) {
-    store.recordShape(hash, text);
-  }
-
-  @Override
-  public String readShape(long hash) {
-    return store.readShape(hash);
-  }
-
-  @Override
   public void deleteAll() {
     outputs.close();
     try (Stream<Path> files = Files.walk(dir)) {
       for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-        if (!file.getFileName().toString().equals(ChronicleCheckpointStore.LOCK_FILE)
+        if (!file.getFileName().toString().equals(ChronicleStorage.LOCK_FILE)
             && !file.equals(dir)) {
           Files.deleteIfExists(file);
         }
       }
-      Files.deleteIfExists(dir.resolve(ChronicleCheckpointStore.LOCK_FILE));
+      Files.deleteIfExists(dir.resolve(ChronicleStorage.LOCK_FILE));
       Files.deleteIfExists(dir);
     } catch (IOException e) {
       throw new StorageException(

@@ -1,4 +1,4 @@
-package dev.waymark.internal;
+package dev.waymark.internal.storage;
 
 import java.nio.charset.StandardCharsets;
 
@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
  * re-run finds the outputs its children stored before. The top three bits of a store key say what
  * is stored under it.
  */
-final class TaskKeys {
+public final class TaskKeys {
   private static final int SPACE_SHIFT = 61;
   private static final long TASK_MASK = (1L << SPACE_SHIFT) - 1;
   private static final long CHILD_BIT = 1L << 59;
@@ -21,55 +21,60 @@ final class TaskKeys {
   private static final long EXTENDED_BIT = 1L << 60;
 
   /** A task's output value. */
-  static final long OUTPUT = 0;
+  public static final long OUTPUT = 0;
 
   /** What a continuation task resolved to: a link to the task that produced the value, or it. */
-  static final long FINAL = 1;
+  public static final long FINAL = 1;
 
   /** The DAG a continuation task returned. */
-  static final long CONTINUATION = 2;
+  public static final long CONTINUATION = 2;
 
   /** The task id (name) of a task created by a continuation. */
-  static final long NAME_OF = 3;
+  public static final long NAME_OF = 3;
 
   /** The task key of a name (by the name's hash). */
-  static final long KEY_OF = 4;
+  public static final long KEY_OF = 4;
 
   /** The last number used for a task name (by the name's hash). */
-  static final long COUNTER = 5;
+  public static final long COUNTER = 5;
 
   /**
    * A task's intra-step state (its {@code Checkpointer}) with an even sequence number; a durable
    * sleep's wake-up time.
    */
-  static final long STATE = 6;
+  public static final long STATE = 6;
 
   /** A task's intra-step state with an odd sequence number. */
-  static final long STATE_ODD = 7;
+  public static final long STATE_ODD = 7;
 
   private TaskKeys() {}
 
-  static long store(long space, long key) {
+  public static long store(long space, long key) {
     return space << SPACE_SHIFT | (key & TASK_MASK);
+  }
+
+  /** What is stored under {@code storeKey}: {@link #OUTPUT}, {@link #FINAL}, ... */
+  public static long space(long storeKey) {
+    return storeKey >>> SPACE_SHIFT;
   }
 
   /**
    * The link from a stored continuation task to the deepest stored continuation on its output path
    * (see {@code ContinuationLinks}).
    */
-  static long link(long taskKey) {
+  public static long link(long taskKey) {
     return store(CONTINUATION, taskKey) | EXTENDED_BIT;
   }
 
   /** The record naming the workflow and number a record map belongs to. */
-  static final long OWNER = store(OUTPUT, 0) | EXTENDED_BIT;
+  public static final long OWNER = store(OUTPUT, 0) | EXTENDED_BIT;
 
   /**
    * Whether records under {@code storeKey} are overwritten or removed (name counters, intra-step
    * states, wake-up times, links) rather than written once: they are kept apart from the records
    * that are counted.
    */
-  static boolean isScratch(long storeKey) {
+  public static boolean isScratch(long storeKey) {
     long space = storeKey >>> SPACE_SHIFT;
     return space == COUNTER
         || space == STATE
@@ -78,7 +83,7 @@ final class TaskKeys {
   }
 
   /** The key of task {@code index} of the continuation DAG returned by task {@code parent}. */
-  static long child(long parent, int index) {
+  public static long child(long parent, int index) {
     long h = parent * 0x9E3779B97F4A7C15L + index;
     h ^= h >>> 31;
     h *= 0xBF58476D1CE4E5B9L;
@@ -87,7 +92,7 @@ final class TaskKeys {
   }
 
   /** A 64-bit FNV-1a hash of a name, for the by-name records. */
-  static long hash(String name) {
+  public static long hash(String name) {
     long hash = 0xcbf29ce484222325L;
     for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
       hash ^= b & 0xff;

@@ -1,0 +1,26 @@
+package dev.waymark.internal.storage;
+
+import dev.waymark.WorkflowStatus;
+
+/**
+ * A workflow's recorded status, why when FAILED (else null), when it first started, and when its
+ * latest run started and ended (epoch milliseconds; 0 when it has not ended).
+ */
+public record StatusRecord(
+    WorkflowStatus status, String error, long firstStartMillis, long startMillis, long endMillis) {
+
+  /** A workflow's first status, started {@code now}. */
+  public static StatusRecord first(WorkflowStatus status, long now) {
+    return new StatusRecord(status, null, now, now, 0);
+  }
+
+  /** The same record with another status, error and end time, keeping the starts. */
+  public StatusRecord next(WorkflowStatus status, String error, long endMillis) {
+    return new StatusRecord(status, error, firstStartMillis, startMillis, endMillis);
+  }
+
+  /** A new run of the workflow, started {@code now}: RUNNING, no error, not ended. */
+  public StatusRecord restarted(long now) {
+    return new StatusRecord(WorkflowStatus.RUNNING, null, firstStartMillis, now, 0);
+  }
+}

@@ -1,0 +1,86 @@
+package dev.waymark.internal.storage;
+
+import dev.waymark.Durability;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The one door to durable storage: everything the engine persists or reads back goes through this
+ * interface and the {@link WorkflowStore} a claim returns. {@link ChronicleStorage} is the
+ * implementation, with Chronicle Map files for task values.
+ *
+ * <p>A workflow's records may only be written by the one process that has {@linkplain #claim
+ * claimed} it; the claim is an OS file lock, so it ends with the process however that process ends.
+ * What other processes may do without a claim is here: read statuses and DAGs, list, post events
+ * and cancel requests.
+ */
+public interface Storage extends AutoCloseable {
+
+  /** The directory the storage lives in. */
+  Path root();
+
+  /**
+   * What a record written through a claim survives: {@link Durability#POWER_LOSS} once {@link
+   * WorkflowStore.Values#force} returned; otherwise the death of the process.
+   */
+  Durability durability();
+
+  /**
+   * Takes the exclusive claim on {@code workflowId}, creating its place if {@code create}.
+   *
+   * @return the claimed workflow, or null when it does not exist and {@code create} is false
+   * @throws dev.waymark.WorkflowStillActiveException when this or another process holds it
+   */
+  WorkflowStore claim(String workflowId, boolean create);
+
+  /** Whether some process (this one included) holds the claim on {@code workflowId} now. */
+  boolean isClaimed(String workflowId);
+
+  /** The recorded status, or null when no workflow with a recorded DAG has this id. */
+  StatusRecord readStatus(String workflowId);
+
+  /**
+   * The recorded DAG of {@code workflowId}, or null; readable without a claim, as it never changes
+   * once recorded.
+   */
+  Payload readDag(String workflowId);
+
+  /** The ids of every stored workflow, sorted. */
+  List<String> workflowIds();
+
+  /**
+   * Leaves an event for {@code workflowId} under {@code key}, atomically, without a claim: any
+   * process may send while another runs the workflow.
+   */
+  void postEvent(String workflowId, String key, byte[] payload);
+
+  /**
+   * The type a running wait of {@code workflowId} expects for the event {@code key}, as the waiting
+   * task recorded it, or null when no wait recorded one.
+   */
+  String readEventExpectation(String workflowId, String key);
+
+  /** Asks the process running {@code workflowId} to cancel it (it polls for this). */
+  void requestCancel(String workflowId);
+
+  /** Whether a cancel was requested for {@code workflowId}; the request is consumed. */
+  boolean takeCancelRequest(String workflowId);
+
+  /** The storage-wide catalogue of step shapes. */
+  Shapes shapes();
+
+  /**
+   * Step shapes by hash, kept once per storage: a later run of a workflow that recorded a hash
+   * compares the kept text with the code it runs then.
+   */
+  interface Shapes {
+    /** Keeps the text of a step's shape under its hash, once. */
+    void record(long hash, String text);
+
+    /** The shape text kept under {@code hash}, or null when none was kept. */
+    String read(long hash);
+  }
+
+  @Override
+  void close();
+}
