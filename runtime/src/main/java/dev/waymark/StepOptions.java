@@ -8,22 +8,20 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * Options of one step call, set per call with {@link Workflow#options(StepOptions)}. Only the
- * options set here change; the rest keep the values of the step's annotation. Immutable: every
- * setter returns a new instance.
+ * Options of one step call, set per call with {@link Workflow#options(StepOptions)}: only the
+ * options set here change; the rest keep the values of the step's annotation. An immutable value,
+ * made with a {@link #builder()} (or from another with {@link #toBuilder()}).
  *
  * <pre>{@code
- * import static dev.waymark.StepOptions.options;
- *
- * Workflow<Integer> w = MySteps.fetch(url).options(options().maxRetries(5).retryExceptions(true));
+ * Workflow<Integer> w =
+ *     MySteps.fetch(url)
+ *         .options(StepOptions.builder().maxRetries(5).retryExceptions(true).build());
  * }</pre>
  *
  * <p>The getters return null for an option that is not set.
  */
 public final class StepOptions {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
-  private static final StepOptions NONE =
-      new StepOptions(null, null, null, null, null, Map.of(), null, null, Map.of());
 
   private final String taskId;
   private final Integer maxRetries;
@@ -35,175 +33,49 @@ public final class StepOptions {
   private final Double gpus;
   private final Map<String, Double> resources;
 
-  private StepOptions(
-      String taskId,
-      Integer maxRetries,
-      Boolean retryExceptions,
-      RetryBackoff backoff,
-      CheckpointMode checkpoint,
-      Map<String, String> metadata,
-      Double cpus,
-      Double gpus,
-      Map<String, Double> resources) {
-    this.taskId = taskId;
-    this.maxRetries = maxRetries;
-    this.retryExceptions = retryExceptions;
-    this.backoff = backoff;
-    this.checkpoint = checkpoint;
-    this.metadata = metadata;
-    this.cpus = cpus;
-    this.gpus = gpus;
-    this.resources = resources;
+  private StepOptions(Builder builder) {
+    this.taskId = builder.taskId;
+    this.maxRetries = builder.maxRetries;
+    this.retryExceptions = builder.retryExceptions;
+    this.backoff = builder.backoff;
+    this.checkpoint = builder.checkpoint;
+    this.metadata = Collections.unmodifiableMap(new LinkedHashMap<>(builder.metadata));
+    this.cpus = builder.cpus;
+    this.gpus = builder.gpus;
+    this.resources = Collections.unmodifiableMap(new LinkedHashMap<>(builder.resources));
   }
 
-  /** No options set. */
-  public static StepOptions options() {
-    return NONE;
+  /** A builder with no option set. */
+  public static Builder builder() {
+    return new Builder();
   }
 
-  /**
-   * The task's id, instead of the step name. Repeats still get {@code _1}, {@code _2}, ... in DAG
-   * order.
-   */
-  public StepOptions taskId(String taskId) {
-    if (taskId == null || !NAME.matcher(taskId).matches()) {
-      throw new IllegalArgumentException(
-          "invalid task id '" + taskId + "': use letters, digits, '.', '_' or '-'");
-    }
-    return new StepOptions(
-        taskId, maxRetries, retryExceptions, backoff, checkpoint, metadata, cpus, gpus, resources);
+  /** A builder holding these options, to change some of them. */
+  public Builder toBuilder() {
+    Builder builder = new Builder();
+    builder.taskId = taskId;
+    builder.maxRetries = maxRetries;
+    builder.retryExceptions = retryExceptions;
+    builder.backoff = backoff;
+    builder.checkpoint = checkpoint;
+    builder.metadata.putAll(metadata);
+    builder.cpus = cpus;
+    builder.gpus = gpus;
+    builder.resources.putAll(resources);
+    return builder;
   }
 
-  /** Retries after a failed attempt: up to {@code maxRetries + 1} attempts in all. */
-  public StepOptions maxRetries(int maxRetries) {
-    if (maxRetries < 0) {
-      throw new IllegalArgumentException("maxRetries must be 0 or more, got " + maxRetries);
-    }
-    return new StepOptions(
-        taskId, maxRetries, retryExceptions, backoff, checkpoint, metadata, cpus, gpus, resources);
-  }
-
-  /** Whether an exception thrown by the step is retried (a process crash always is). */
-  public StepOptions retryExceptions(boolean retryExceptions) {
-    return new StepOptions(
-        taskId, maxRetries, retryExceptions, backoff, checkpoint, metadata, cpus, gpus, resources);
-  }
-
-  /** The wait between attempts. */
-  public StepOptions backoff(RetryBackoff backoff) {
-    Objects.requireNonNull(backoff, "backoff");
-    return new StepOptions(
-        taskId, maxRetries, retryExceptions, backoff, checkpoint, metadata, cpus, gpus, resources);
-  }
-
-  /** Whether the step's output is stored; see {@link CheckpointMode}. */
-  public StepOptions checkpoint(CheckpointMode checkpoint) {
-    Objects.requireNonNull(checkpoint, "checkpoint");
-    return new StepOptions(
-        taskId, maxRetries, retryExceptions, backoff, checkpoint, metadata, cpus, gpus, resources);
-  }
-
-  /** Adds a metadata entry (replacing one with the same key). */
-  public StepOptions metadata(String key, String value) {
-    if (key == null || key.isEmpty()) {
-      throw new IllegalArgumentException("metadata key must not be empty");
-    }
-    Objects.requireNonNull(value, "value");
-    Map<String, String> copy = new LinkedHashMap<>(metadata);
-    copy.put(key, value);
-    return new StepOptions(
-        taskId,
-        maxRetries,
-        retryExceptions,
-        backoff,
-        checkpoint,
-        Collections.unmodifiableMap(copy),
-        cpus,
-        gpus,
-        resources);
-  }
-
-  /** CPUs the step occupies while it runs. */
-  public StepOptions cpus(double cpus) {
-    return new StepOptions(
-        taskId,
-        maxRetries,
-        retryExceptions,
-        backoff,
-        checkpoint,
-        metadata,
-        amount("cpus", cpus),
-        gpus,
-        resources);
-  }
-
-  /** GPUs the step occupies while it runs. */
-  public StepOptions gpus(double gpus) {
-    return new StepOptions(
-        taskId,
-        maxRetries,
-        retryExceptions,
-        backoff,
-        checkpoint,
-        metadata,
-        cpus,
-        amount("gpus", gpus),
-        resources);
-  }
-
-  /** An amount of a named resource the step occupies while it runs. */
-  public StepOptions resource(String name, double amount) {
-    if (name == null || !NAME.matcher(name).matches()) {
-      throw new IllegalArgumentException(
-          "invalid resource name '" + name + "': use letters, digits, '.', '_' or '-'");
-    }
-    if (!(amount > 0) || Double.isInfinite(amount)) {
-      throw new IllegalArgumentException(
-          "resource '" + name + "' amount must be a finite number > 0, got " + amount);
-    }
-    Map<String, Double> copy = new LinkedHashMap<>(resources);
-    copy.put(name, amount);
-    return new StepOptions(
-        taskId,
-        maxRetries,
-        retryExceptions,
-        backoff,
-        checkpoint,
-        metadata,
-        cpus,
-        gpus,
-        Collections.unmodifiableMap(copy));
-  }
-
-  private static double amount(String what, double amount) {
-    if (!(amount >= 0) || Double.isInfinite(amount)) {
-      throw new IllegalArgumentException(what + " must be a finite number >= 0, got " + amount);
-    }
-    return amount;
-  }
-
-  /** These options over {@code base}: what is set here wins; maps merge key by key. */
-  public StepOptions over(StepOptions base) {
-    if (this == NONE) {
-      return base;
-    }
-    if (base == NONE) {
-      return this;
-    }
-    Map<String, String> mergedMetadata = new LinkedHashMap<>(base.metadata);
-    mergedMetadata.putAll(metadata);
-    Map<String, Double> mergedResources = new LinkedHashMap<>(base.resources);
-    mergedResources.putAll(resources);
-    return new StepOptions(
-        taskId != null ? taskId : base.taskId,
-        maxRetries != null ? maxRetries : base.maxRetries,
-        retryExceptions != null ? retryExceptions : base.retryExceptions,
-        backoff != null ? backoff : base.backoff,
-        checkpoint != null ? checkpoint : base.checkpoint,
-        Collections.unmodifiableMap(mergedMetadata),
-        cpus != null ? cpus : base.cpus,
-        gpus != null ? gpus : base.gpus,
-        Collections.unmodifiableMap(mergedResources));
+  /** Whether no option is set. */
+  public boolean isEmpty() {
+    return taskId == null
+        && maxRetries == null
+        && retryExceptions == null
+        && backoff == null
+        && checkpoint == null
+        && metadata.isEmpty()
+        && cpus == null
+        && gpus == null
+        && resources.isEmpty();
   }
 
   public String taskId() {
@@ -282,6 +154,107 @@ public final class StepOptions {
   private static void append(StringBuilder s, String name, Object value) {
     if (value != null) {
       s.append(s.charAt(s.length() - 1) == '[' ? "" : ", ").append(name).append('=').append(value);
+    }
+  }
+
+  /** Sets options, each checked when set; {@link #build()} makes the immutable value. */
+  public static final class Builder {
+    private String taskId;
+    private Integer maxRetries;
+    private Boolean retryExceptions;
+    private RetryBackoff backoff;
+    private CheckpointMode checkpoint;
+    private final Map<String, String> metadata = new LinkedHashMap<>();
+    private Double cpus;
+    private Double gpus;
+    private final Map<String, Double> resources = new LinkedHashMap<>();
+
+    private Builder() {}
+
+    /**
+     * The task's id, instead of the step name. Repeats still get {@code _1}, {@code _2}, ... in DAG
+     * order.
+     */
+    public Builder taskId(String taskId) {
+      if (taskId == null || !NAME.matcher(taskId).matches()) {
+        throw new IllegalArgumentException(
+            "invalid task id '" + taskId + "': use letters, digits, '.', '_' or '-'");
+      }
+      this.taskId = taskId;
+      return this;
+    }
+
+    /** Retries after a failed attempt: up to {@code maxRetries + 1} attempts in all. */
+    public Builder maxRetries(int maxRetries) {
+      if (maxRetries < 0) {
+        throw new IllegalArgumentException("maxRetries must be 0 or more, got " + maxRetries);
+      }
+      this.maxRetries = maxRetries;
+      return this;
+    }
+
+    /** Whether an exception thrown by the step is retried (a process crash always is). */
+    public Builder retryExceptions(boolean retryExceptions) {
+      this.retryExceptions = retryExceptions;
+      return this;
+    }
+
+    /** The wait between attempts. */
+    public Builder backoff(RetryBackoff backoff) {
+      this.backoff = Objects.requireNonNull(backoff, "backoff");
+      return this;
+    }
+
+    /** Whether the step's output is stored; see {@link CheckpointMode}. */
+    public Builder checkpoint(CheckpointMode checkpoint) {
+      this.checkpoint = Objects.requireNonNull(checkpoint, "checkpoint");
+      return this;
+    }
+
+    /** Adds a metadata entry (replacing one with the same key). */
+    public Builder metadata(String key, String value) {
+      if (key == null || key.isEmpty()) {
+        throw new IllegalArgumentException("metadata key must not be empty");
+      }
+      metadata.put(key, Objects.requireNonNull(value, "value"));
+      return this;
+    }
+
+    /** CPUs the step occupies while it runs. */
+    public Builder cpus(double cpus) {
+      this.cpus = amount("cpus", cpus);
+      return this;
+    }
+
+    /** GPUs the step occupies while it runs. */
+    public Builder gpus(double gpus) {
+      this.gpus = amount("gpus", gpus);
+      return this;
+    }
+
+    /** An amount of a named resource the step occupies while it runs. */
+    public Builder resource(String name, double amount) {
+      if (name == null || !NAME.matcher(name).matches()) {
+        throw new IllegalArgumentException(
+            "invalid resource name '" + name + "': use letters, digits, '.', '_' or '-'");
+      }
+      if (!(amount > 0) || Double.isInfinite(amount)) {
+        throw new IllegalArgumentException(
+            "resource '" + name + "' amount must be a finite number > 0, got " + amount);
+      }
+      resources.put(name, amount);
+      return this;
+    }
+
+    private static double amount(String what, double amount) {
+      if (!(amount >= 0) || Double.isInfinite(amount)) {
+        throw new IllegalArgumentException(what + " must be a finite number >= 0, got " + amount);
+      }
+      return amount;
+    }
+
+    public StepOptions build() {
+      return new StepOptions(this);
     }
   }
 }

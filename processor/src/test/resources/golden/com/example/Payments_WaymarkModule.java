@@ -37,7 +37,7 @@ public final class Payments_WaymarkModule implements StepModule {
               + "in java.lang.String\n"
               + "out java.lang.String\n"
               + "record com.example.Payments.Order(id java.lang.String, cents int)")
-          .options(StepOptions.options().maxRetries(5))
+          .options(StepOptions.builder().maxRetries(5).build())
           .invoker(args -> Payments.charge((Payments.Order) args[0], (String) args[1]));
 
   static final StepDefinition<Payments.Order> ORDER =

@@ -26,7 +26,7 @@ public final class Resilient_WaymarkModule implements StepModule {
           .inputs(1)
           .shape("in java.lang.String\n"
               + "out java.lang.String")
-          .options(StepOptions.options()
+          .options(StepOptions.builder()
               .maxRetries(10)
               .retryExceptions(true)
               .backoff(RetryBackoff.exponential(Duration.ofMillis(100), 2.0,
@@ -38,7 +38,8 @@ public final class Resilient_WaymarkModule implements StepModule {
               .resource("db.pool", 2.5)
               .metadata("owner", "team-a")
               .metadata("query", "a=b")
-              .metadata("note", ""))
+              .metadata("note", "")
+              .build())
           .invoker(args -> Resilient.fetch((String) args[0]));
 
   static final StepDefinition<Integer> SAME =
@@ -53,7 +54,7 @@ public final class Resilient_WaymarkModule implements StepModule {
           .inputs(1)
           .shape("in int\n"
               + "out java.util.List<java.lang.Integer>")
-          .options(StepOptions.options().checkpoint(CheckpointMode.FALSE))
+          .options(StepOptions.builder().checkpoint(CheckpointMode.FALSE).build())
           .invoker(args -> Resilient.expand((Integer) args[0]));
 
   static final StepDefinition<Integer> FLAKY =
@@ -61,10 +62,11 @@ public final class Resilient_WaymarkModule implements StepModule {
           .inputs(1)
           .shape("in int\n"
               + "out int")
-          .options(StepOptions.options()
+          .options(StepOptions.builder()
               .maxRetries(2)
               .retryExceptions(true)
-              .backoff(RetryBackoff.fixed(Duration.ofMillis(20))))
+              .backoff(RetryBackoff.fixed(Duration.ofMillis(20)))
+              .build())
           .invoker(args -> Instance.RESILIENT.flaky((Integer) args[0]));
 
   static final StepDefinition<Result<Integer>> PARSE =
@@ -80,7 +82,7 @@ public final class Resilient_WaymarkModule implements StepModule {
           .inputs(1)
           .shape("in java.lang.String\n"
               + "out void")
-          .options(StepOptions.options().maxRetries(0))
+          .options(StepOptions.builder().maxRetries(0).build())
           .catchExceptions()
           .invoker(args -> {
             Instance.RESILIENT.audit((String) args[0]);

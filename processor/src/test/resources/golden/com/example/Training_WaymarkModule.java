@@ -30,7 +30,7 @@ public final class Training_WaymarkModule implements StepModule {
               + "state com.example.Training.TrainingState\n"
               + "out double\n"
               + "record com.example.Training.TrainingState(epoch int, loss double)")
-          .options(StepOptions.options().retryExceptions(true))
+          .options(StepOptions.builder().retryExceptions(true).build())
           .invoker(args -> Training.train((Integer) args[0],
               CurrentTask.<Training.TrainingState>checkpointerOfCurrentStep()));
 
@@ -47,9 +47,10 @@ public final class Training_WaymarkModule implements StepModule {
               + "state com.example.Training.TrainingState\n"
               + "out com.example.Training.TrainingState\n"
               + "record com.example.Training.TrainingState(epoch int, loss double)")
-          .options(StepOptions.options()
+          .options(StepOptions.builder()
               .maxRetries(1)
-              .retryExceptions(true))
+              .retryExceptions(true)
+              .build())
           .invoker(args -> Training.restore(CurrentTask.<Training.TrainingState>checkpointerOfCurrentStep(),
               StepContext.current(), (Integer) args[0]));
 

@@ -169,7 +169,8 @@ final class Plan {
                   return steps.size() - 1;
                 });
         TaskOptions resolved =
-            TaskOptions.resolve(step.callOptions.over(step.step.options()), step.catching);
+            TaskOptions.resolve(
+                TaskOptions.merge(step.callOptions, step.step.options()), step.catching);
         options.add(sharedOptions.computeIfAbsent(resolved, o -> o));
       } else {
         taskStep[task] = ALL;

@@ -118,7 +118,7 @@ public final class StepDefinition<T> {
                 + ", which cannot be null; pass a value, or change the parameter to its box");
       }
     }
-    return new StepNode<>(this, nodes, StepOptions.options(), catching);
+    return new StepNode<>(this, nodes, TaskOptions.NONE, catching);
   }
 
   public String id() {
@@ -202,7 +202,7 @@ public final class StepDefinition<T> {
     private int version = 1;
     private int arity;
     private String shape = "";
-    private StepOptions options = StepOptions.options();
+    private StepOptions options = TaskOptions.NONE;
     private boolean catching;
 
     private Builder(String stepClass, String name) {

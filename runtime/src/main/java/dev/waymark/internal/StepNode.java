@@ -31,7 +31,7 @@ final class StepNode<T> extends Node<T> {
   @Override
   public Workflow<T> options(StepOptions options) {
     Objects.requireNonNull(options, "options");
-    return new StepNode<>(step, inputs, options.over(callOptions), catching);
+    return new StepNode<>(step, inputs, TaskOptions.merge(options, callOptions), catching);
   }
 
   @Override

@@ -38,6 +38,44 @@ record TaskOptions(
           0,
           Map.of());
 
+  /** No option set: what a step without options and a call without options have. */
+  static final StepOptions NONE = StepOptions.builder().build();
+
+  /** {@code top} over {@code base}: what {@code top} sets wins; maps merge key by key. */
+  static StepOptions merge(StepOptions top, StepOptions base) {
+    if (top.isEmpty()) {
+      return base;
+    }
+    if (base.isEmpty()) {
+      return top;
+    }
+    StepOptions.Builder merged = base.toBuilder();
+    if (top.taskId() != null) {
+      merged.taskId(top.taskId());
+    }
+    if (top.maxRetries() != null) {
+      merged.maxRetries(top.maxRetries());
+    }
+    if (top.retryExceptions() != null) {
+      merged.retryExceptions(top.retryExceptions());
+    }
+    if (top.backoff() != null) {
+      merged.backoff(top.backoff());
+    }
+    if (top.checkpoint() != null) {
+      merged.checkpoint(top.checkpoint());
+    }
+    if (top.cpus() != null) {
+      merged.cpus(top.cpus());
+    }
+    if (top.gpus() != null) {
+      merged.gpus(top.gpus());
+    }
+    top.metadata().forEach(merged::metadata);
+    top.resources().forEach(merged::resource);
+    return merged.build();
+  }
+
   static TaskOptions resolve(StepOptions options, boolean catching) {
     return new TaskOptions(
         options.taskId(),

@@ -41,7 +41,7 @@ class CapacityTest {
     for (int i = 0; i < 10_000; i++) {
       sleeps.add(
           Workflow.sleep(java.time.Duration.ZERO)
-              .options(dev.waymark.StepOptions.options().taskId("nap" + i)));
+              .options(dev.waymark.StepOptions.builder().taskId("nap" + i).build()));
     }
     try (Waymark waymark = Waymark.open(dir)) {
       assertEquals(10_000, waymark.run(Workflow.all(sleeps), "naps").size());

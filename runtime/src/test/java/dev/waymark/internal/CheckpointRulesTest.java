@@ -1,11 +1,11 @@
 package dev.waymark.internal;
 
-import static dev.waymark.StepOptions.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.waymark.StepOptions;
 import dev.waymark.Waymark;
 import dev.waymark.Workflow;
 import dev.waymark.WorkflowExecutionException;
@@ -77,7 +77,9 @@ class CheckpointRulesTest {
 
     run(
         ContinuationSteps.APPEND2.call(
-            ContinuationSteps.FORK_JOIN.call().options(options().checkpoint(CheckpointMode.FALSE))),
+            ContinuationSteps.FORK_JOIN
+                .call()
+                .options(StepOptions.builder().checkpoint(CheckpointMode.FALSE).build())),
         "unstored-parent");
     assertEquals(
         Map.of("forkJoin", "-", "source1", "-", "append1", "-", "append2_1", "-", "join", "-"),
@@ -95,7 +97,7 @@ class CheckpointRulesTest {
         ContinuationSteps.APPEND2.call(
             ContinuationSteps.STORED_OUTPUT_ONLY
                 .call()
-                .options(options().checkpoint(CheckpointMode.FALSE))),
+                .options(StepOptions.builder().checkpoint(CheckpointMode.FALSE).build())),
         "true-under-false");
     assertEquals(
         Map.of("storedOutputOnly", "value", "source1", "-", "append1", "value"),
@@ -108,7 +110,9 @@ class CheckpointRulesTest {
     ContinuationSteps.FAIL_NEXT.set(true);
     Workflow<String> unstored =
         ContinuationSteps.FAIL_ONCE.call(
-            ContinuationSteps.FORK_JOIN.call().options(options().checkpoint(CheckpointMode.FALSE)));
+            ContinuationSteps.FORK_JOIN
+                .call()
+                .options(StepOptions.builder().checkpoint(CheckpointMode.FALSE).build()));
     WorkflowExecutionException first =
         assertThrows(WorkflowExecutionException.class, () -> run(unstored, "rerun"));
     assertEquals("failing once", first.getCause().getMessage());
@@ -126,7 +130,7 @@ class CheckpointRulesTest {
         ContinuationSteps.FAIL_ONCE.call(
             ContinuationSteps.STORED_OUTPUT_ONLY
                 .call()
-                .options(options().checkpoint(CheckpointMode.FALSE)));
+                .options(StepOptions.builder().checkpoint(CheckpointMode.FALSE).build()));
     assertThrows(WorkflowExecutionException.class, () -> run(outputStored, "skip"));
     try (Waymark waymark = Waymark.open(dir)) {
       assertEquals("[source1][append1]", waymark.resume("skip"));
@@ -141,7 +145,7 @@ class CheckpointRulesTest {
         ContinuationSteps.APPEND2.call(
             ContinuationSteps.USELESS_CHECKPOINT
                 .call()
-                .options(options().checkpoint(CheckpointMode.FALSE)));
+                .options(StepOptions.builder().checkpoint(CheckpointMode.FALSE).build()));
     WorkflowExecutionException e =
         assertThrows(WorkflowExecutionException.class, () -> run(bad, "bad"));
     assertTrue(e.getCause() instanceof IllegalStateException);
@@ -200,7 +204,9 @@ class CheckpointRulesTest {
   void checkpointFalseOnTheTopLevelStepRunsItAgainOnRecovery() {
     ContinuationSteps.FAIL_NEXT.set(true);
     Workflow<String> top =
-        ContinuationSteps.FLAKY_INSIDE.call().options(options().checkpoint(CheckpointMode.FALSE));
+        ContinuationSteps.FLAKY_INSIDE
+            .call()
+            .options(StepOptions.builder().checkpoint(CheckpointMode.FALSE).build());
     assertThrows(WorkflowExecutionException.class, () -> run(top, "top-false"));
     assertEquals("-", stored("top-false", "flakyInside").get("flakyInside"));
     assertEquals(1, ContinuationSteps.runs("flakyInside"));

@@ -88,7 +88,8 @@ class ConflictTest {
             () ->
                 waymark.run(
                     TestSteps.inc(
-                        TestSteps.inc(Workflow.of(1)).options(StepOptions.options().maxRetries(7))),
+                        TestSteps.inc(Workflow.of(1))
+                            .options(StepOptions.builder().maxRetries(7).build())),
                     "w"));
     assertTrue(
         e.getMessage()

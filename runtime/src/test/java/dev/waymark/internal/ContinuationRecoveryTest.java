@@ -1,9 +1,9 @@
 package dev.waymark.internal;
 
-import static dev.waymark.StepOptions.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.waymark.StepOptions;
 import dev.waymark.Waymark;
 import dev.waymark.Workflow;
 import dev.waymark.WorkflowExecutionException;
@@ -51,7 +51,7 @@ class ContinuationRecoveryTest {
         ContinuationSteps.APPEND2.call(
             ContinuationSteps.STORED_OUTPUT_ONLY
                 .call()
-                .options(options().checkpoint(CheckpointMode.FALSE)));
+                .options(StepOptions.builder().checkpoint(CheckpointMode.FALSE).build()));
     try (Waymark waymark = Waymark.open(dir)) {
       assertEquals("[source1][append1][append2]", waymark.run(workflow, "link"));
     }
@@ -78,7 +78,9 @@ class ContinuationRecoveryTest {
   @Test
   void aResumedContinuationLeavesItsInputsToTheTasksThatStillNeedThem() {
     Workflow<String> unstored =
-        ContinuationSteps.SOURCE1.call().options(options().checkpoint(CheckpointMode.FALSE));
+        ContinuationSteps.SOURCE1
+            .call()
+            .options(StepOptions.builder().checkpoint(CheckpointMode.FALSE).build());
     Workflow<String> workflow =
         ContinuationSteps.JOIN.call(unstored, ContinuationSteps.FAIL_THEN_SLOW.call(unstored));
     ContinuationSteps.FAIL_NEXT.set(true);
@@ -102,7 +104,7 @@ class ContinuationRecoveryTest {
         ContinuationSteps.APPEND2.call(
             ContinuationSteps.SIMPLE_SEQUENTIAL
                 .call()
-                .options(options().checkpoint(CheckpointMode.FALSE)));
+                .options(StepOptions.builder().checkpoint(CheckpointMode.FALSE).build()));
     long append1;
     try (Waymark waymark = Waymark.open(dir)) {
       assertEquals("[source1][append1][append2][append2]", waymark.run(workflow, "ids"));

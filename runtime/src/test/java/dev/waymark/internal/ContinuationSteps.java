@@ -1,7 +1,5 @@
 package dev.waymark.internal;
 
-import static dev.waymark.StepOptions.options;
-
 import dev.waymark.StepOptions;
 import dev.waymark.Workflow;
 import dev.waymark.annotations.CheckpointMode;
@@ -127,7 +125,7 @@ public final class ContinuationSteps {
             Workflow<Integer> dep = ContinuationSteps.FOO.call(Workflow.of(n));
             return ContinuationSteps.EXP
                 .call(Workflow.of(x * 2), Workflow.of(n - 1), dep)
-                .options(options().checkpoint(mode));
+                .options(StepOptions.builder().checkpoint(mode).build());
           });
 
   /** A parent whose continuation asks for TRUE on a step that is not its output. */
@@ -139,7 +137,7 @@ public final class ContinuationSteps {
               ContinuationSteps.APPEND1.call(
                   ContinuationSteps.SOURCE1
                       .call()
-                      .options(options().checkpoint(CheckpointMode.TRUE))));
+                      .options(StepOptions.builder().checkpoint(CheckpointMode.TRUE).build())));
 
   /** A parent whose continuation's output step is TRUE and the rest inherits. */
   static final StepDefinition<String> STORED_OUTPUT_ONLY =
@@ -149,7 +147,7 @@ public final class ContinuationSteps {
           args ->
               ContinuationSteps.APPEND1
                   .call(ContinuationSteps.SOURCE1.call())
-                  .options(options().checkpoint(CheckpointMode.TRUE)));
+                  .options(StepOptions.builder().checkpoint(CheckpointMode.TRUE).build()));
 
   static final StepDefinition<String> THROW =
       step(
@@ -210,7 +208,7 @@ public final class ContinuationSteps {
               ContinuationSteps.APPEND1.call(
                   ContinuationSteps.SOURCE1
                       .call()
-                      .options(options().checkpoint(CheckpointMode.FALSE))));
+                      .options(StepOptions.builder().checkpoint(CheckpointMode.FALSE).build())));
 
   static final StepDefinition<String> SLOW =
       step(
@@ -240,7 +238,7 @@ public final class ContinuationSteps {
           RUNS.computeIfAbsent(name, k -> new AtomicInteger()).incrementAndGet();
           return invoker.invoke(args);
         },
-        StepOptions.options());
+        StepOptions.builder().build());
   }
 
   static int runs(String step) {

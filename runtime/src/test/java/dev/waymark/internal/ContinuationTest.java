@@ -1,6 +1,5 @@
 package dev.waymark.internal;
 
-import static dev.waymark.StepOptions.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -8,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.waymark.Result;
+import dev.waymark.StepOptions;
 import dev.waymark.Waymark;
 import dev.waymark.Workflow;
 import dev.waymark.WorkflowExecutionException;
@@ -137,7 +137,7 @@ class ContinuationTest {
         ContinuationSteps.APPEND2.call(
             ContinuationSteps.USELESS_CHECKPOINT
                 .call()
-                .options(options().checkpoint(CheckpointMode.FALSE)));
+                .options(StepOptions.builder().checkpoint(CheckpointMode.FALSE).build()));
     WorkflowExecutionException e =
         assertThrows(WorkflowExecutionException.class, () -> waymark.run(bad, "bad"));
     String message = e.getCause().getMessage();
@@ -148,7 +148,7 @@ class ContinuationTest {
         ContinuationSteps.APPEND2.call(
             ContinuationSteps.STORED_OUTPUT_ONLY
                 .call()
-                .options(options().checkpoint(CheckpointMode.FALSE)));
+                .options(StepOptions.builder().checkpoint(CheckpointMode.FALSE).build()));
     assertEquals("[source1][append1][append2]", waymark.run(ok, "ok"));
   }
 
@@ -160,7 +160,7 @@ class ContinuationTest {
         ContinuationSteps.FAIL_ONCE.call(
             ContinuationSteps.LOOP
                 .call(Workflow.of(3))
-                .options(options().checkpoint(CheckpointMode.FALSE)));
+                .options(StepOptions.builder().checkpoint(CheckpointMode.FALSE).build()));
     assertThrows(WorkflowExecutionException.class, () -> waymark.run(w, "stable"));
     assertEquals("[source1][append1][append1][append1][append2]", waymark.resume("stable"));
     assertEquals(2, ContinuationSteps.runs("loop"));

@@ -9,7 +9,7 @@ final class Definitions {
   private Definitions() {}
 
   static <T> StepDefinition<T> define(String id, String name, int arity, StepInvoker invoker) {
-    return define(id, name, arity, invoker, StepOptions.options());
+    return define(id, name, arity, invoker, StepOptions.builder().build());
   }
 
   static <T> StepDefinition<T> define(

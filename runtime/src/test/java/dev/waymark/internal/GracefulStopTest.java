@@ -1,11 +1,11 @@
 package dev.waymark.internal;
 
-import static dev.waymark.StepOptions.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.waymark.StepOptions;
 import dev.waymark.Waymark;
 import dev.waymark.Workflow;
 import dev.waymark.WorkflowStatus;
@@ -54,7 +54,10 @@ class GracefulStopTest {
     ManagementSteps.gate = new CountDownLatch(1);
     // maxRetries 0: were the cut attempt counted as a failed one, the resume could not run it.
     Workflow<Integer> held =
-        TestSteps.inc(ManagementSteps.GATED.call(Workflow.of(4)).options(options().maxRetries(0)));
+        TestSteps.inc(
+            ManagementSteps.GATED
+                .call(Workflow.of(4))
+                .options(StepOptions.builder().maxRetries(0).build()));
     CompletableFuture<Integer> run;
     try (Waymark waymark = open(Duration.ofMillis(100))) {
       run = waymark.runAsync(held, "held");

@@ -1,6 +1,5 @@
 package dev.waymark.internal;
 
-import static dev.waymark.StepOptions.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -13,6 +12,7 @@ import dev.waymark.InsufficientResourcesException;
 import dev.waymark.RecordedException;
 import dev.waymark.Result;
 import dev.waymark.RetryBackoff;
+import dev.waymark.StepOptions;
 import dev.waymark.TaskMetadata;
 import dev.waymark.Waymark;
 import dev.waymark.Workflow;
@@ -47,7 +47,7 @@ class OptionsTest {
 
   private static Workflow<Integer> flaky(int failures, int maxRetries) {
     return TestSteps.flaky(failures)
-        .options(options().maxRetries(maxRetries).retryExceptions(true));
+        .options(StepOptions.builder().maxRetries(maxRetries).retryExceptions(true).build());
   }
 
   @Test
@@ -97,7 +97,9 @@ class OptionsTest {
   void withoutRetryExceptionsAThrowingStepFailsAtOnce() {
     assertThrows(
         WorkflowExecutionException.class,
-        () -> waymark.run(TestSteps.flaky(1).options(options().maxRetries(10)), "once"));
+        () ->
+            waymark.run(
+                TestSteps.flaky(1).options(StepOptions.builder().maxRetries(10).build()), "once"));
     assertEquals(1, TestSteps.runs("flaky"));
   }
 
@@ -107,11 +109,11 @@ class OptionsTest {
     Workflow<Integer> w =
         TestSteps.flaky(2)
             .options(
-                options()
+                StepOptions.builder()
                     .retryExceptions(true)
                     .backoff(
-                        RetryBackoff.exponential(
-                            Duration.ofMillis(100), 2, Duration.ofSeconds(1))));
+                        RetryBackoff.exponential(Duration.ofMillis(100), 2, Duration.ofSeconds(1)))
+                    .build());
     assertEquals(2, waymark.run(w, "backoff"));
     long waitedMillis = (System.nanoTime() - start) / 1_000_000;
     assertTrue(
@@ -121,11 +123,14 @@ class OptionsTest {
   @Test
   void invalidOptionsAreRejectedWhenSet() {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> options().maxRetries(-1));
+        assertThrows(
+            IllegalArgumentException.class, () -> StepOptions.builder().maxRetries(-1).build());
     assertTrue(e.getMessage().contains("maxRetries must be 0 or more"), e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> options().cpus(-1));
-    assertThrows(IllegalArgumentException.class, () -> options().resource("bad name", 1));
-    assertThrows(IllegalArgumentException.class, () -> options().taskId("a b"));
+    assertThrows(IllegalArgumentException.class, () -> StepOptions.builder().cpus(-1).build());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> StepOptions.builder().resource("bad name", 1).build());
+    assertThrows(IllegalArgumentException.class, () -> StepOptions.builder().taskId("a b").build());
     assertThrows(
         IllegalArgumentException.class,
         () -> RetryBackoff.exponential(Duration.ofSeconds(2), 2, Duration.ofSeconds(1)));
@@ -135,7 +140,7 @@ class OptionsTest {
   void repeatedTaskIdsGetSuffixesInDagOrder() {
     Workflow<Integer> w = Workflow.of(-1);
     for (int i = 0; i < 20; i++) {
-      w = TestSteps.inc(w).options(options().taskId("simple"));
+      w = TestSteps.inc(w).options(StepOptions.builder().taskId("simple").build());
     }
     assertEquals(19, waymark.run(w, "simple"));
     assertEquals(0, (Integer) waymark.getOutput("simple", "simple"));
@@ -147,9 +152,11 @@ class OptionsTest {
   @Test
   void aSkippedCheckpointIsNotStoredAndTheOutputStepAlwaysIs() {
     Workflow<Integer> first =
-        TestSteps.inc(Workflow.of(1)).options(options().checkpoint(CheckpointMode.FALSE));
+        TestSteps.inc(Workflow.of(1))
+            .options(StepOptions.builder().checkpoint(CheckpointMode.FALSE).build());
     Workflow<Integer> last =
-        TestSteps.inc(first).options(options().checkpoint(CheckpointMode.FALSE));
+        TestSteps.inc(first)
+            .options(StepOptions.builder().checkpoint(CheckpointMode.FALSE).build());
     assertEquals(3, waymark.run(last, "skip"));
     dev.waymark.WorkflowException e =
         assertThrows(dev.waymark.WorkflowException.class, () -> waymark.getOutput("skip", "inc"));
@@ -176,7 +183,10 @@ class OptionsTest {
     InsufficientResourcesException e =
         assertThrows(
             InsufficientResourcesException.class,
-            () -> waymark.run(TestSteps.inc(Workflow.of(1)).options(options().gpus(1)), "gpu"));
+            () ->
+                waymark.run(
+                    TestSteps.inc(Workflow.of(1)).options(StepOptions.builder().gpus(1).build()),
+                    "gpu"));
     assertTrue(e.getMessage().contains("needs 1.0 gpus but this runtime has 0.0"), e.getMessage());
     assertThrows(dev.waymark.WorkflowNotFoundException.class, () -> waymark.getStatus("gpu"));
   }
@@ -184,7 +194,8 @@ class OptionsTest {
   @Test
   void metadataAndTimesOfRunsAndTasks() {
     long before = System.currentTimeMillis();
-    Workflow<Integer> w = TestSteps.busy(7).options(options().metadata("owner", "ops"));
+    Workflow<Integer> w =
+        TestSteps.busy(7).options(StepOptions.builder().metadata("owner", "ops").build());
     waymark.run(w, "meta", Map.of("purpose", "test"));
     WorkflowMetadata run = waymark.getMetadata("meta");
     assertEquals(Map.of("purpose", "test"), run.metadata());

@@ -36,7 +36,7 @@ public final class StateSteps {
             }
             return n;
           },
-          StepOptions.options().maxRetries(3).retryExceptions(true));
+          StepOptions.builder().maxRetries(3).retryExceptions(true).build());
 
   /** Attempt 1 saves 1 to 5 and fails for good; a resumed attempt returns what it loads. */
   static final StepDefinition<Integer> SAVES_FIVE =
@@ -76,7 +76,7 @@ public final class StateSteps {
             }
             return checkpoint.load().orElse(-1);
           },
-          StepOptions.options().maxRetries(3).retryExceptions(true));
+          StepOptions.builder().maxRetries(3).retryExceptions(true).build());
 
   /**
    * 100,000 asynchronous saves, then a failure on the first attempt; returns what attempt 2 loads.
@@ -97,7 +97,7 @@ public final class StateSteps {
             }
             return checkpoint.load().orElse(-1);
           },
-          StepOptions.options().maxRetries(1).retryExceptions(true));
+          StepOptions.builder().maxRetries(1).retryExceptions(true).build());
 
   /** Saves a large state, fails once, and returns the size of what the retry loads. */
   static final StepDefinition<Integer> LARGE =
@@ -116,7 +116,7 @@ public final class StateSteps {
             byte[] loaded = checkpoint.load().orElseThrow();
             return loaded[loaded.length - 1] == 7 ? loaded.length : -1;
           },
-          StepOptions.options().maxRetries(1).retryExceptions(true));
+          StepOptions.builder().maxRetries(1).retryExceptions(true).build());
 
   /** Reports its context. */
   static final StepDefinition<String> WHO =

@@ -139,7 +139,7 @@ public final class TestSteps {
             SPANS.add(new long[] {start, System.nanoTime()});
             return (Integer) args[0];
           },
-          dev.waymark.StepOptions.options().cpus(1).metadata("kind", "busy"));
+          dev.waymark.StepOptions.builder().cpus(1).metadata("kind", "busy").build());
 
   /** Where {@code noted} notes that it ran ("run"), when set. */
   static volatile List<String> events;

@@ -1,9 +1,8 @@
 package dev.waymark.samples;
 
-import static dev.waymark.StepOptions.options;
-
 import dev.waymark.Result;
 import dev.waymark.RetryBackoff;
+import dev.waymark.StepOptions;
 import dev.waymark.Waymark;
 import dev.waymark.Workflow;
 import dev.waymark.annotations.Backoff;
@@ -40,10 +39,11 @@ public final class ErrorHandling {
     Workflow<Result<String>> caught =
         ErrorHandlingSteps.faultyFunction()
             .options(
-                options()
+                StepOptions.builder()
                     .maxRetries(1)
                     .backoff(RetryBackoff.fixed(Duration.ofMillis(10)))
-                    .metadata("owner", "samples"))
+                    .metadata("owner", "samples")
+                    .build())
             .catchExceptions();
     return ErrorHandlingSteps.handleErrors(caught);
   }

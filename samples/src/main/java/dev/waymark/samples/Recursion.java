@@ -1,7 +1,6 @@
 package dev.waymark.samples;
 
-import static dev.waymark.StepOptions.options;
-
+import dev.waymark.StepOptions;
 import dev.waymark.Workflow;
 import dev.waymark.annotations.CheckpointMode;
 import dev.waymark.annotations.Step;
@@ -44,7 +43,7 @@ public final class Recursion {
     CheckpointMode mode = n % 10 == 0 ? CheckpointMode.TRUE : CheckpointMode.FALSE;
     Workflow<Integer> dep = RecursionSteps.foo(n);
     return RecursionSteps.exp(Workflow.of(doubled), Workflow.of(n - 1), dep)
-        .options(options().checkpoint(mode));
+        .options(StepOptions.builder().checkpoint(mode).build());
   }
 
   @Step

@@ -54,7 +54,7 @@ public final class Shape {
   /**
    * One node.
    *
-   * @param id the task id (set per call with {@code options().taskId(id)})
+   * @param id the task id (set per call with {@code StepOptions.builder().taskId(id).build()})
    * @param inputs the ids of the nodes whose values it takes, in order
    * @param param FLAKY: failing attempts; LOOP: iterations; EXPAND: nesting depth
    * @param checkpoint the per-call checkpoint option, null when not set

@@ -1,7 +1,5 @@
 package dev.waymark.torture;
 
-import static dev.waymark.StepOptions.options;
-
 import dev.waymark.RetryBackoff;
 import dev.waymark.StepOptions;
 import dev.waymark.Workflow;
@@ -27,17 +25,17 @@ public final class Workflows {
 
   /** The per-call options of a node: always its task id, then what the shape chose. */
   static StepOptions optionsOf(Shape.Node node) {
-    StepOptions options = options().taskId(node.id());
+    StepOptions.Builder options = StepOptions.builder().taskId(node.id());
     if (node.maxRetriesPerCall()) {
-      options = options.maxRetries(node.maxRetries());
+      options.maxRetries(node.maxRetries());
     }
     if (node.checkpoint() != null) {
-      options = options.checkpoint(node.checkpoint());
+      options.checkpoint(node.checkpoint());
     }
     if (node.backoffMillis() > 0) {
-      options = options.backoff(RetryBackoff.fixed(Duration.ofMillis(node.backoffMillis())));
+      options.backoff(RetryBackoff.fixed(Duration.ofMillis(node.backoffMillis())));
     }
-    return options;
+    return options.build();
   }
 
   private static final class Builder {

@@ -104,7 +104,7 @@ public final class ModuleClassWriter {
   //         .invoker(args -> Pipeline.readData((Integer) args[0]));
   //
   // with, for a step whose annotations change options or that catches exceptions, or an older
-  // version of a step, .version(1), .options(StepOptions.options().maxRetries(10)) and
+  // version of a step, .version(1), .options(StepOptions.builder().maxRetries(10).build()) and
   // .catchExceptions() before the invoker, and a StepDefinition<Result<Integer>> for the latter.
   //
   // A continuation, Workflow<Integer> factorial(int n), gets a StepDefinition<Integer> whose

@@ -20,10 +20,11 @@ import java.util.List;
 final class StepOptionsWriter {
   private StepOptionsWriter() {}
 
-  // StepOptions.options()
+  // StepOptions.builder()
   //     .maxRetries(10)
   //     .backoff(RetryBackoff.fixed(Duration.ofMillis(500)))
   //     .resource("license", 1.0)
+  //     .build()
   static CodeBlock options(StepOptionsModel options) {
     List<CodeBlock> calls = new ArrayList<>();
     options.maxRetries().ifPresent(n -> calls.add(CodeBlock.of("maxRetries($L)", n)));
@@ -40,11 +41,12 @@ final class StepOptionsWriter {
     for (MetadataEntry entry : options.metadata()) {
       calls.add(CodeBlock.of("metadata($S, $S)", entry.key(), entry.value()));
     }
-    CodeBlock.Builder chain = CodeBlock.builder().add("$T.options()", STEP_OPTIONS);
-    if (calls.size() == 1) {
-      return chain.add(".$L", calls.get(0)).build();
+    calls.add(CodeBlock.of("build()"));
+    CodeBlock.Builder chain = CodeBlock.builder().add("$T.builder()", STEP_OPTIONS);
+    if (calls.size() == 2) {
+      return chain.add(".$L.$L", calls.get(0), calls.get(1)).build();
     }
-    // One option per line once there are several, as google-java-format breaks a long chain.
+    // One call per line once there are several options, as google-java-format breaks a long chain.
     chain.add("$>$>");
     for (CodeBlock call : calls) {
       chain.add("\n.$L", call);
