@@ -1,5 +1,6 @@
 package dev.waymark;
 
+import dev.waymark.exceptions.WorkflowExecutionException;
 import java.util.Objects;
 
 /**

@@ -1,5 +1,14 @@
 package dev.waymark;
 
+import dev.waymark.exceptions.StorageException;
+import dev.waymark.exceptions.WorkflowCancelledException;
+import dev.waymark.exceptions.WorkflowException;
+import dev.waymark.exceptions.WorkflowExecutionException;
+import dev.waymark.exceptions.WorkflowNotFoundException;
+import dev.waymark.exceptions.WorkflowNotResumableException;
+import dev.waymark.exceptions.WorkflowQueueFullException;
+import dev.waymark.exceptions.WorkflowStillActiveException;
+import dev.waymark.exceptions.WorkflowStoppedException;
 import dev.waymark.internal.Engine;
 import dev.waymark.internal.EngineSettings;
 import dev.waymark.internal.Node;

@@ -1,5 +1,6 @@
 package dev.waymark;
 
+import dev.waymark.exceptions.UnsupportedCheckpointTypeException;
 import dev.waymark.internal.Node;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.waymark.internal;
 
 import dev.waymark.Result;
-import dev.waymark.StepCrashedException;
+import dev.waymark.exceptions.StepCrashedException;
 
 /**
  * One attempt of one task: reads its inputs, runs its step (the user's code, or a built-in step),

@@ -7,7 +7,7 @@ import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import com.esotericsoftware.kryo.serializers.FieldSerializer;
-import dev.waymark.UnsupportedCheckpointTypeException;
+import dev.waymark.exceptions.UnsupportedCheckpointTypeException;
 import java.util.HashMap;
 import java.util.Map;
 

@@ -1,6 +1,6 @@
 package dev.waymark.internal;
 
-import dev.waymark.CheckpointCorruptedException;
+import dev.waymark.exceptions.CheckpointCorruptedException;
 import dev.waymark.internal.storage.Payload;
 import dev.waymark.internal.storage.TaskKeys;
 import dev.waymark.internal.storage.WorkflowStore;

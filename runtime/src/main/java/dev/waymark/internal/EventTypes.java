@@ -1,7 +1,7 @@
 package dev.waymark.internal;
 
-import dev.waymark.EventTypeMismatchException;
-import dev.waymark.UnsupportedCheckpointTypeException;
+import dev.waymark.exceptions.EventTypeMismatchException;
+import dev.waymark.exceptions.UnsupportedCheckpointTypeException;
 import dev.waymark.internal.storage.Payload;
 import dev.waymark.internal.storage.Storage;
 

@@ -100,7 +100,7 @@ final class EventWaits {
           : new IllegalStateException("event listener '" + listener + "' failed", e.getCause());
     }
     if (!EventTypes.matches(type, event)) {
-      throw new dev.waymark.EventTypeMismatchException(
+      throw new dev.waymark.exceptions.EventTypeMismatchException(
           "event listener '"
               + listener
               + "' delivered a "

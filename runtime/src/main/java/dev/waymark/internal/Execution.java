@@ -1,13 +1,13 @@
 package dev.waymark.internal;
 
-import dev.waymark.CheckpointCorruptedException;
-import dev.waymark.StepCrashedException;
-import dev.waymark.StorageException;
-import dev.waymark.WorkflowCancelledException;
-import dev.waymark.WorkflowException;
-import dev.waymark.WorkflowExecutionException;
 import dev.waymark.WorkflowStatus;
-import dev.waymark.WorkflowStoppedException;
+import dev.waymark.exceptions.CheckpointCorruptedException;
+import dev.waymark.exceptions.StepCrashedException;
+import dev.waymark.exceptions.StorageException;
+import dev.waymark.exceptions.WorkflowCancelledException;
+import dev.waymark.exceptions.WorkflowException;
+import dev.waymark.exceptions.WorkflowExecutionException;
+import dev.waymark.exceptions.WorkflowStoppedException;
 import dev.waymark.internal.storage.StatusRecord;
 import dev.waymark.internal.storage.WorkflowStore;
 import java.util.HashMap;

@@ -1,8 +1,8 @@
 package dev.waymark.internal;
 
 import dev.waymark.Result;
-import dev.waymark.WorkflowNotResumableException;
 import dev.waymark.annotations.CheckpointMode;
+import dev.waymark.exceptions.WorkflowNotResumableException;
 import dev.waymark.internal.storage.TaskKeys;
 import java.util.Arrays;
 import java.util.Collections;

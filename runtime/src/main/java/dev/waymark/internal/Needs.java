@@ -1,6 +1,6 @@
 package dev.waymark.internal;
 
-import dev.waymark.WorkflowNotResumableException;
+import dev.waymark.exceptions.WorkflowNotResumableException;
 import dev.waymark.internal.storage.TaskKeys;
 import dev.waymark.internal.storage.WorkflowStore;
 import java.util.Arrays;

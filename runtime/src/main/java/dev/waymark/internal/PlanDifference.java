@@ -1,6 +1,6 @@
 package dev.waymark.internal;
 
-import dev.waymark.WorkflowConflictException;
+import dev.waymark.exceptions.WorkflowConflictException;
 import java.util.Arrays;
 import java.util.Objects;
 

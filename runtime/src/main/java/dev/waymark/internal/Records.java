@@ -1,6 +1,6 @@
 package dev.waymark.internal;
 
-import dev.waymark.CheckpointCorruptedException;
+import dev.waymark.exceptions.CheckpointCorruptedException;
 import dev.waymark.internal.storage.Payload;
 import dev.waymark.internal.storage.TaskKeys;
 import dev.waymark.internal.storage.WorkflowStore;
@@ -35,8 +35,10 @@ final class Records {
     }
     Payload fin = claim.values().read(TaskKeys.store(TaskKeys.FINAL, taskKey));
     if (fin == null) {
-      throw new IllegalStateException(
-          "the value of task " + Long.toHexString(taskKey) + " is missing in " + claim.location());
+      throw new CheckpointCorruptedException(
+          java.nio.file.Path.of(claim.location()),
+          "holds no value for task #" + taskKey + ", though one was stored: records were lost",
+          null);
     }
     if (fin.bytes()[fin.offset()] == FINAL_VALUE) {
       return decode(fin, taskKey, 1);
@@ -44,9 +46,12 @@ final class Records {
     long target = ByteBuffer.wrap(fin.bytes(), fin.offset() + 1, 8).getLong();
     Payload value = claim.values().read(target);
     if (value == null) {
-      throw new IllegalStateException("a link points at a missing record in " + claim.location());
+      throw new CheckpointCorruptedException(
+          fin.file(),
+          "holds, for task #" + taskKey + ", a link to record #" + target + ", which is missing",
+          null);
     }
-    return decode(value, target, target >>> 61 == TaskKeys.FINAL ? 1 : 0);
+    return decode(value, target, TaskKeys.space(target) == TaskKeys.FINAL ? 1 : 0);
   }
 
   /**

@@ -1,6 +1,6 @@
 package dev.waymark.internal;
 
-import dev.waymark.InsufficientResourcesException;
+import dev.waymark.exceptions.InsufficientResourcesException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;

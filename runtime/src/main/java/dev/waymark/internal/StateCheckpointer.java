@@ -71,7 +71,7 @@ final class StateCheckpointer<S> implements Checkpointer<S> {
       Payload payload;
       try {
         payload = run.claim().values().read(key);
-      } catch (dev.waymark.CheckpointCorruptedException torn) {
+      } catch (dev.waymark.exceptions.CheckpointCorruptedException torn) {
         continue; // a write cut short by a crash: the other record holds the state before it
       }
       if (payload == null || payload.length() < NUMBER) {
@@ -104,7 +104,7 @@ final class StateCheckpointer<S> implements Checkpointer<S> {
   /** The step's code uses the storage; a stop that abandoned the run refuses that. */
   private void enter() {
     if (!run.enterStorage()) {
-      throw new dev.waymark.WorkflowStoppedException(run.workflowId());
+      throw new dev.waymark.exceptions.WorkflowStoppedException(run.workflowId());
     }
   }
 

@@ -1,15 +1,15 @@
 package dev.waymark.internal;
 
-import dev.waymark.CheckpointCorruptedException;
 import dev.waymark.TaskMetadata;
-import dev.waymark.WorkflowCancelledException;
-import dev.waymark.WorkflowException;
-import dev.waymark.WorkflowExecutionException;
 import dev.waymark.WorkflowInfo;
 import dev.waymark.WorkflowMetadata;
-import dev.waymark.WorkflowNotFoundException;
 import dev.waymark.WorkflowStatus;
-import dev.waymark.WorkflowStillActiveException;
+import dev.waymark.exceptions.CheckpointCorruptedException;
+import dev.waymark.exceptions.WorkflowCancelledException;
+import dev.waymark.exceptions.WorkflowException;
+import dev.waymark.exceptions.WorkflowExecutionException;
+import dev.waymark.exceptions.WorkflowNotFoundException;
+import dev.waymark.exceptions.WorkflowStillActiveException;
 import dev.waymark.internal.storage.Payload;
 import dev.waymark.internal.storage.StatusRecord;
 import dev.waymark.internal.storage.Storage;

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.waymark.StepOptions;
 import dev.waymark.Waymark;
 import dev.waymark.Workflow;
-import dev.waymark.WorkflowExecutionException;
 import dev.waymark.WorkflowStatus;
 import dev.waymark.annotations.CheckpointMode;
+import dev.waymark.exceptions.WorkflowExecutionException;
 import dev.waymark.internal.storage.ChronicleStorage;
 import dev.waymark.internal.storage.Payload;
 import dev.waymark.internal.storage.TaskKeys;
@@ -128,7 +128,7 @@ class ContinuationRecoveryTest {
       // The id resolves only when the id's entry and the task's entry agree.
       assertEquals("append1", waymark.getMetadata("ids", "append1").taskId());
       assertThrows(
-          dev.waymark.WorkflowNotFoundException.class,
+          dev.waymark.exceptions.WorkflowNotFoundException.class,
           () -> waymark.getMetadata("ids", "append1_1"),
           "no second id was made up for the same task");
     }

@@ -10,8 +10,8 @@ import dev.waymark.Result;
 import dev.waymark.StepOptions;
 import dev.waymark.Waymark;
 import dev.waymark.Workflow;
-import dev.waymark.WorkflowExecutionException;
 import dev.waymark.annotations.CheckpointMode;
+import dev.waymark.exceptions.WorkflowExecutionException;
 import dev.waymark.internal.storage.ChronicleStorage;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
@@ -165,12 +165,14 @@ class ContinuationTest {
     assertEquals("[source1][append1][append1][append1][append2]", waymark.resume("stable"));
     assertEquals(2, ContinuationSteps.runs("loop"));
     // The loop's tasks inherit FALSE: append1_2 exists (known id, nothing stored), append1_3 not.
-    dev.waymark.WorkflowException known =
+    dev.waymark.exceptions.WorkflowException known =
         assertThrows(
-            dev.waymark.WorkflowException.class, () -> waymark.getOutput("stable", "append1_2"));
-    assertFalse(known instanceof dev.waymark.WorkflowNotFoundException, known.getMessage());
+            dev.waymark.exceptions.WorkflowException.class,
+            () -> waymark.getOutput("stable", "append1_2"));
+    assertFalse(
+        known instanceof dev.waymark.exceptions.WorkflowNotFoundException, known.getMessage());
     assertThrows(
-        dev.waymark.WorkflowNotFoundException.class,
+        dev.waymark.exceptions.WorkflowNotFoundException.class,
         () -> waymark.getOutput("stable", "append1_3"),
         "the second run of the loop did not invent new task ids");
   }

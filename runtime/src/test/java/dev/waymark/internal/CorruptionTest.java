@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.waymark.CheckpointCorruptedException;
 import dev.waymark.Waymark;
 import dev.waymark.Workflow;
+import dev.waymark.exceptions.CheckpointCorruptedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;

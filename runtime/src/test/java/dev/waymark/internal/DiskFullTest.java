@@ -58,7 +58,7 @@ class DiskFullTest {
     assertTrue(child.waitFor(120, TimeUnit.SECONDS), "child finished");
     String printed = Files.readString(out);
     assertEquals(0, child.exitValue(), printed);
-    assertTrue(printed.contains("threw dev.waymark.StorageException"), printed);
+    assertTrue(printed.contains("threw dev.waymark.exceptions.StorageException"), printed);
     assertTrue(printed.contains("below the reserve"), printed);
     assertTrue(printed.contains("status RESUMABLE"), printed);
     int expected = 0;

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.waymark.Waymark;
 import dev.waymark.Workflow;
-import dev.waymark.WorkflowExecutionException;
-import dev.waymark.WorkflowNotFoundException;
 import dev.waymark.WorkflowStatus;
+import dev.waymark.exceptions.WorkflowExecutionException;
+import dev.waymark.exceptions.WorkflowNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.waymark.EventListener;
-import dev.waymark.EventTypeMismatchException;
-import dev.waymark.UnsupportedCheckpointTypeException;
 import dev.waymark.Waymark;
 import dev.waymark.Workflow;
-import dev.waymark.WorkflowNotFoundException;
+import dev.waymark.exceptions.EventTypeMismatchException;
+import dev.waymark.exceptions.UnsupportedCheckpointTypeException;
+import dev.waymark.exceptions.WorkflowNotFoundException;
 import dev.waymark.internal.storage.ChronicleStorage;
 import java.nio.file.Files;
 import java.nio.file.Path;

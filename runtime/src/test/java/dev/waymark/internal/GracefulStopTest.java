@@ -9,7 +9,7 @@ import dev.waymark.StepOptions;
 import dev.waymark.Waymark;
 import dev.waymark.Workflow;
 import dev.waymark.WorkflowStatus;
-import dev.waymark.WorkflowStoppedException;
+import dev.waymark.exceptions.WorkflowStoppedException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.waymark.StepContext;
 import dev.waymark.Waymark;
 import dev.waymark.Workflow;
-import dev.waymark.WorkflowExecutionException;
+import dev.waymark.exceptions.WorkflowExecutionException;
 import dev.waymark.internal.storage.ChronicleStorage;
 import dev.waymark.internal.storage.TaskKeys;
 import dev.waymark.internal.storage.WorkflowStore;

@@ -8,13 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.waymark.Waymark;
 import dev.waymark.Workflow;
-import dev.waymark.WorkflowCancelledException;
-import dev.waymark.WorkflowExecutionException;
 import dev.waymark.WorkflowInfo;
 import dev.waymark.WorkflowMetadata;
-import dev.waymark.WorkflowNotResumableException;
-import dev.waymark.WorkflowQueueFullException;
 import dev.waymark.WorkflowStatus;
+import dev.waymark.exceptions.WorkflowCancelledException;
+import dev.waymark.exceptions.WorkflowExecutionException;
+import dev.waymark.exceptions.WorkflowNotResumableException;
+import dev.waymark.exceptions.WorkflowQueueFullException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,7 +94,8 @@ class ManagementTest {
           WorkflowQueueFullException.class,
           () -> waymark.run(ManagementSteps.GATED.call(Workflow.of(8)), "q4"),
           "run throws what runAsync's future holds");
-      assertThrows(dev.waymark.WorkflowNotFoundException.class, () -> waymark.getStatus("q4"));
+      assertThrows(
+          dev.waymark.exceptions.WorkflowNotFoundException.class, () -> waymark.getStatus("q4"));
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
       while (ManagementSteps.STARTED.get() < 2 && System.nanoTime() < deadline) {
         Thread.sleep(5);
@@ -185,7 +186,7 @@ class ManagementTest {
           assertThrows(
               java.util.concurrent.ExecutionException.class,
               () -> waymark.getOutputAsync("nobody").get(10, TimeUnit.SECONDS));
-      assertInstanceOf(dev.waymark.WorkflowNotFoundException.class, unknown.getCause());
+      assertInstanceOf(dev.waymark.exceptions.WorkflowNotFoundException.class, unknown.getCause());
     }
   }
 }

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.waymark.InsufficientResourcesException;
 import dev.waymark.RecordedException;
 import dev.waymark.Result;
 import dev.waymark.RetryBackoff;
@@ -16,10 +15,11 @@ import dev.waymark.StepOptions;
 import dev.waymark.TaskMetadata;
 import dev.waymark.Waymark;
 import dev.waymark.Workflow;
-import dev.waymark.WorkflowExecutionException;
 import dev.waymark.WorkflowMetadata;
 import dev.waymark.WorkflowStatus;
 import dev.waymark.annotations.CheckpointMode;
+import dev.waymark.exceptions.InsufficientResourcesException;
+import dev.waymark.exceptions.WorkflowExecutionException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -158,8 +158,9 @@ class OptionsTest {
         TestSteps.inc(first)
             .options(StepOptions.builder().checkpoint(CheckpointMode.FALSE).build());
     assertEquals(3, waymark.run(last, "skip"));
-    dev.waymark.WorkflowException e =
-        assertThrows(dev.waymark.WorkflowException.class, () -> waymark.getOutput("skip", "inc"));
+    dev.waymark.exceptions.WorkflowException e =
+        assertThrows(
+            dev.waymark.exceptions.WorkflowException.class, () -> waymark.getOutput("skip", "inc"));
     assertTrue(e.getMessage().contains("checkpoint is off"), e.getMessage());
     assertEquals(3, (Integer) waymark.getOutput("skip", "inc_1"));
     assertEquals(3, (Integer) waymark.getOutput("skip"));
@@ -188,7 +189,8 @@ class OptionsTest {
                     TestSteps.inc(Workflow.of(1)).options(StepOptions.builder().gpus(1).build()),
                     "gpu"));
     assertTrue(e.getMessage().contains("needs 1.0 gpus but this runtime has 0.0"), e.getMessage());
-    assertThrows(dev.waymark.WorkflowNotFoundException.class, () -> waymark.getStatus("gpu"));
+    assertThrows(
+        dev.waymark.exceptions.WorkflowNotFoundException.class, () -> waymark.getStatus("gpu"));
   }
 
   @Test

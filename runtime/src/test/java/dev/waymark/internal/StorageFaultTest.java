@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.esotericsoftware.kryo.io.Output;
-import dev.waymark.CheckpointCorruptedException;
-import dev.waymark.StorageException;
 import dev.waymark.Waymark;
 import dev.waymark.Workflow;
-import dev.waymark.WorkflowException;
 import dev.waymark.WorkflowStatus;
+import dev.waymark.exceptions.CheckpointCorruptedException;
+import dev.waymark.exceptions.StorageException;
+import dev.waymark.exceptions.WorkflowException;
 import dev.waymark.internal.storage.ChronicleStorage;
 import dev.waymark.internal.storage.Storage;
 import dev.waymark.internal.storage.TaskKeys;

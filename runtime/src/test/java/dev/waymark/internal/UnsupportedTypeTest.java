@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.waymark.UnsupportedCheckpointTypeException;
 import dev.waymark.Workflow;
-import dev.waymark.WorkflowException;
+import dev.waymark.exceptions.UnsupportedCheckpointTypeException;
+import dev.waymark.exceptions.WorkflowException;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;

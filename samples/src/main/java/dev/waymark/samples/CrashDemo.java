@@ -2,9 +2,9 @@ package dev.waymark.samples;
 
 import dev.waymark.Waymark;
 import dev.waymark.Workflow;
-import dev.waymark.WorkflowNotFoundException;
 import dev.waymark.WorkflowStatus;
 import dev.waymark.annotations.Step;
+import dev.waymark.exceptions.WorkflowNotFoundException;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

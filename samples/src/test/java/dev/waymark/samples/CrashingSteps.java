@@ -1,10 +1,10 @@
 package dev.waymark.samples;
 
 import dev.waymark.Waymark;
-import dev.waymark.WorkflowExecutionException;
 import dev.waymark.annotations.Checkpoint;
 import dev.waymark.annotations.CheckpointMode;
 import dev.waymark.annotations.Step;
+import dev.waymark.exceptions.WorkflowExecutionException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,9 +3,9 @@ package dev.waymark.samples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.waymark.CheckpointCorruptedException;
-import dev.waymark.StorageException;
 import dev.waymark.Waymark;
+import dev.waymark.exceptions.CheckpointCorruptedException;
+import dev.waymark.exceptions.StorageException;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;

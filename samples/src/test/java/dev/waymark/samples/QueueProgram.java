@@ -2,8 +2,8 @@ package dev.waymark.samples;
 
 import dev.waymark.Waymark;
 import dev.waymark.Workflow;
-import dev.waymark.WorkflowCancelledException;
 import dev.waymark.annotations.Step;
+import dev.waymark.exceptions.WorkflowCancelledException;
 import java.nio.file.Path;
 
 /**

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.waymark.Waymark;
 import dev.waymark.Workflow;
 import dev.waymark.WorkflowStatus;
-import dev.waymark.WorkflowStillActiveException;
+import dev.waymark.exceptions.WorkflowStillActiveException;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;

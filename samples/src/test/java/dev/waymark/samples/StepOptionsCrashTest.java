@@ -53,7 +53,8 @@ class StepOptionsCrashTest {
     Outcome outcome = runUntilDone("crash", "11");
     assertEquals(3, outcome.exitCode(), outcome.output());
     assertTrue(
-        outcome.output().contains("failed=dev.waymark.StepCrashedException"), outcome.output());
+        outcome.output().contains("failed=dev.waymark.exceptions.StepCrashedException"),
+        outcome.output());
     assertTrue(outcome.output().contains("11 attempt(s) are spent"), outcome.output());
     assertEquals(12, outcome.launches());
     assertEquals(11, executions().size(), "the twelfth launch does not start the step again");

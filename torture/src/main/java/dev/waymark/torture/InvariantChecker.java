@@ -63,8 +63,8 @@ public final class InvariantChecker {
     /** A task that ran cannot be found by its id ({@code getMetadata} says it does not exist). */
     TASK_ID_NOT_FOUND,
     /**
-     * A resumed run failed because a value it needed was missing ("the value of task ... is
-     * missing"): it dropped the output of an unstored task that a step still needed.
+     * A resumed run failed because a value it needed was missing ("holds no value for task ...,
+     * though one was stored"): it dropped the output of an unstored task that a step still needed.
      */
     VALUE_MISSING_ON_RESUME,
     /** A step found an input that is not the value its producer wrote. */

@@ -1,7 +1,7 @@
 package dev.waymark.torture;
 
 import dev.waymark.Waymark;
-import dev.waymark.WorkflowExecutionException;
+import dev.waymark.exceptions.WorkflowExecutionException;
 import java.nio.file.Path;
 
 /**

@@ -1,8 +1,8 @@
 package dev.waymark.torture;
 
 import dev.waymark.Waymark;
-import dev.waymark.WorkflowNotFoundException;
 import dev.waymark.WorkflowStatus;
+import dev.waymark.exceptions.WorkflowNotFoundException;
 import dev.waymark.torture.InvariantChecker.Rule;
 import dev.waymark.torture.InvariantChecker.Violation;
 import java.io.IOException;
@@ -507,8 +507,8 @@ public final class TortureHarness {
 
   /** What a failed child's output says went wrong. */
   static Rule classifyFailure(String output) {
-    return output.contains("IllegalStateException: the value of task ")
-            && output.contains(" is missing in ")
+    return output.contains("CheckpointCorruptedException: ")
+            && output.contains(", though one was stored: records were lost")
         ? Rule.VALUE_MISSING_ON_RESUME
         : Rule.CHILD;
   }

@@ -1,9 +1,9 @@
 package dev.waymark.benchmarks.resume;
 
 import dev.waymark.Waymark;
-import dev.waymark.WorkflowExecutionException;
 import dev.waymark.benchmarks.steps.ResumeChain;
 import dev.waymark.benchmarks.steps.Trivial;
+import dev.waymark.exceptions.WorkflowExecutionException;
 import java.nio.file.Path;
 
 /**

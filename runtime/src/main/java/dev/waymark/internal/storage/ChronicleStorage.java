@@ -3,11 +3,11 @@ package dev.waymark.internal.storage;
 import com.esotericsoftware.kryo.KryoException;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
-import dev.waymark.CheckpointCorruptedException;
 import dev.waymark.Durability;
-import dev.waymark.StorageException;
 import dev.waymark.WorkflowStatus;
-import dev.waymark.WorkflowStillActiveException;
+import dev.waymark.exceptions.CheckpointCorruptedException;
+import dev.waymark.exceptions.StorageException;
+import dev.waymark.exceptions.WorkflowStillActiveException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -381,7 +381,8 @@ public final class ChronicleStorage implements Storage {
   public void postEvent(String workflowId, String key, byte[] payload) {
     Path dir = workflows.resolve(workflowId);
     if (!Files.exists(dir.resolve(STATUS_FILE))) {
-      throw new dev.waymark.WorkflowNotFoundException("no workflow '" + workflowId + "' is stored");
+      throw new dev.waymark.exceptions.WorkflowNotFoundException(
+          "no workflow '" + workflowId + "' is stored");
     }
     Path events = dir.resolve("events");
     createPrivateDirectories(events);

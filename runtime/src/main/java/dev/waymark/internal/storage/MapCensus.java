@@ -1,6 +1,6 @@
 package dev.waymark.internal.storage;
 
-import dev.waymark.CheckpointCorruptedException;
+import dev.waymark.exceptions.CheckpointCorruptedException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;

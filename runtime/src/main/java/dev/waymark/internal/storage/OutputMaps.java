@@ -1,7 +1,7 @@
 package dev.waymark.internal.storage;
 
-import dev.waymark.CheckpointCorruptedException;
-import dev.waymark.StorageException;
+import dev.waymark.exceptions.CheckpointCorruptedException;
+import dev.waymark.exceptions.StorageException;
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;

@@ -29,7 +29,8 @@ public interface Storage extends AutoCloseable {
    * Takes the exclusive claim on {@code workflowId}, creating its place if {@code create}.
    *
    * @return the claimed workflow, or null when it does not exist and {@code create} is false
-   * @throws dev.waymark.WorkflowStillActiveException when this or another process holds it
+   * @throws dev.waymark.exceptions.WorkflowStillActiveException when this or another process holds
+   *     it
    */
   WorkflowStore claim(String workflowId, boolean create);
 

@@ -68,7 +68,7 @@ public interface WorkflowStore extends AutoCloseable {
     /**
      * The record stored under {@code key}, verified against its checksum; null if there is none.
      *
-     * @throws dev.waymark.CheckpointCorruptedException when the stored bytes are damaged
+     * @throws dev.waymark.exceptions.CheckpointCorruptedException when the stored bytes are damaged
      */
     Payload read(long key);
 

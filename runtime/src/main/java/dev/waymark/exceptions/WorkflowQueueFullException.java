@@ -1,4 +1,4 @@
-package dev.waymark;
+package dev.waymark.exceptions;
 
 /**
  * The runtime already runs its maximum of workflows and holds its maximum of pending ones: the

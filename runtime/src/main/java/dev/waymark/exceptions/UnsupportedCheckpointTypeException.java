@@ -1,4 +1,4 @@
-package dev.waymark;
+package dev.waymark.exceptions;
 
 /**
  * A value of a type Waymark cannot store was given as a constant input, an event or a step's

@@ -1,4 +1,4 @@
-package dev.waymark;
+package dev.waymark.exceptions;
 
 /** A step threw; the step's exception is the cause. The workflow is FAILED and can be resumed. */
 public class WorkflowExecutionException extends WorkflowException {

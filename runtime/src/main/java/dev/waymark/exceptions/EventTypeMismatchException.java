@@ -1,4 +1,4 @@
-package dev.waymark;
+package dev.waymark.exceptions;
 
 /**
  * An event's payload is not of the type the workflow waits for: refused by {@link

@@ -1,4 +1,4 @@
-package dev.waymark;
+package dev.waymark.exceptions;
 
 /**
  * The workflow stopped because its runtime closed ({@link Waymark#close()}, or the shared runtime

@@ -1,4 +1,4 @@
-package dev.waymark;
+package dev.waymark.exceptions;
 
 /**
  * A step whose process died during every attempt it was allowed ({@code maxRetries + 1}): it is not

@@ -1,4 +1,4 @@
-package dev.waymark;
+package dev.waymark.exceptions;
 
 /** The workflow cannot continue: it was canceled, or its stored DAG names steps this JVM lacks. */
 public class WorkflowNotResumableException extends WorkflowException {

@@ -1,4 +1,4 @@
-package dev.waymark;
+package dev.waymark.exceptions;
 
 /** The base of every exception the Waymark runtime throws on purpose. */
 public class WorkflowException extends RuntimeException {

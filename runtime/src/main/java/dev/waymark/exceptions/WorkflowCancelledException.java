@@ -1,4 +1,4 @@
-package dev.waymark;
+package dev.waymark.exceptions;
 
 /** The workflow was canceled; its committed checkpoints stay readable. */
 public class WorkflowCancelledException extends WorkflowException {

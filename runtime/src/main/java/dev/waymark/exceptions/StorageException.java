@@ -1,4 +1,4 @@
-package dev.waymark;
+package dev.waymark.exceptions;
 
 /** The storage could not be read or written (I/O error, no space left, permissions). */
 public class StorageException extends WorkflowException {

@@ -1,4 +1,4 @@
-package dev.waymark;
+package dev.waymark.exceptions;
 
 /**
  * A workflow was run under an id that holds a different workflow: other steps, other inputs or

@@ -1,4 +1,4 @@
-package dev.waymark;
+package dev.waymark.exceptions;
 
 /** No workflow (or no task of a workflow) is stored under the given id. */
 public class WorkflowNotFoundException extends WorkflowException {

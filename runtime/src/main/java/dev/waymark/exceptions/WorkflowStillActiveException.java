@@ -1,4 +1,4 @@
-package dev.waymark;
+package dev.waymark.exceptions;
 
 /** The workflow is running, in this process or another one sharing the storage. */
 public class WorkflowStillActiveException extends WorkflowException {

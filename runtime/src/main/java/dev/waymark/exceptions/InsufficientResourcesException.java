@@ -1,4 +1,4 @@
-package dev.waymark;
+package dev.waymark.exceptions;
 
 /** A step needs more of a resource than the runtime has at all, so it could never run. */
 public class InsufficientResourcesException extends WorkflowException {
