@@ -14,6 +14,7 @@ import dev.waymark.internal.EngineSettings;
 import dev.waymark.internal.Node;
 import dev.waymark.internal.StepThreads;
 import dev.waymark.internal.WorkflowIds;
+import dev.waymark.internal.WorkflowQueries;
 import dev.waymark.internal.storage.ChronicleStorage;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,6 +47,7 @@ public final class Waymark implements AutoCloseable {
   private static Waymark shared;
 
   private final Engine engine;
+  private final WorkflowQueries queries;
 
   private Waymark(Builder builder) {
     boolean virtual = builder.virtualThreads;
@@ -65,6 +67,7 @@ public final class Waymark implements AutoCloseable {
                 builder.maxPending,
                 builder.listeners,
                 builder.stopGrace));
+    this.queries = engine.queries();
   }
 
   /** How many steps run at once by default on virtual threads. */
@@ -162,6 +165,33 @@ public final class Waymark implements AutoCloseable {
   }
 
   /**
+   * Starts {@code workflow} as {@code workflowId}, like {@link #runAsync(Workflow, String)}, and
+   * returns its handle, typed by the workflow: its status, result, outputs, cancel, delete.
+   */
+  public <T> WorkflowHandle<T> start(Workflow<T> workflow, String workflowId) {
+    return new WorkflowHandle<>(this, workflowId, null, runAsync(workflow, workflowId));
+  }
+
+  /** Starts {@code workflow} under a generated id and returns its handle. */
+  public <T> WorkflowHandle<T> start(Workflow<T> workflow) {
+    Objects.requireNonNull(workflow, "workflow");
+    return start(workflow, WorkflowIds.generate(Node.of(workflow).name()));
+  }
+
+  /**
+   * The handle of the workflow stored under {@code workflowId}, whose result is a {@code
+   * resultType} ({@code int.class} and {@code Integer.class} alike): its result and outputs are
+   * checked against the types asked for, never cast blindly.
+   *
+   * @throws WorkflowNotFoundException when nothing is stored under the id
+   */
+  public <T> WorkflowHandle<T> workflow(String workflowId, Class<T> resultType) {
+    Objects.requireNonNull(resultType, "resultType");
+    getStatus(workflowId); // it exists
+    return new WorkflowHandle<>(this, workflowId, resultType, null);
+  }
+
+  /**
    * Continues a stored workflow from its recorded DAG; a finished one returns its output.
    *
    * @throws WorkflowNotFoundException when nothing is stored under the id (nothing is created)
@@ -194,7 +224,7 @@ public final class Waymark implements AutoCloseable {
    */
   @SuppressWarnings("unchecked")
   public <T> T getOutput(String workflowId) {
-    return (T) engine.output(WorkflowIds.check(workflowId));
+    return (T) queries.output(WorkflowIds.check(workflowId));
   }
 
   /**
@@ -204,7 +234,7 @@ public final class Waymark implements AutoCloseable {
    */
   @SuppressWarnings("unchecked")
   public <T> CompletableFuture<T> getOutputAsync(String workflowId) {
-    return (CompletableFuture<T>) engine.outputAsync(WorkflowIds.check(workflowId));
+    return (CompletableFuture<T>) queries.outputAsync(WorkflowIds.check(workflowId));
   }
 
   /**
@@ -214,7 +244,7 @@ public final class Waymark implements AutoCloseable {
   @SuppressWarnings("unchecked")
   public <T> T getOutput(String workflowId, String taskId) {
     return (T)
-        engine.output(WorkflowIds.check(workflowId), Objects.requireNonNull(taskId, "taskId"));
+        queries.output(WorkflowIds.check(workflowId), Objects.requireNonNull(taskId, "taskId"));
   }
 
   /**
@@ -222,22 +252,22 @@ public final class Waymark implements AutoCloseable {
    * is RESUMABLE.
    */
   public WorkflowStatus getStatus(String workflowId) {
-    return engine.status(workflowId);
+    return queries.status(workflowId);
   }
 
   /** The run's metadata (given to {@code run}) and when it started and ended. */
   public WorkflowMetadata getMetadata(String workflowId) {
-    return engine.metadata(workflowId);
+    return queries.metadata(workflowId);
   }
 
   /** A task's step, metadata (annotation and call) and when its stored attempt ran. */
   public TaskMetadata getMetadata(String workflowId, String taskId) {
-    return engine.metadata(workflowId, Objects.requireNonNull(taskId, "taskId"));
+    return queries.metadata(workflowId, Objects.requireNonNull(taskId, "taskId"));
   }
 
   /** The stored workflows, optionally only those with one of the given statuses. */
   public List<WorkflowInfo> list(WorkflowStatus... statuses) {
-    return engine.list(statuses);
+    return queries.list(statuses);
   }
 
   /**
@@ -295,7 +325,7 @@ public final class Waymark implements AutoCloseable {
   }
 
   @SuppressWarnings("unchecked")
-  private static <T> T join(CompletableFuture<T> future) {
+  static <T> T join(CompletableFuture<T> future) {
     return (T) Engine.join(future);
   }
 

@@ -43,6 +43,21 @@ final class ResourcePool {
   }
 
   /** Refuses, up front, a task that needs more than exists at all: it could never start. */
+  /** Checks every task of {@code plan} that occupies resources, each distinct option once. */
+  void checkFits(Plan plan) {
+    java.util.Set<TaskOptions> seen = new java.util.HashSet<>();
+    String[] taskIds = null;
+    for (int t = 0; t < plan.taskCount(); t++) {
+      TaskOptions options = plan.taskOptions[t];
+      if (options.needsResources() && seen.add(options)) {
+        if (taskIds == null) {
+          taskIds = plan.taskIds();
+        }
+        checkFits(taskIds[t], options);
+      }
+    }
+  }
+
   void checkFits(String taskId, TaskOptions options) {
     for (Map.Entry<String, Double> need : demandOf(options).entrySet()) {
       double have = capacity.getOrDefault(need.getKey(), 0.0);

@@ -31,7 +31,7 @@ import java.util.function.Predicate;
  * this process when there is one, else from storage under a short claim, waiting while another
  * process runs the workflow.
  */
-final class WorkflowQueries {
+public final class WorkflowQueries {
   private static final long POLL_MILLIS = 50;
   private static final Object BUSY = new Object();
 

@@ -100,7 +100,7 @@ class ContinuationTest {
           engine.run(
               Node.of(ContinuationSteps.DOWN.call(Workflow.of(100))), "down", java.util.Map.of()));
       store.lookups.set(0);
-      assertEquals("bottom", engine.output("down"));
+      assertEquals("bottom", engine.queries().output("down"));
       long forHundred = store.lookups.get();
       assertTrue(forHundred <= 6, "read " + forHundred + " records for the result of 100 levels");
 
@@ -108,7 +108,7 @@ class ContinuationTest {
           engine.run(
               Node.of(ContinuationSteps.DOWN.call(Workflow.of(3))), "down3", java.util.Map.of()));
       store.lookups.set(0);
-      assertEquals("bottom", engine.output("down3"));
+      assertEquals("bottom", engine.queries().output("down3"));
       assertEquals(
           forHundred, store.lookups.get(), "the same number of reads for 3 and 100 levels");
     }

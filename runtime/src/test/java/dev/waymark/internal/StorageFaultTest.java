@@ -84,8 +84,9 @@ class StorageFaultTest {
       StorageException e = (StorageException) thrown.getCause();
       assertTrue(e.getMessage().contains("task 'inc_5'"), e.getMessage());
       assertTrue(e.getMessage().contains("records-0.cmap"), e.getMessage());
-      assertEquals(WorkflowStatus.RESUMABLE, engine.status("full"));
-      WorkflowException why = assertThrows(WorkflowException.class, () -> engine.output("full"));
+      assertEquals(WorkflowStatus.RESUMABLE, engine.queries().status("full"));
+      WorkflowException why =
+          assertThrows(WorkflowException.class, () -> engine.queries().output("full"));
       assertTrue(why.getMessage().contains("No space left"), "the reason is kept: " + why);
       assertEquals(6, TestSteps.runs("inc") - before, "nothing ran after the failed commit");
 
@@ -214,7 +215,7 @@ class StorageFaultTest {
               () -> engine.run((Node<?>) fanOut, "journal", Map.of()).join());
       StorageException e = (StorageException) thrown.getCause();
       assertTrue(e.getMessage().contains("inflight.bin"), e.getMessage());
-      assertEquals(WorkflowStatus.RESUMABLE, engine.status("journal"));
+      assertEquals(WorkflowStatus.RESUMABLE, engine.queries().status("journal"));
       // The slots came back: later runs are not refused for want of one.
       store.failAt = Integer.MAX_VALUE;
       assertEquals(21, engine.resume("journal").join());
