@@ -15,12 +15,14 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Generated;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
@@ -43,6 +45,7 @@ import javax.tools.StandardLocation;
 public final class StepProcessor extends AbstractProcessor {
   private static final String STEP_ANNOTATION = "dev.waymark.annotations.Step";
   private static final String CHECKPOINT_ANNOTATION = "dev.waymark.annotations.Checkpoint";
+  private static final String GENERATED_ANNOTATION = "javax.annotation.processing.Generated";
 
   /** Classes waiting for types that a later round may generate, by canonical name. */
   private final Set<String> deferred = new LinkedHashSet<>();
@@ -77,7 +80,8 @@ public final class StepProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(STEP_ANNOTATION, CHECKPOINT_ANNOTATION);
+    // Generated too, so that the classes written here can be claimed in the next round.
+    return Set.of(STEP_ANNOTATION, CHECKPOINT_ANNOTATION, GENERATED_ANNOTATION);
   }
 
   @Override
@@ -115,8 +119,16 @@ public final class StepProcessor extends AbstractProcessor {
     if (round.processingOver() && !modules.isEmpty()) {
       writeServiceFile();
     }
-    // Not claimed: other processors may look at @Step and @Checkpoint too.
-    return false;
+    // Claimed, as a -Xlint:all -Werror build fails on unclaimed annotations: @Step and @Checkpoint
+    // are Waymark's alone, and @Generated when every class that carries it is one written here.
+    return onlyOurs(round.getElementsAnnotatedWith(Generated.class));
+  }
+
+  private static boolean onlyOurs(Set<? extends Element> generated) {
+    String us = StepProcessor.class.getName();
+    return generated.stream()
+        .allMatch(
+            element -> Arrays.asList(element.getAnnotation(Generated.class).value()).contains(us));
   }
 
   private void processClass(TypeElement stepClass, boolean lastRound) {

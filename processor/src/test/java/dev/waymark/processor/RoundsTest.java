@@ -26,19 +26,27 @@ class RoundsTest {
           """
           package com.example;
           import dev.waymark.annotations.Step;
+          @MakesMoney
           class Payments {
             @Step
             static Money charge(Money amount) { return amount; }
           }
           """);
 
-  /** Generates {@code com.example.Money} in the first round, as another processor might. */
+  /** The annotation that asks {@link MoneyGenerator} for its type. */
+  private static final JavaFileObject MAKES_MONEY =
+      source("com.example.MakesMoney", "package com.example;\n@interface MakesMoney {}\n");
+
+  /**
+   * Generates {@code com.example.Money} in the first round, as another processor might when it
+   * finds its own annotation, which it claims as Waymark's processor claims its own.
+   */
   private static final class MoneyGenerator extends AbstractProcessor {
     private boolean done;
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-      return Set.of("*");
+      return Set.of("com.example.MakesMoney");
     }
 
     @Override
@@ -57,7 +65,7 @@ class RoundsTest {
           throw new UncheckedIOException(e);
         }
       }
-      return false;
+      return true;
     }
   }
 
@@ -67,7 +75,7 @@ class RoundsTest {
         Compiler.javac()
             .withProcessors(new StepProcessor(), new MoneyGenerator())
             .withOptions((Object[]) OPTIONS)
-            .compile(PAYMENTS);
+            .compile(PAYMENTS, MAKES_MONEY);
 
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation)
@@ -85,6 +93,7 @@ class RoundsTest {
             package com.example;
             import dev.waymark.Workflow;
             import dev.waymark.annotations.Step;
+            @MakesMoney
             class Refunds {
               @Step
               static Workflow<Money> refund(Money amount) { return RefundsSteps.refund(amount); }
@@ -95,7 +104,7 @@ class RoundsTest {
         Compiler.javac()
             .withProcessors(new StepProcessor(), new MoneyGenerator())
             .withOptions((Object[]) OPTIONS)
-            .compile(refunds);
+            .compile(refunds, MAKES_MONEY);
 
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation)
@@ -113,6 +122,7 @@ class RoundsTest {
             package com.example;
             import dev.waymark.Checkpointer;
             import dev.waymark.annotations.Step;
+            @MakesMoney
             class Wallet {
               @Step
               static long spend(long cents, Checkpointer<Money> spent) { return cents; }
@@ -123,7 +133,7 @@ class RoundsTest {
         Compiler.javac()
             .withProcessors(new StepProcessor(), new MoneyGenerator())
             .withOptions((Object[]) OPTIONS)
-            .compile(wallet);
+            .compile(wallet, MAKES_MONEY);
 
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation)
@@ -134,7 +144,7 @@ class RoundsTest {
 
   @Test
   void typeStillMissingAtTheLastRoundIsReportedOnce() {
-    Compilation compilation = compile(PAYMENTS);
+    Compilation compilation = compile(PAYMENTS, MAKES_MONEY);
 
     // javac's own "cannot find symbol" (twice: parameter and result), and ours once per use.
     assertThat(compilation).hadErrorCount(4);
@@ -144,11 +154,11 @@ class RoundsTest {
                 + " could not be found; fix the errors reported for it, or the processor that"
                 + " should generate it")
         .inFile(PAYMENTS)
-        .onLine(5);
+        .onLine(6);
     assertThat(compilation)
         .hadErrorContaining("[StepTypeMissing] return type of @Step method 'charge'")
         .inFile(PAYMENTS)
-        .onLine(5);
+        .onLine(6);
   }
 
   @Test

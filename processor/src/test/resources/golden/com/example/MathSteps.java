@@ -14,7 +14,9 @@ public final class MathSteps {
   }
 
   /**
-   * Builds a task of {@link Math#mul(int, int)}:
+   * Fails on overflow. This class's name hides java.lang.Math in the package, as in MathSteps.
+   *
+   * <p>Builds a task of {@link Math#mul(int, int)}:
    * runs nothing until the workflow runs.
    */
   public static Workflow<Integer> mul(int a, int b) {
@@ -22,7 +24,9 @@ public final class MathSteps {
   }
 
   /**
-   * Builds a task of {@link Math#mul(int, int)},
+   * Fails on overflow. This class's name hides java.lang.Math in the package, as in MathSteps.
+   *
+   * <p>Builds a task of {@link Math#mul(int, int)},
    * each input the result of another workflow (use {@link Workflow#of} for a constant):
    * runs nothing until the workflow runs.
    */
@@ -32,7 +36,9 @@ public final class MathSteps {
   }
 
   /**
-   * Builds a task of {@link Math#factorial(int)},
+   * Recursion: each level's result is that of the workflow it returns.
+   *
+   * <p>Builds a task of {@link Math#factorial(int)},
    * whose result is that of the workflow the method returns:
    * runs nothing until the workflow runs.
    */
@@ -41,7 +47,9 @@ public final class MathSteps {
   }
 
   /**
-   * Builds a task of {@link Math#factorial(int)},
+   * Recursion: each level's result is that of the workflow it returns.
+   *
+   * <p>Builds a task of {@link Math#factorial(int)},
    * whose result is that of the workflow the method returns,
    * each input the result of another workflow (use {@link Workflow#of} for a constant):
    * runs nothing until the workflow runs.
@@ -69,7 +77,9 @@ public final class MathSteps {
   }
 
   /**
-   * Builds a task of {@link Math#table(int)},
+   * Fan-out that depends on data: one task per line, known only once the step runs.
+   *
+   * <p>Builds a task of {@link Math#table(int)},
    * whose result is that of the workflow the method returns:
    * runs nothing until the workflow runs.
    */
@@ -78,7 +88,9 @@ public final class MathSteps {
   }
 
   /**
-   * Builds a task of {@link Math#table(int)},
+   * Fan-out that depends on data: one task per line, known only once the step runs.
+   *
+   * <p>Builds a task of {@link Math#table(int)},
    * whose result is that of the workflow the method returns,
    * each input the result of another workflow (use {@link Workflow#of} for a constant):
    * runs nothing until the workflow runs.
@@ -88,7 +100,9 @@ public final class MathSteps {
   }
 
   /**
-   * Builds a task of {@link Math#checkedFactorial(int)},
+   * Catches its own failure and its workflow's, in a Result.
+   *
+   * <p>Builds a task of {@link Math#checkedFactorial(int)},
    * whose result is that of the workflow the method returns,
    * catching its failure, once its retries are spent, in a {@link Result}:
    * runs nothing until the workflow runs.
@@ -98,7 +112,9 @@ public final class MathSteps {
   }
 
   /**
-   * Builds a task of {@link Math#checkedFactorial(int)},
+   * Catches its own failure and its workflow's, in a Result.
+   *
+   * <p>Builds a task of {@link Math#checkedFactorial(int)},
    * whose result is that of the workflow the method returns,
    * catching its failure, once its retries are spent, in a {@link Result},
    * each input the result of another workflow (use {@link Workflow#of} for a constant):
@@ -109,7 +125,9 @@ public final class MathSteps {
   }
 
   /**
-   * Builds a task of {@link Math#divide(int, int)},
+   * {@code Workflow<? extends T>} produces a T; here a constant workflow, computed in the step.
+   *
+   * <p>Builds a task of {@link Math#divide(int, int)},
    * whose result is that of the workflow the method returns:
    * runs nothing until the workflow runs.
    */
@@ -118,7 +136,9 @@ public final class MathSteps {
   }
 
   /**
-   * Builds a task of {@link Math#divide(int, int)},
+   * {@code Workflow<? extends T>} produces a T; here a constant workflow, computed in the step.
+   *
+   * <p>Builds a task of {@link Math#divide(int, int)},
    * whose result is that of the workflow the method returns,
    * each input the result of another workflow (use {@link Workflow#of} for a constant):
    * runs nothing until the workflow runs.
@@ -129,7 +149,9 @@ public final class MathSteps {
   }
 
   /**
-   * Builds a task of {@link Math#requireLines(List)}:
+   * Produces nothing, and fails on an empty table.
+   *
+   * <p>Builds a task of {@link Math#requireLines(List)}:
    * runs nothing until the workflow runs.
    */
   public static Workflow<Void> requireLines(List<String> lines) {
@@ -137,7 +159,9 @@ public final class MathSteps {
   }
 
   /**
-   * Builds a task of {@link Math#requireLines(List)},
+   * Produces nothing, and fails on an empty table.
+   *
+   * <p>Builds a task of {@link Math#requireLines(List)},
    * each input the result of another workflow (use {@link Workflow#of} for a constant):
    * runs nothing until the workflow runs.
    */
@@ -146,7 +170,9 @@ public final class MathSteps {
   }
 
   /**
-   * Builds a task of {@link Math#checkTable(int)},
+   * A continuation that returns a workflow of another continuation, and produces nothing.
+   *
+   * <p>Builds a task of {@link Math#checkTable(int)},
    * whose result is that of the workflow the method returns:
    * runs nothing until the workflow runs.
    */
@@ -155,7 +181,9 @@ public final class MathSteps {
   }
 
   /**
-   * Builds a task of {@link Math#checkTable(int)},
+   * A continuation that returns a workflow of another continuation, and produces nothing.
+   *
+   * <p>Builds a task of {@link Math#checkTable(int)},
    * whose result is that of the workflow the method returns,
    * each input the result of another workflow (use {@link Workflow#of} for a constant):
    * runs nothing until the workflow runs.

@@ -12,17 +12,27 @@ public final class PaymentsSteps {
   }
 
   /**
-   * Builds a task of {@link Payments#charge(Payments.Order, String)}:
+   * The version new workflows use.
+   *
+   * <p>Builds a task of {@link Payments#charge(Payments.Order, String)}:
    * runs nothing until the workflow runs.
+   *
+   * <p>Options:
+   * <code>maxRetries 5</code>.
    */
   public static Workflow<String> charge(Payments.Order order, String currency) {
     return Payments_WaymarkModule.CHARGE.call(Workflow.of(order), Workflow.of(currency));
   }
 
   /**
-   * Builds a task of {@link Payments#charge(Payments.Order, String)},
+   * The version new workflows use.
+   *
+   * <p>Builds a task of {@link Payments#charge(Payments.Order, String)},
    * each input the result of another workflow (use {@link Workflow#of} for a constant):
    * runs nothing until the workflow runs.
+   *
+   * <p>Options:
+   * <code>maxRetries 5</code>.
    */
   public static Workflow<String> charge(Workflow<? extends Payments.Order> order,
       Workflow<? extends String> currency) {

@@ -13,17 +13,25 @@ public final class PipelineSteps {
   }
 
   /**
-   * Builds a task of {@link Pipeline#readData(int)}:
+   * Reads the numbers from 1 to {@code num}, as an {@code ArrayList}.
+   *
+   * <p>Builds a task of {@link Pipeline#readData(int)}:
    * runs nothing until the workflow runs.
+   *
+   * @param num how many to read, the size of the result
    */
   public static Workflow<List<Integer>> readData(int num) {
     return Pipeline_WaymarkModule.READ_DATA.call(Workflow.of(num));
   }
 
   /**
-   * Builds a task of {@link Pipeline#readData(int)},
+   * Reads the numbers from 1 to {@code num}, as an {@code ArrayList}.
+   *
+   * <p>Builds a task of {@link Pipeline#readData(int)},
    * each input the result of another workflow (use {@link Workflow#of} for a constant):
    * runs nothing until the workflow runs.
+   *
+   * @param num how many to read, the size of the result
    */
   public static Workflow<List<Integer>> readData(Workflow<? extends Integer> num) {
     return Pipeline_WaymarkModule.READ_DATA.call(num);

@@ -1,7 +1,5 @@
 package com.example;
 
-import dev.waymark.Checkpointer;
-import dev.waymark.StepContext;
 import dev.waymark.Workflow;
 import javax.annotation.processing.Generated;
 
@@ -14,27 +12,39 @@ public final class TrainingSteps {
   }
 
   /**
-   * Builds a task of {@link Training#train(int, Checkpointer)},
-   * with its {@link Checkpointer} supplied by the runtime:
+   * Saves its state after each epoch; the first attempt fails halfway, the retry resumes.
+   *
+   * <p>Builds a task of {@link Training#train(int, dev.waymark.Checkpointer)},
+   * with its {@link dev.waymark.Checkpointer} supplied by the runtime:
    * runs nothing until the workflow runs.
+   *
+   * <p>Options:
+   * <code>retryExceptions true</code>.
    */
   public static Workflow<Double> train(int epochs) {
     return Training_WaymarkModule.TRAIN.call(Workflow.of(epochs));
   }
 
   /**
-   * Builds a task of {@link Training#train(int, Checkpointer)},
-   * with its {@link Checkpointer} supplied by the runtime,
+   * Saves its state after each epoch; the first attempt fails halfway, the retry resumes.
+   *
+   * <p>Builds a task of {@link Training#train(int, dev.waymark.Checkpointer)},
+   * with its {@link dev.waymark.Checkpointer} supplied by the runtime,
    * each input the result of another workflow (use {@link Workflow#of} for a constant):
    * runs nothing until the workflow runs.
+   *
+   * <p>Options:
+   * <code>retryExceptions true</code>.
    */
   public static Workflow<Double> train(Workflow<? extends Integer> epochs) {
     return Training_WaymarkModule.TRAIN.call(epochs);
   }
 
   /**
-   * Builds a task of {@link Training#whoAmI(StepContext)},
-   * with its {@link StepContext} supplied by the runtime:
+   * Only supplied parameters: just the zero-argument builder.
+   *
+   * <p>Builds a task of {@link Training#whoAmI(dev.waymark.StepContext)},
+   * with its {@link dev.waymark.StepContext} supplied by the runtime:
    * runs nothing until the workflow runs.
    */
   public static Workflow<String> whoAmI() {
@@ -42,27 +52,41 @@ public final class TrainingSteps {
   }
 
   /**
-   * Builds a task of {@link Training#restore(Checkpointer, StepContext, int)},
-   * with its {@link Checkpointer} and {@link StepContext} supplied by the runtime:
+   * Saves a state and fails on the first attempt; the retry returns the state it loads.
+   *
+   * <p>Builds a task of {@link Training#restore(dev.waymark.Checkpointer, dev.waymark.StepContext, int)},
+   * with its {@link dev.waymark.Checkpointer} and {@link dev.waymark.StepContext} supplied by the runtime:
    * runs nothing until the workflow runs.
+   *
+   * <p>Options:
+   * <code>maxRetries 1</code>,
+   * <code>retryExceptions true</code>.
    */
   public static Workflow<Training.TrainingState> restore(int epoch) {
     return Training_WaymarkModule.RESTORE.call(Workflow.of(epoch));
   }
 
   /**
-   * Builds a task of {@link Training#restore(Checkpointer, StepContext, int)},
-   * with its {@link Checkpointer} and {@link StepContext} supplied by the runtime,
+   * Saves a state and fails on the first attempt; the retry returns the state it loads.
+   *
+   * <p>Builds a task of {@link Training#restore(dev.waymark.Checkpointer, dev.waymark.StepContext, int)},
+   * with its {@link dev.waymark.Checkpointer} and {@link dev.waymark.StepContext} supplied by the runtime,
    * each input the result of another workflow (use {@link Workflow#of} for a constant):
    * runs nothing until the workflow runs.
+   *
+   * <p>Options:
+   * <code>maxRetries 1</code>,
+   * <code>retryExceptions true</code>.
    */
   public static Workflow<Training.TrainingState> restore(Workflow<? extends Integer> epoch) {
     return Training_WaymarkModule.RESTORE.call(epoch);
   }
 
   /**
-   * Builds a task of {@link Training#advance(String, Checkpointer, StepContext, int[])},
-   * with its {@link Checkpointer} and {@link StepContext} supplied by the runtime:
+   * An instance step whose inputs sit around the supplied parameters, the last one varargs.
+   *
+   * <p>Builds a task of {@link Training#advance(String, dev.waymark.Checkpointer, dev.waymark.StepContext, int[])},
+   * with its {@link dev.waymark.Checkpointer} and {@link dev.waymark.StepContext} supplied by the runtime:
    * runs nothing until the workflow runs.
    */
   public static Workflow<String> advance(String job, int... sizes) {
@@ -70,8 +94,10 @@ public final class TrainingSteps {
   }
 
   /**
-   * Builds a task of {@link Training#advance(String, Checkpointer, StepContext, int[])},
-   * with its {@link Checkpointer} and {@link StepContext} supplied by the runtime,
+   * An instance step whose inputs sit around the supplied parameters, the last one varargs.
+   *
+   * <p>Builds a task of {@link Training#advance(String, dev.waymark.Checkpointer, dev.waymark.StepContext, int[])},
+   * with its {@link dev.waymark.Checkpointer} and {@link dev.waymark.StepContext} supplied by the runtime,
    * each input the result of another workflow (use {@link Workflow#of} for a constant):
    * runs nothing until the workflow runs.
    */

@@ -8,6 +8,13 @@ import java.util.List;
 public class Pipeline {
   int moves;
 
+  /**
+   * Reads the numbers from 1 to {@code num}, as an {@link ArrayList}.
+   *
+   * @param num how many to read, {@linkplain List#size() the size} of the result
+   * @return the numbers
+   * @throws IllegalStateException never
+   */
   @Step
   static List<Integer> readData(int num) {
     List<Integer> data = new ArrayList<>();

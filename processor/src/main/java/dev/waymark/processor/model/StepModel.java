@@ -24,6 +24,7 @@ import java.util.List;
  * @param version the step's version, 1 unless its annotation says otherwise
  * @param latest whether this is the highest version of its name, which alone gets builders: older
  *     versions only finish workflows recorded with them
+ * @param doc the method's own Javadoc, which its builders repeat
  */
 public record StepModel(
     String methodName,
@@ -37,7 +38,8 @@ public record StepModel(
     StepOptionsModel options,
     boolean catchExceptions,
     int version,
-    boolean latest) {
+    boolean latest,
+    StepDoc doc) {
 
   public StepModel {
     params = List.copyOf(params);

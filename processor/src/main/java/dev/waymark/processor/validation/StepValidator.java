@@ -199,7 +199,8 @@ public final class StepValidator {
             StepOptionsReader.read(step),
             StepOptionsReader.catchExceptions(step),
             step.version(),
-            latest));
+            latest,
+            StepDocReader.read(elements.getDocComment(method))));
   }
 
   /** Reports a step name that cannot name a builder method; true when the name is usable. */

@@ -95,11 +95,15 @@ final class BuilderWriter {
     MethodSpec.Builder method =
         start(step)
             .addJavadoc(
-                "Builds a task of {@link $T#$L($L)}$L:\nruns nothing until the workflow runs.\n",
-                model.stepClass(),
-                step.methodName(),
-                erasures(step),
-                qualifiers(step));
+                javadoc(
+                    step,
+                    CodeBlock.of(
+                        "Builds a task of {@link $T#$L($L)}$L:\nruns nothing until the workflow runs.\n",
+                        model.stepClass(),
+                        step.methodName(),
+                        erasures(step),
+                        qualifiers(step)),
+                    paramNames));
     List<ParamModel.Input> params = step.inputs();
     List<CodeBlock> inputs = new ArrayList<>();
     for (int i = 0; i < params.size(); i++) {
@@ -133,15 +137,19 @@ final class BuilderWriter {
     MethodSpec.Builder method =
         start(step)
             .addJavadoc(
-                "Builds a task of {@link $T#$L($L)}$L,\n"
-                    + "each input the result of another workflow"
-                    + " (use {@link $T#of} for a constant):\n"
-                    + "runs nothing until the workflow runs.\n",
-                model.stepClass(),
-                step.methodName(),
-                erasures(step),
-                qualifiers(step),
-                WORKFLOW);
+                javadoc(
+                    step,
+                    CodeBlock.of(
+                        "Builds a task of {@link $T#$L($L)}$L,\n"
+                            + "each input the result of another workflow"
+                            + " (use {@link $T#of} for a constant):\n"
+                            + "runs nothing until the workflow runs.\n",
+                        model.stepClass(),
+                        step.methodName(),
+                        erasures(step),
+                        qualifiers(step),
+                        WORKFLOW),
+                    paramNames));
     List<ParamModel.Input> params = step.inputs();
     List<CodeBlock> inputs = new ArrayList<>();
     for (int i = 0; i < params.size(); i++) {
@@ -156,6 +164,31 @@ final class BuilderWriter {
         .addStatement(
             "return $T.$N.call($L)", model.moduleClass(), constant, CodeBlock.join(inputs, ", "))
         .build();
+  }
+
+  /**
+   * A builder's Javadoc: the step's own description first, then what the builder does, the options
+   * the step's annotations set, and the step's own {@code @param} texts under the builder's names.
+   */
+  private static CodeBlock javadoc(StepModel step, CodeBlock summary, List<String> paramNames) {
+    CodeBlock.Builder doc = CodeBlock.builder();
+    if (!step.doc().description().isEmpty()) {
+      doc.add("$L\n\n<p>", step.doc().description());
+    }
+    doc.add(summary);
+    if (!step.options().isEmpty()) {
+      doc.add("\n<p>Options:\n$L.\n", StepOptionsWriter.describe(step.options()));
+    }
+    List<ParamModel.Input> inputs = step.inputs();
+    boolean first = true;
+    for (int i = 0; i < inputs.size(); i++) {
+      String text = step.doc().params().get(inputs.get(i).name());
+      if (text != null) {
+        doc.add(first ? "\n@param $L $L\n" : "@param $L $L\n", paramNames.get(i), text);
+        first = false;
+      }
+    }
+    return doc.build();
   }
 
   private static MethodSpec.Builder start(StepModel step) {
@@ -180,7 +213,7 @@ final class BuilderWriter {
     List<CodeBlock> supplied =
         step.params().stream()
             .filter(param -> !(param instanceof ParamModel.Input))
-            .map(param -> CodeBlock.of("{@link $T}", param.erasure()))
+            .map(param -> CodeBlock.of("{@link $L}", javadocOnly(param)))
             .toList();
     if (!supplied.isEmpty()) {
       // Not "whose": after the catching clause, it would read as if the Result had them.
@@ -195,7 +228,19 @@ final class BuilderWriter {
    */
   private static CodeBlock erasures(StepModel step) {
     return step.params().stream()
-        .map(param -> CodeBlock.of("$T", param.erasure()))
+        .map(
+            param ->
+                param instanceof ParamModel.Input
+                    ? CodeBlock.of("$T", param.erasure())
+                    : CodeBlock.of("$L", javadocOnly(param)))
         .collect(CodeBlock.joining(", "));
+  }
+
+  /**
+   * A supplied parameter's type, fully qualified: the builders' code never names it, so an import
+   * for the Javadoc alone is one that ECJ reports as unused.
+   */
+  private static String javadocOnly(ParamModel param) {
+    return ((ClassName) param.erasure()).canonicalName();
   }
 }

@@ -12,6 +12,7 @@ import dev.waymark.processor.model.StepOptionsModel.MetadataEntry;
 import dev.waymark.processor.model.StepOptionsModel.ResourceModel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Writes the {@code StepOptions} expression of a step's annotations: only the options the user
@@ -52,6 +53,62 @@ final class StepOptionsWriter {
       chain.add("\n.$L", call);
     }
     return chain.add("$<$<").build();
+  }
+
+  // maxRetries 10, retryExceptions true, backoff 100 ms x2.0 up to 60000 ms, checkpoint FALSE,
+  // cpus 1.0, gpus 0.5, resource license 1.0, resource db.pool 2.5, metadata owner=team-a
+  /**
+   * The options as the builders' Javadoc lists them, HTML-escaped, in the order of {@link
+   * #options}: what a reader of a call site needs to know without opening the step's class.
+   */
+  static String describe(StepOptionsModel options) {
+    List<String> parts = new ArrayList<>();
+    options.maxRetries().ifPresent(n -> parts.add("maxRetries " + n));
+    options.retryExceptions().ifPresent(b -> parts.add("retryExceptions " + b));
+    options.backoff().ifPresent(b -> parts.add("backoff " + describe(b)));
+    options.checkpoint().ifPresent(mode -> parts.add("checkpoint " + mode));
+    options.cpus().ifPresent(cpus -> parts.add("cpus " + cpus));
+    options.gpus().ifPresent(gpus -> parts.add("gpus " + gpus));
+    for (ResourceModel resource : options.resources()) {
+      parts.add("resource " + resource.name() + " " + resource.amount());
+    }
+    for (MetadataEntry entry : options.metadata()) {
+      parts.add("metadata " + entry.key() + "=" + entry.value());
+    }
+    return parts.stream()
+        .map(part -> "<code>" + escape(part) + "</code>")
+        .collect(Collectors.joining(",\n"));
+  }
+
+  private static String describe(BackoffModel backoff) {
+    if (backoff.multiplier() == 1 && backoff.maxDelayMillis() == backoff.delayMillis()) {
+      return backoff.delayMillis() == 0 ? "none" : backoff.delayMillis() + " ms";
+    }
+    return backoff.delayMillis()
+        + " ms x"
+        + backoff.multiplier()
+        + " up to "
+        + backoff.maxDelayMillis()
+        + " ms";
+  }
+
+  /** Text safe in a Javadoc comment: no markup, no inline tag, no end of the comment. */
+  private static String escape(String text) {
+    StringBuilder out = new StringBuilder();
+    for (char c : text.toCharArray()) {
+      switch (c) {
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '&' -> out.append("&amp;");
+        case '@' -> out.append("&#64;");
+        case '{' -> out.append("&#123;");
+        case '}' -> out.append("&#125;");
+        case '/' -> out.append("&#47;");
+        case '\\' -> out.append("&#92;");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   // RetryBackoff.none(), RetryBackoff.fixed(Duration.ofMillis(500)), or
