@@ -2,6 +2,7 @@ package dev.waymark.internal;
 
 import dev.waymark.Result;
 import dev.waymark.exceptions.StepCrashedException;
+import dev.waymark.internal.storage.Failures;
 
 /**
  * One attempt of one task: reads its inputs, runs its step (the user's code, or a built-in step),
@@ -45,7 +46,8 @@ final class Attempt {
       acknowledge = () -> builtIn.stored(frame, args, output);
       known = true;
     }
-    int attempt = run.failedAttempts(frame.key(t)) + 1;
+    Failures before = run.failedAttempts(frame.key(t));
+    int attempt = before.attempts() + 1;
     long start = System.currentTimeMillis();
     Throwable error = null;
     StateCheckpointer<?> state = null;
@@ -95,13 +97,40 @@ final class Attempt {
         return new Outcome.Retry(attempt, options.backoff().delayMillis(attempt));
       }
       if (!options.catching()) {
-        return new Outcome.Failed(error);
+        return new Outcome.Failed(error, attempts(attempt, before.crashes(), error));
       }
       out = Result.failure(error);
     } else if (options.catching()) {
       out = Result.success(out);
     }
     return new Outcome.Value(out, start, state, acknowledge);
+  }
+
+  /**
+   * How the task spent its attempts, for the failure's message: "attempt 4 of 4, 1 lost to a
+   * process crash", or "all 3 attempts lost to process crashes".
+   */
+  private String attempts(int attempt, int crashes, Throwable error) {
+    int allowed = options.maxRetries() + 1;
+    if (error instanceof StepCrashedException) {
+      int used = attempt - 1;
+      return used == crashes
+          ? (used == 1 ? "its one attempt" : "all " + used + " attempts")
+              + " lost to process crashes"
+          : used + " of " + allowed + " attempts used, " + lost(crashes);
+    }
+    String text = "attempt " + attempt + " of " + allowed;
+    if (crashes > 0) {
+      text += ", " + lost(crashes);
+    }
+    if (!options.retryExceptions() && attempt < allowed) {
+      text += "; exceptions are retried only with retryExceptions";
+    }
+    return text;
+  }
+
+  private static String lost(int crashes) {
+    return crashes == 1 ? "1 lost to a process crash" : crashes + " lost to process crashes";
   }
 
   private StepCrashedException crashed(int died) {

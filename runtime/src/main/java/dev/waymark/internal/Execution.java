@@ -1,16 +1,11 @@
 package dev.waymark.internal;
 
 import dev.waymark.WorkflowStatus;
-import dev.waymark.exceptions.CheckpointCorruptedException;
-import dev.waymark.exceptions.StepCrashedException;
-import dev.waymark.exceptions.StorageException;
 import dev.waymark.exceptions.WorkflowCancelledException;
-import dev.waymark.exceptions.WorkflowException;
-import dev.waymark.exceptions.WorkflowExecutionException;
 import dev.waymark.exceptions.WorkflowStoppedException;
+import dev.waymark.internal.storage.Failures;
 import dev.waymark.internal.storage.StatusRecord;
 import dev.waymark.internal.storage.WorkflowStore;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -44,34 +39,18 @@ final class Execution {
   private final Map<String, CompletableFuture<Void>> taskWaiters = new ConcurrentHashMap<>();
 
   /** Failed attempts per task key, durable (journal + attempts file); absent means none. */
-  private final Map<Long, Integer> failedAttempts = new ConcurrentHashMap<>();
+  private final AttemptJournal journal;
+
+  private final StorageGate gate = new StorageGate();
 
   private final Set<Thread> stepThreads = ConcurrentHashMap.newKeySet();
   private final Set<ScheduledFuture<?>> timers = ConcurrentHashMap.newKeySet();
   private final EventWaits events = new EventWaits(this);
 
-  private final int[] freeSlots;
-  private int freeSlotCount;
-  private volatile Throwable failure;
-  private volatile String failedTask;
+  private final RunFailure failure;
 
   /** Set when the runtime closes: no task starts any more; running ones may still finish. */
   private volatile boolean stopping;
-
-  /**
-   * Set once a stop gave up on the steps still running: from then on nothing of this run touches
-   * its storage, which belongs to whichever process resumes the workflow.
-   */
-  private volatile boolean abandoned;
-
-  /** Threads in this run's own code that may touch its storage (not in a step's code). */
-  private final AtomicInteger storageUsers = new AtomicInteger();
-
-  /**
-   * Threads running a step's own code: the only ones a cancel or a stop interrupts, as an interrupt
-   * in the middle of a file operation would close its channel.
-   */
-  private final Set<Thread> inStepCode = ConcurrentHashMap.newKeySet();
 
   Execution(String workflowId, Plan plan, WorkflowStore claim, Services services, Runnable onEnd) {
     this.workflowId = workflowId;
@@ -80,11 +59,8 @@ final class Execution {
     this.services = services;
     this.onEnd = onEnd;
     this.names = new TaskNames(claim, plan);
-    this.freeSlotCount = claim.attempts().slots();
-    this.freeSlots = new int[freeSlotCount];
-    for (int i = 0; i < freeSlotCount; i++) {
-      freeSlots[i] = i;
-    }
+    this.journal = new AttemptJournal(claim.attempts());
+    this.failure = new RunFailure(workflowId);
   }
 
   String workflowId() {
@@ -133,31 +109,15 @@ final class Execution {
             fresh,
             () -> {
               if (!fresh) {
-                loadFailedAttempts();
+                journal.load();
               }
               prepared.run();
             });
   }
 
-  /** Counts the attempts that died with the previous process as failed, durably, first. */
-  private void loadFailedAttempts() {
-    Map<Long, Integer> failed = new HashMap<>(claim.attempts().readFailed());
-    boolean changed = false;
-    for (Map.Entry<Long, Integer> died : claim.attempts().interrupted().entrySet()) {
-      Integer before = failed.get(died.getKey());
-      if (before == null || before < died.getValue()) {
-        failed.put(died.getKey(), died.getValue());
-        changed = true;
-      }
-    }
-    if (changed) {
-      claim.attempts().writeFailed(failed);
-    }
-    failedAttempts.putAll(failed);
-  }
-
-  int failedAttempts(long key) {
-    return failedAttempts.isEmpty() ? 0 : failedAttempts.getOrDefault(key, 0);
+  /** The failed attempts of a task so far, those its process's death cut short among them. */
+  Failures failedAttempts(long key) {
+    return journal.failures(key);
   }
 
   /** Runs {@code seeding} while holding an in-flight count, so no early end can finish twice. */
@@ -246,11 +206,11 @@ final class Execution {
 
   /** Runs a task, then keeps going wherever the cursor points, on this thread. */
   private void drive(Frame first, int firstTask, boolean resourcesHeld, Cursor start) {
-    if (!enterStorage()) {
+    if (!gate.enter()) {
       return; // abandoned by a stop before this chain began
     }
     boolean inStorage = true;
-    int slot = takeSlot();
+    int slot = journal.takeSlot();
     Thread thread = Thread.currentThread();
     stepThreads.add(thread);
     try {
@@ -259,7 +219,7 @@ final class Execution {
         cursor.run(first, firstTask);
       }
       boolean held = resourcesHeld;
-      while (cursor.frame != null && failure == null && !stopping) {
+      while (cursor.frame != null && !failure.isSet() && !stopping) {
         Frame frame = cursor.frame;
         int t = cursor.task;
         if (cursor.mode != Cursor.Mode.RUN) {
@@ -300,40 +260,30 @@ final class Execution {
       Thread.interrupted(); // a cancel's interrupt must not leak into the pool thread's next task
       if (inStorage) {
         try {
-          giveSlot(slot);
+          journal.giveSlot(slot);
         } catch (RuntimeException e) {
           fail("(in-flight journal)", e); // the chain still ends: nothing may wait for it forever
         } finally {
           chainEnded();
-          storageUsers.decrementAndGet();
+          gate.exit();
         }
       }
     }
   }
 
-  /**
-   * This thread begins to use the run's storage; false, touching nothing, once a stop abandoned the
-   * run. Each true is matched by {@link #leaveStorage} (or the end of the chain).
-   */
+  /** See {@link StorageGate#enter}. */
   boolean enterStorage() {
-    storageUsers.incrementAndGet();
-    if (abandoned) {
-      storageUsers.decrementAndGet();
-      return false;
-    }
-    return true;
+    return gate.enter();
   }
 
-  /** This thread runs a step's own code, which a stop does not wait for after its grace period. */
+  /** See {@link StorageGate#leave}. */
   void leaveStorage() {
-    inStepCode.add(Thread.currentThread());
-    storageUsers.decrementAndGet();
+    gate.leave();
   }
 
-  /** The step's code returned; false when the run was abandoned meanwhile. */
+  /** See {@link StorageGate#returnFromStep}. */
   boolean returnToStorage() {
-    inStepCode.remove(Thread.currentThread());
-    return enterStorage();
+    return gate.returnFromStep();
   }
 
   /**
@@ -343,9 +293,7 @@ final class Execution {
   void cancel() {
     fail(
         "(canceled)", new WorkflowCancelledException("workflow '" + workflowId + "' was canceled"));
-    for (Thread thread : inStepCode) {
-      thread.interrupt();
-    }
+    gate.interruptSteps();
     for (ScheduledFuture<?> timer : timers) {
       if (timer.cancel(false)) {
         timers.remove(timer);
@@ -427,22 +375,12 @@ final class Execution {
    * WorkflowStoppedException}. A run that ended meanwhile is left as it ended.
    */
   void finishStop() {
-    abandoned = true;
-    long deadline = System.nanoTime() + STORAGE_QUIET_NANOS;
-    while (storageUsers.get() > 0 && System.nanoTime() < deadline) {
-      Thread.onSpinWait(); // a thread finishing a write it began: microseconds
-    }
-    // Only now: no thread is in the run's storage code any more, so none is interrupted there.
-    for (Thread thread : inStepCode) {
-      thread.interrupt();
-    }
+    gate.abandon();
     if (!ended.compareAndSet(false, true)) {
       return;
     }
     try {
-      for (int slot = 0; slot < claim.attempts().slots(); slot++) {
-        claim.attempts().clear(slot);
-      }
+      journal.clearSlots();
     } catch (RuntimeException e) {
       // the next run counts those attempts as failed ones: safe, only less generous
     }
@@ -450,15 +388,9 @@ final class Execution {
     result.completeExceptionally(new WorkflowStoppedException(workflowId));
   }
 
-  /** How long a stop waits for threads to finish a storage write they began. */
-  private static final long STORAGE_QUIET_NANOS = 5_000_000_000L;
-
   /** Counts a failed attempt durably, then runs the task again after {@code delayMillis}. */
   void scheduleRetry(Frame frame, int t, int attempt, long delayMillis) {
-    synchronized (failedAttempts) {
-      failedAttempts.put(frame.key(t), attempt);
-      claim.attempts().writeFailed(new HashMap<>(failedAttempts));
-    }
+    journal.failed(frame.key(t), attempt);
     if (delayMillis <= 0) {
       submit(frame, t);
     } else {
@@ -506,27 +438,14 @@ final class Execution {
     return waiter;
   }
 
-  private synchronized int takeSlot() {
-    if (freeSlotCount == 0) {
-      throw new IllegalStateException("more task chains than in-flight slots");
-    }
-    return freeSlots[--freeSlotCount];
-  }
-
-  /** Frees a slot, even when the journal cannot be written: the slot is free either way. */
-  private synchronized void giveSlot(int slot) {
-    freeSlots[freeSlotCount++] = slot;
-    claim.attempts().clear(slot);
-  }
-
   /** Fails the run (first failure wins); it ends once nothing is in flight. */
   void fail(String task, Throwable e) {
-    synchronized (this) {
-      if (failure == null) {
-        failedTask = task;
-        failure = e;
-      }
-    }
+    fail(task, "", e);
+  }
+
+  /** Fails the run with a step's failure, saying how the task spent its attempts. */
+  void fail(String task, String attempts, Throwable e) {
+    failure.set(task, attempts, e);
   }
 
   /** Counts one more chain in flight: the run cannot end before {@link #chainEnded}. */
@@ -536,7 +455,7 @@ final class Execution {
 
   /** A chain in flight ended; the last one ends a failed run. */
   void chainEnded() {
-    if (inFlight.decrementAndGet() == 0 && failure != null && !result.isDone()) {
+    if (inFlight.decrementAndGet() == 0 && failure.isSet() && !result.isDone()) {
       finishWithFailure();
     }
   }
@@ -566,36 +485,12 @@ final class Execution {
     if (!ended.compareAndSet(false, true)) {
       return;
     }
-    Throwable cause = failure;
-    if (cause instanceof WorkflowCancelledException) {
-      try {
-        claim
-            .status()
-            .write(
-                claim
-                    .status()
-                    .read()
-                    .next(WorkflowStatus.CANCELED, null, System.currentTimeMillis()));
-      } catch (RuntimeException e) {
-        cause.addSuppressed(e);
-      }
-      end();
-      result.completeExceptionally(cause);
-      return;
-    }
-    boolean stepFailed =
-        !(cause instanceof WorkflowException) || cause instanceof StepCrashedException;
-    Throwable thrown;
-    if (stepFailed) {
-      thrown =
-          new WorkflowExecutionException(
-              "workflow '" + workflowId + "' failed in task '" + failedTask + "': " + cause, cause);
-    } else {
-      thrown = withTask(cause);
-    }
+    Throwable thrown = failure.thrown();
+    WorkflowStatus status = failure.status();
+    // A storage failure leaves the status RUNNING, with its reason: with the claim gone it reads
+    // as RESUMABLE, and a resume once the storage is fixed goes on from the last commit. If the
+    // status cannot be written (the device may be full), the reason stays in the exception.
     try {
-      // A storage failure leaves the status RUNNING, with its reason: with the claim gone it reads
-      // as RESUMABLE, and a resume once the storage is fixed goes on from the last commit.
       claim
           .status()
           .write(
@@ -603,26 +498,14 @@ final class Execution {
                   .status()
                   .read()
                   .next(
-                      stepFailed ? WorkflowStatus.FAILED : WorkflowStatus.RUNNING,
-                      thrown.getMessage(),
-                      stepFailed ? System.currentTimeMillis() : 0));
+                      status,
+                      status == WorkflowStatus.CANCELED ? null : thrown.getMessage(),
+                      status == WorkflowStatus.RUNNING ? 0 : System.currentTimeMillis()));
     } catch (RuntimeException e) {
-      thrown.addSuppressed(e); // the device may be full: the reason stays in the exception
+      thrown.addSuppressed(e);
     }
     end();
     result.completeExceptionally(thrown);
-  }
-
-  /** A storage failure, saying in which workflow and task it happened. */
-  private Throwable withTask(Throwable cause) {
-    String where = "workflow '" + workflowId + "', task '" + failedTask + "'";
-    if (cause instanceof CheckpointCorruptedException corrupted) {
-      return new CheckpointCorruptedException(where, corrupted);
-    }
-    if (cause instanceof StorageException storage) {
-      return new StorageException(where + ": " + storage.getMessage(), storage);
-    }
-    return cause;
   }
 
   private void end() {

@@ -201,7 +201,7 @@ final class Frame {
     if (outcome instanceof Outcome.Value value) {
       settleWritten(t, value.out(), producer, value.acknowledge(), cursor);
     } else if (outcome instanceof Outcome.Failed failed) {
-      failed(t, failed.error(), cursor);
+      failed(t, failed.error(), failed.attempts(), cursor);
     }
     return true;
   }
@@ -312,12 +312,12 @@ final class Frame {
   }
 
   /** A failure inside this frame goes to the nearest catching ancestor task, or fails the run. */
-  private void failed(int t, Throwable error, Cursor cursor) {
+  private void failed(int t, Throwable error, String attempts, Cursor cursor) {
     String origin = name(t);
     Frame frame = this;
     while (true) {
       if (frame.isRoot()) {
-        run.fail(origin, error);
+        run.fail(origin, attempts, error);
         return;
       }
       frame.dead = true;

@@ -18,8 +18,9 @@ sealed interface Outcome {
 
   /**
    * The attempt failed for good: the failure goes to the nearest catching task, or fails the run.
+   * {@code attempts} says how the task spent its attempts, for the run's failure message.
    */
-  record Failed(Throwable error) implements Outcome {}
+  record Failed(Throwable error, String attempts) implements Outcome {}
 
   /** Nothing to settle now. */
   enum Later implements Outcome {

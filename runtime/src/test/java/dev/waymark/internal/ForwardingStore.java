@@ -1,6 +1,7 @@
 package dev.waymark.internal;
 
 import dev.waymark.Durability;
+import dev.waymark.internal.storage.Failures;
 import dev.waymark.internal.storage.Payload;
 import dev.waymark.internal.storage.StatusRecord;
 import dev.waymark.internal.storage.Storage;
@@ -220,12 +221,12 @@ class ForwardingStore implements Storage {
     }
 
     @Override
-    public Map<Long, Integer> readFailed() {
+    public Map<Long, Failures> readFailed() {
       return attempts.readFailed();
     }
 
     @Override
-    public void writeFailed(Map<Long, Integer> counts) {
+    public void writeFailed(Map<Long, Failures> counts) {
       attempts.writeFailed(counts);
     }
   }

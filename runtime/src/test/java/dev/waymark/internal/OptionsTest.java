@@ -62,6 +62,9 @@ class OptionsTest {
         assertThrows(WorkflowExecutionException.class, () -> waymark.run(flaky(11, 10), "eleven"));
     assertInstanceOf(IllegalStateException.class, e.getCause());
     assertEquals("failure #10", e.getCause().getMessage());
+    assertTrue(
+        e.getMessage().startsWith("workflow 'eleven' failed in task 'flaky' (attempt 11 of 11): "),
+        e.getMessage());
     assertEquals(11, TestSteps.runs("flaky"));
     assertEquals(WorkflowStatus.FAILED, waymark.getStatus("eleven"));
   }
@@ -95,11 +98,17 @@ class OptionsTest {
 
   @Test
   void withoutRetryExceptionsAThrowingStepFailsAtOnce() {
-    assertThrows(
-        WorkflowExecutionException.class,
-        () ->
-            waymark.run(
-                TestSteps.flaky(1).options(StepOptions.builder().maxRetries(10).build()), "once"));
+    WorkflowExecutionException e =
+        assertThrows(
+            WorkflowExecutionException.class,
+            () ->
+                waymark.run(
+                    TestSteps.flaky(1).options(StepOptions.builder().maxRetries(10).build()),
+                    "once"));
+    assertTrue(
+        e.getMessage()
+            .contains("(attempt 1 of 11; exceptions are retried only with retryExceptions): "),
+        e.getMessage());
     assertEquals(1, TestSteps.runs("flaky"));
   }
 

@@ -35,6 +35,18 @@ public final class CrashingSteps {
     return count;
   }
 
+  /** Kills this JVM in its first attempt, then throws in every later one. */
+  @Step(maxRetries = 3, retryExceptions = true)
+  static int priceOrder(int order) throws IOException, InterruptedException {
+    log("priceOrder");
+    Path crashed = dir.resolve("crashed-once");
+    if (!Files.exists(crashed)) {
+      Files.createFile(crashed);
+      killThisJvm();
+    }
+    throw new IllegalStateException("no price for order " + order);
+  }
+
   @Step
   @Checkpoint(CheckpointMode.FALSE)
   static List<Integer> readData(int num) throws IOException, InterruptedException {
@@ -81,22 +93,28 @@ public final class CrashingSteps {
   }
 
   /**
-   * Arguments: a directory (storage, counter, log), then {@code crash N} or {@code pipeline}.
-   * Prints {@code result=...} or {@code failed=...}; a failed workflow exits with 3.
+   * Arguments: a directory (storage, counter, log), then {@code crash N}, {@code price} or {@code
+   * pipeline}. Prints {@code result=...}, or {@code failed=...} and {@code message=...}; a failed
+   * workflow exits with 3.
    */
   public static void main(String[] args) {
     dir = Path.of(args[0]);
     try (Waymark waymark = Waymark.open(dir.resolve("storage"))) {
       Object result =
-          args[1].equals("crash")
-              ? waymark.run(CrashingStepsSteps.crashWhileBelow(Integer.parseInt(args[2])), "crash")
-              : waymark.run(
-                  CrashingStepsSteps.aggregate(
-                      CrashingStepsSteps.preprocessing(CrashingStepsSteps.readData(10))),
-                  "pipeline");
+          switch (args[1]) {
+            case "crash" ->
+                waymark.run(CrashingStepsSteps.crashWhileBelow(Integer.parseInt(args[2])), "crash");
+            case "price" -> waymark.run(CrashingStepsSteps.priceOrder(7), "price");
+            default ->
+                waymark.run(
+                    CrashingStepsSteps.aggregate(
+                        CrashingStepsSteps.preprocessing(CrashingStepsSteps.readData(10))),
+                    "pipeline");
+          };
       System.out.println("result=" + result);
     } catch (WorkflowExecutionException e) {
       System.out.println("failed=" + e.getCause());
+      System.out.println("message=" + e.getMessage());
       System.exit(3);
     }
   }

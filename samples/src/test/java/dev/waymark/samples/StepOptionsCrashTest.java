@@ -56,8 +56,31 @@ class StepOptionsCrashTest {
         outcome.output().contains("failed=dev.waymark.exceptions.StepCrashedException"),
         outcome.output());
     assertTrue(outcome.output().contains("11 attempt(s) are spent"), outcome.output());
+    assertTrue(
+        outcome
+            .output()
+            .contains(
+                "message=workflow 'crash' failed in task 'crashWhileBelow'"
+                    + " (all 11 attempts lost to process crashes)"),
+        outcome.output());
     assertEquals(12, outcome.launches());
     assertEquals(11, executions().size(), "the twelfth launch does not start the step again");
+  }
+
+  @Test
+  void aFailureSaysHowManyAttemptsWereUsedAndHowManyACrashCost() throws Exception {
+    Outcome outcome = runUntilDone("price");
+    assertEquals(3, outcome.exitCode(), outcome.output());
+    assertEquals(2, outcome.launches(), "killed once, then failing for good");
+    assertTrue(
+        outcome
+            .output()
+            .contains(
+                "message=workflow 'price' failed in task 'priceOrder'"
+                    + " (attempt 4 of 4, 1 lost to a process crash):"
+                    + " java.lang.IllegalStateException: no price for order 7"),
+        outcome.output());
+    assertEquals(4, executions().size(), "the crashed attempt and three that threw");
   }
 
   @Test

@@ -9,7 +9,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -229,25 +230,32 @@ final class ChronicleWorkflowStore implements WorkflowStore {
         }
 
         @Override
-        public Map<Long, Integer> readFailed() {
+        public Map<Long, Failures> readFailed() {
           return readFailedAttempts();
         }
 
         @Override
-        public void writeFailed(Map<Long, Integer> counts) {
+        public void writeFailed(Map<Long, Failures> counts) {
           writeFailedAttempts(counts);
         }
       };
 
-  private Map<Long, Integer> readFailedAttempts() {
+  // attempts.bin: the count of entries, then per entry the task key and its last failed attempt;
+  // then, optional (files written before it have none), the same count and each entry's crashes.
+  private Map<Long, Failures> readFailedAttempts() {
     Path file = dir.resolve("attempts.bin");
     byte[] bytes = FramedFiles.read(file, ATTEMPTS_MAGIC, owner, "attempts");
-    Map<Long, Integer> counts = new HashMap<>();
+    Map<Long, Failures> counts = new LinkedHashMap<>();
     if (bytes != null) {
       try (Input in = new Input(bytes)) {
         int count = in.readVarInt(true);
         for (int i = 0; i < count; i++) {
-          counts.put(in.readLong(), in.readVarInt(true));
+          counts.put(in.readLong(), new Failures(in.readVarInt(true), 0));
+        }
+        if (in.position() < bytes.length && in.readVarInt(true) == count) {
+          for (Map.Entry<Long, Failures> entry : counts.entrySet()) {
+            entry.setValue(new Failures(entry.getValue().attempts(), in.readVarInt(true)));
+          }
         }
       } catch (KryoException e) {
         throw new CheckpointCorruptedException(file, "cannot be decoded: " + e.getMessage(), e);
@@ -256,12 +264,17 @@ final class ChronicleWorkflowStore implements WorkflowStore {
     return counts;
   }
 
-  private void writeFailedAttempts(Map<Long, Integer> counts) {
+  private void writeFailedAttempts(Map<Long, Failures> counts) {
+    List<Map.Entry<Long, Failures>> entries = List.copyOf(counts.entrySet());
     Output out = new Output(64, -1);
-    out.writeVarInt(counts.size(), true);
-    for (Map.Entry<Long, Integer> entry : counts.entrySet()) {
+    out.writeVarInt(entries.size(), true);
+    for (Map.Entry<Long, Failures> entry : entries) {
       out.writeLong(entry.getKey());
-      out.writeVarInt(entry.getValue(), true);
+      out.writeVarInt(entry.getValue().attempts(), true);
+    }
+    out.writeVarInt(entries.size(), true);
+    for (Map.Entry<Long, Failures> entry : entries) {
+      out.writeVarInt(entry.getValue().crashes(), true);
     }
     FramedFiles.write(
         dir.resolve("attempts.bin"), ATTEMPTS_MAGIC, owner, out.toBytes(), store.forces());

@@ -124,10 +124,10 @@ public interface WorkflowStore extends AutoCloseable {
     /** Empties a slot. */
     void clear(int slot);
 
-    /** The number of failed attempts recorded per task key (tasks without any are absent). */
-    Map<Long, Integer> readFailed();
+    /** The failed attempts recorded per task key (tasks without any are absent). */
+    Map<Long, Failures> readFailed();
 
     /** Replaces the recorded failed attempts, atomically. */
-    void writeFailed(Map<Long, Integer> attempts);
+    void writeFailed(Map<Long, Failures> attempts);
   }
 }

@@ -1,0 +1,80 @@
+package dev.waymark.internal;
+
+import dev.waymark.internal.storage.Failures;
+import dev.waymark.internal.storage.WorkflowStore;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A run's side of its attempt journal: the failed attempts of each task (those the death of a
+ * process cut short among them), and the in-flight slots in which each running chain notes the
+ * attempt it runs, so that the next process can count it.
+ */
+final class AttemptJournal {
+  private static final Failures NONE = new Failures(0, 0);
+
+  private final WorkflowStore.Attempts attempts;
+  private final Map<Long, Failures> failed = new ConcurrentHashMap<>();
+  private final int[] freeSlots;
+  private int freeSlotCount;
+
+  AttemptJournal(WorkflowStore.Attempts attempts) {
+    this.attempts = attempts;
+    this.freeSlotCount = attempts.slots();
+    this.freeSlots = new int[freeSlotCount];
+    for (int i = 0; i < freeSlotCount; i++) {
+      freeSlots[i] = i;
+    }
+  }
+
+  /** Counts the attempts that died with the previous process as failed, durably, first. */
+  void load() {
+    Map<Long, Failures> recorded = new HashMap<>(attempts.readFailed());
+    boolean changed = false;
+    for (Map.Entry<Long, Integer> died : attempts.interrupted().entrySet()) {
+      Failures before = recorded.getOrDefault(died.getKey(), NONE);
+      if (before.attempts() < died.getValue()) {
+        recorded.put(died.getKey(), before.then(died.getValue(), true));
+        changed = true;
+      }
+    }
+    if (changed) {
+      attempts.writeFailed(recorded);
+    }
+    failed.putAll(recorded);
+  }
+
+  /** The failed attempts of a task so far. */
+  Failures failures(long task) {
+    return failed.isEmpty() ? NONE : failed.getOrDefault(task, NONE);
+  }
+
+  /** Counts attempt number {@code attempt} of {@code task} as failed, durably. */
+  void failed(long task, int attempt) {
+    synchronized (failed) {
+      failed.put(task, failures(task).then(attempt, false));
+      attempts.writeFailed(new HashMap<>(failed));
+    }
+  }
+
+  synchronized int takeSlot() {
+    if (freeSlotCount == 0) {
+      throw new IllegalStateException("more task chains than in-flight slots");
+    }
+    return freeSlots[--freeSlotCount];
+  }
+
+  /** Frees a slot, even when the journal cannot be written: the slot is free either way. */
+  synchronized void giveSlot(int slot) {
+    freeSlots[freeSlotCount++] = slot;
+    attempts.clear(slot);
+  }
+
+  /** Empties every slot: the attempts a stop cut short are not failed ones. */
+  void clearSlots() {
+    for (int slot = 0; slot < attempts.slots(); slot++) {
+      attempts.clear(slot);
+    }
+  }
+}
