@@ -5,14 +5,13 @@ import dev.waymark.internal.StepModule;
 import dev.waymark.internal.StepRegistry;
 import dev.waymark.internal.TypeRegistrar;
 import java.util.List;
-import java.util.ServiceLoader;
 import javax.annotation.processing.Generated;
 
 /**
  * The step definitions and checkpoint serializers behind {@link BoxSteps}: what the
  * Waymark runtime needs to run and resume the steps of {@link Box}. It registers
- * itself when it is first used, and {@link ServiceLoader} finds it for a JVM that
- * resumes a stored workflow.
+ * itself when it is first used, and {@link java.util.ServiceLoader} finds it for a JVM
+ * that resumes a stored workflow.
  */
 @Generated("dev.waymark.processor.StepProcessor")
 public final class Box_WaymarkModule implements StepModule {
@@ -36,7 +35,7 @@ public final class Box_WaymarkModule implements StepModule {
   }
 
   /**
-   * Created by {@link ServiceLoader}.
+   * Created by {@link java.util.ServiceLoader}.
    */
   public Box_WaymarkModule() {
   }

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -22,8 +21,8 @@ import javax.annotation.processing.Generated;
 /**
  * The step definitions and checkpoint serializers behind {@link Outer_InnerSteps}: what the
  * Waymark runtime needs to run and resume the steps of {@link Outer.Inner}. It registers
- * itself when it is first used, and {@link ServiceLoader} finds it for a JVM that
- * resumes a stored workflow.
+ * itself when it is first used, and {@link java.util.ServiceLoader} finds it for a JVM
+ * that resumes a stored workflow.
  */
 @Generated("dev.waymark.processor.StepProcessor")
 public final class Outer_Inner_WaymarkModule implements StepModule {
@@ -57,7 +56,7 @@ public final class Outer_Inner_WaymarkModule implements StepModule {
   }
 
   /**
-   * Created by {@link ServiceLoader}.
+   * Created by {@link java.util.ServiceLoader}.
    */
   public Outer_Inner_WaymarkModule() {
   }

@@ -10,14 +10,13 @@ import dev.waymark.internal.StepModule;
 import dev.waymark.internal.StepRegistry;
 import dev.waymark.internal.TypeRegistrar;
 import java.util.List;
-import java.util.ServiceLoader;
 import javax.annotation.processing.Generated;
 
 /**
  * The step definitions and checkpoint serializers behind {@link PaymentsSteps}: what the
  * Waymark runtime needs to run and resume the steps of {@link Payments}. It registers
- * itself when it is first used, and {@link ServiceLoader} finds it for a JVM that
- * resumes a stored workflow.
+ * itself when it is first used, and {@link java.util.ServiceLoader} finds it for a JVM
+ * that resumes a stored workflow.
  */
 @Generated("dev.waymark.processor.StepProcessor")
 public final class Payments_WaymarkModule implements StepModule {
@@ -53,7 +52,7 @@ public final class Payments_WaymarkModule implements StepModule {
   }
 
   /**
-   * Created by {@link ServiceLoader}.
+   * Created by {@link java.util.ServiceLoader}.
    */
   public Payments_WaymarkModule() {
   }

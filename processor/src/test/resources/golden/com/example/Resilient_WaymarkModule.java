@@ -10,14 +10,13 @@ import dev.waymark.internal.StepRegistry;
 import dev.waymark.internal.TypeRegistrar;
 import java.time.Duration;
 import java.util.List;
-import java.util.ServiceLoader;
 import javax.annotation.processing.Generated;
 
 /**
  * The step definitions and checkpoint serializers behind {@link ResilientSteps}: what the
  * Waymark runtime needs to run and resume the steps of {@link Resilient}. It registers
- * itself when it is first used, and {@link ServiceLoader} finds it for a JVM that
- * resumes a stored workflow.
+ * itself when it is first used, and {@link java.util.ServiceLoader} finds it for a JVM
+ * that resumes a stored workflow.
  */
 @Generated("dev.waymark.processor.StepProcessor")
 public final class Resilient_WaymarkModule implements StepModule {
@@ -102,7 +101,7 @@ public final class Resilient_WaymarkModule implements StepModule {
   }
 
   /**
-   * Created by {@link ServiceLoader}.
+   * Created by {@link java.util.ServiceLoader}.
    */
   public Resilient_WaymarkModule() {
   }

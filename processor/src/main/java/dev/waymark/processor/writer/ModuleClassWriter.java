@@ -56,11 +56,10 @@ public final class ModuleClassWriter {
             .addJavadoc(
                 "The step definitions and checkpoint serializers behind {@link $T}: what the\n"
                     + "Waymark runtime needs to run and resume the steps of {@link $T}. It"
-                    + " registers\nitself when it is first used, and {@link $T} finds it for a"
-                    + " JVM that\nresumes a stored workflow.\n",
+                    + " registers\nitself when it is first used, and {@link java.util.ServiceLoader}"
+                    + " finds it for a JVM\nthat resumes a stored workflow.\n",
                 model.generatedClass(),
-                model.stepClass(),
-                ClassName.get("java.util", "ServiceLoader"))
+                model.stepClass())
             .addAnnotation(
                 AnnotationSpec.builder(GENERATED).addMember("value", "$S", PROCESSOR).build())
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
@@ -75,7 +74,8 @@ public final class ModuleClassWriter {
             .build());
     type.addMethod(
         MethodSpec.constructorBuilder()
-            .addJavadoc("Created by {@link $T}.\n", ClassName.get("java.util", "ServiceLoader"))
+            // In full: an import that only Javadoc uses is one that ECJ reports as unused.
+            .addJavadoc("Created by {@link java.util.ServiceLoader}.\n")
             .addModifiers(Modifier.PUBLIC)
             .build());
     addModuleMethods(type, model, names);
