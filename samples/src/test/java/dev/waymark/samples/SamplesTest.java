@@ -107,6 +107,19 @@ class SamplesTest {
   }
 
   @Test
+  void aHandleStartsTheWorkflowAndAnotherFindsItByIdTypedByItsResult() {
+    assertEquals("published a.pdf", Approval.approveAndPublish(waymark, "a.pdf"));
+    assertEquals("SUCCESSFUL: published a.pdf", Approval.lookUp(waymark, "a.pdf"));
+    assertThrows(
+        dev.waymark.exceptions.WorkflowConflictException.class,
+        () -> waymark.workflow("publish-a.pdf", Integer.class).result());
+    waymark.workflow("publish-a.pdf", String.class).delete();
+    assertThrows(
+        dev.waymark.exceptions.WorkflowNotFoundException.class,
+        () -> waymark.workflow("publish-a.pdf", String.class));
+  }
+
+  @Test
   void runAsyncCompletesWithTheResult() {
     CompletableFuture<Integer> future = waymark.runAsync(PipelineSample.pipeline(4), "async");
     assertEquals(14, future.join());
