@@ -66,7 +66,8 @@ public final class Waymark implements AutoCloseable {
                 builder.maxRunning,
                 builder.maxPending,
                 builder.listeners,
-                builder.stopGrace));
+                builder.stopGrace,
+                builder.retention));
     this.queries = engine.queries();
   }
 
@@ -312,6 +313,19 @@ public final class Waymark implements AutoCloseable {
   }
 
   /**
+   * Deletes every finished workflow (SUCCESSFUL, FAILED, CANCELED) of the storage that ended more
+   * than {@code olderThan} ago, as {@link #delete} would; returns how many it deleted. Workflows
+   * that run, wait, sleep or can be resumed are never touched. See {@link
+   * Builder#retention(Duration)} for doing this all the time.
+   */
+  public int deleteFinished(Duration olderThan) {
+    if (olderThan == null || olderThan.isNegative()) {
+      throw new IllegalArgumentException("olderThan must be >= 0, got " + olderThan);
+    }
+    return engine.deleteFinished(olderThan);
+  }
+
+  /**
    * Stops gracefully and releases the storage. No workflow starts any more; steps that are running
    * get the grace period ({@link Builder#stopGracePeriod}, 5 seconds by default) to finish, and
    * their outputs are committed; steps still running then are interrupted and whatever they do is
@@ -466,6 +480,23 @@ public final class Waymark implements AutoCloseable {
         throw new IllegalArgumentException("the stop grace period must be >= 0, got " + grace);
       }
       this.stopGrace = grace;
+      return this;
+    }
+
+    private Duration retention;
+
+    /**
+     * Keeps finished workflows (SUCCESSFUL, FAILED, CANCELED) for {@code keepFinished} after they
+     * end, then deletes them, so that the disk a steady stream of workflows uses stays bounded
+     * (default: kept until deleted). A sweep runs on a thread of its own every half of that time
+     * (between 50 ms and 10 minutes). Running an id again after its workflow was deleted runs it
+     * anew.
+     */
+    public Builder retention(Duration keepFinished) {
+      if (keepFinished == null || keepFinished.isNegative()) {
+        throw new IllegalArgumentException("the retention must be >= 0, got " + keepFinished);
+      }
+      this.retention = keepFinished;
       return this;
     }
 

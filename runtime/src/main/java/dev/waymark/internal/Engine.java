@@ -35,6 +35,7 @@ public final class Engine implements AutoCloseable {
   private final Cancellation cancellation;
   private final WorkflowQueries queries;
   private final java.time.Duration stopGrace;
+  private final Retention retention;
 
   /** Runs the workflows of {@code store} as {@code settings} say. */
   public Engine(Storage store, EngineSettings settings) {
@@ -70,6 +71,7 @@ public final class Engine implements AutoCloseable {
         CANCEL_POLL_MILLIS,
         CANCEL_POLL_MILLIS,
         TimeUnit.MILLISECONDS);
+    this.retention = Retention.every(settings.retention(), store, this::delete);
   }
 
   public Storage store() {
@@ -129,6 +131,14 @@ public final class Engine implements AutoCloseable {
     claim.deleteAll();
   }
 
+  /**
+   * Deletes every finished workflow (SUCCESSFUL, FAILED, CANCELED) that ended more than {@code
+   * olderThan} ago; returns how many.
+   */
+  public int deleteFinished(java.time.Duration olderThan) {
+    return Retention.sweep(store, this::delete, System.currentTimeMillis() - olderThan.toMillis());
+  }
+
   /** Waits for {@code future}, turning its failure into the exception the caller sees. */
   public static Object join(CompletableFuture<?> future) {
     try {
@@ -153,6 +163,9 @@ public final class Engine implements AutoCloseable {
    */
   @Override
   public void close() {
+    if (retention != null) {
+      retention.close();
+    }
     admission.close();
     List<Execution> runs = List.copyOf(active.values());
     runs.forEach(Execution::beginStop);

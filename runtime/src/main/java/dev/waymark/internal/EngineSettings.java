@@ -14,6 +14,8 @@ import java.util.Map;
  * @param maxPending how many may wait PENDING
  * @param listeners the event sources, by name
  * @param stopGrace how long {@code close()} lets running steps finish before it gives up on them
+ * @param retention how long finished workflows are kept before they are deleted, or null to keep
+ *     them until deleted
  */
 public record EngineSettings(
     int parallelism,
@@ -22,7 +24,8 @@ public record EngineSettings(
     int maxRunning,
     int maxPending,
     Map<String, EventListener<?>> listeners,
-    Duration stopGrace) {
+    Duration stopGrace,
+    Duration retention) {
 
   /** The default grace period of a stop: running steps get this long to finish. */
   public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(5);
@@ -41,6 +44,7 @@ public record EngineSettings(
         Integer.MAX_VALUE,
         0,
         Map.of(),
-        DEFAULT_STOP_GRACE);
+        DEFAULT_STOP_GRACE,
+        null);
   }
 }

@@ -279,6 +279,12 @@ final class Execution {
   /** See {@link StorageGate#leave}. */
   void leaveStorage() {
     gate.leave();
+    // A cancel interrupts the threads it finds in step code. One that enters step code after the
+    // cancel looked interrupts itself: else its step would run on uninterrupted, and a step that
+    // waits for something would keep the run, and whoever waits for the cancel, from ending.
+    if (failure.isCancel()) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** See {@link StorageGate#returnFromStep}. */

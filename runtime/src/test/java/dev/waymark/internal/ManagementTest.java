@@ -132,6 +132,25 @@ class ManagementTest {
     }
   }
 
+  /**
+   * A cancel right after the start races the step's own start: it must interrupt the step either
+   * way, or a step that waits would keep the workflow, and the cancel, from ever ending.
+   */
+  @Test
+  @org.junit.jupiter.api.Timeout(120)
+  void aCancelRightAfterTheStartInterruptsTheStepWhateverTheTiming() {
+    ManagementSteps.gate = new CountDownLatch(1); // never opened: only an interrupt ends the step
+    try (Waymark waymark = Waymark.open(dir)) {
+      for (int i = 0; i < 200; i++) {
+        CompletableFuture<Integer> run =
+            waymark.runAsync(ManagementSteps.GATED.call(Workflow.of(2)), "race-" + i);
+        waymark.cancel("race-" + i);
+        assertEquals(WorkflowStatus.CANCELED, waymark.getStatus("race-" + i));
+        assertTrue(run.isCompletedExceptionally());
+      }
+    }
+  }
+
   @Test
   void cancelOfAPendingWorkflowNeverStartsIt() throws Exception {
     ManagementSteps.gate = new CountDownLatch(1);

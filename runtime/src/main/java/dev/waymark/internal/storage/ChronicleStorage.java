@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,13 @@ public final class ChronicleStorage implements Storage {
   static final int DAG_MAGIC = 0x574d4447; // "WMDG"
   static final int STATUS_MAGIC = 0x574d5354; // "WMST"
   static final String LOCK_FILE = "lock";
+
+  /**
+   * What a workflow's directory is renamed to (followed by its id and a number) as its deletion
+   * begins; no workflow id starts with a dot.
+   */
+  static final String DELETED_PREFIX = ".deleted-";
+
   static final String DAG_FILE = "dag.bin";
   static final String STATUS_FILE = "status.bin";
   static final String CANCEL_FILE = "cancel.request";
@@ -104,6 +112,7 @@ public final class ChronicleStorage implements Storage {
     Path absolute = root.toAbsolutePath().normalize();
     createPrivateDirectories(absolute.resolve("workflows"));
     checkFormat(absolute.resolve(FORMAT_FILE));
+    finishDeletions(absolute.resolve("workflows"));
     return new ChronicleStorage(
         absolute, inFlightSlots, durability == Durability.POWER_LOSS, freeSpaceReserve);
   }
@@ -434,7 +443,8 @@ public final class ChronicleStorage implements Storage {
   public List<String> workflowIds() {
     List<String> ids = new ArrayList<>();
     try (Stream<Path> dirs = Files.list(workflows)) {
-      dirs.filter(dir -> Files.exists(dir.resolve(STATUS_FILE)))
+      dirs.filter(dir -> !dir.getFileName().toString().startsWith(DELETED_PREFIX))
+          .filter(dir -> Files.exists(dir.resolve(STATUS_FILE)))
           .forEach(dir -> ids.add(dir.getFileName().toString()));
     } catch (IOException e) {
       throw new StorageException("cannot list " + workflows + ": " + e, e);
@@ -447,6 +457,38 @@ public final class ChronicleStorage implements Storage {
   public synchronized void close() {
     for (ChronicleWorkflowStore claim : List.copyOf(claims.values())) {
       claim.close();
+    }
+  }
+
+  /**
+   * Deletes what a deletion cut short by the death of its process left, out of the namespace
+   * already; a deletion still under way in a live process holds its lock and is left to it.
+   */
+  private static void finishDeletions(Path workflows) {
+    try (Stream<Path> dirs = Files.list(workflows)) {
+      for (Path dir : dirs.toList()) {
+        String name = dir.getFileName().toString();
+        if (name.startsWith(DELETED_PREFIX) && !JvmLocks.isLocked(dir.resolve(LOCK_FILE))) {
+          deleteTree(dir, name);
+        }
+      }
+    } catch (IOException | StorageException e) {
+      // left for the next open: nothing reads these directories
+    }
+  }
+
+  /** Deletes {@code dir} and everything in it, its lock file last. */
+  static void deleteTree(Path dir, String what) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+        if (!file.getFileName().toString().equals(LOCK_FILE) && !file.equals(dir)) {
+          Files.deleteIfExists(file);
+        }
+      }
+      Files.deleteIfExists(dir.resolve(LOCK_FILE));
+      Files.deleteIfExists(dir);
+    } catch (IOException e) {
+      throw new StorageException("cannot delete the files of workflow '" + what + "': " + e, e);
     }
   }
 

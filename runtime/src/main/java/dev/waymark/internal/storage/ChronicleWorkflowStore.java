@@ -8,11 +8,10 @@ import dev.waymark.exceptions.StorageException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
+import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * One claimed workflow's files: its DAG and status, its records ({@link OutputMaps}), its events,
@@ -283,21 +282,19 @@ final class ChronicleWorkflowStore implements WorkflowStore {
   @Override
   public void deleteAll() {
     outputs.close();
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-        if (!file.getFileName().toString().equals(ChronicleStorage.LOCK_FILE)
-            && !file.equals(dir)) {
-          Files.deleteIfExists(file);
-        }
-      }
-      Files.deleteIfExists(dir.resolve(ChronicleStorage.LOCK_FILE));
-      Files.deleteIfExists(dir);
+    // First out of the namespace, in one atomic rename: a reader listing or reading the workflow
+    // meanwhile sees all of it or nothing, never a half-deleted one. The lock moves along, held.
+    Path doomed =
+        dir.resolveSibling(ChronicleStorage.DELETED_PREFIX + workflowId + "-" + System.nanoTime());
+    try {
+      Files.move(dir, doomed, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
+      close();
       throw new StorageException(
           "cannot delete the files of workflow '" + workflowId + "': " + e, e);
-    } finally {
-      close();
     }
+    ChronicleStorage.deleteTree(doomed, workflowId);
+    close();
   }
 
   @Override
