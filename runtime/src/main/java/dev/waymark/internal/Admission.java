@@ -169,7 +169,8 @@ final class Admission {
     try {
       run.claim().values().expectRecords(run.plan().taskCount());
       execution =
-          new Execution(workflowId, run.plan(), run.claim(), services, () -> ended(workflowId));
+          new Execution(
+              workflowId, run.plan(), run.claim(), services, () -> ended(workflowId), run.result());
       active.put(workflowId, execution);
       // The status says RUNNING only once the recorded DAG proved runnable by this code: a
       // workflow refused here keeps the status it had.
@@ -183,16 +184,6 @@ final class Admission {
       run.result().completeExceptionally(e);
       throw e;
     }
-    execution
-        .result()
-        .whenComplete(
-            (out, failure) -> {
-              if (failure != null) {
-                run.result().completeExceptionally(failure);
-              } else {
-                run.result().complete(out);
-              }
-            });
     return run.result();
   }
 

@@ -114,10 +114,12 @@ final class Attempt {
     int allowed = options.maxRetries() + 1;
     if (error instanceof StepCrashedException) {
       int used = attempt - 1;
-      return used == crashes
-          ? (used == 1 ? "its one attempt" : "all " + used + " attempts")
-              + " lost to process crashes"
-          : used + " of " + allowed + " attempts used, " + lost(crashes);
+      if (used != crashes) {
+        return used + " of " + allowed + " attempts used, " + lost(crashes);
+      }
+      return used == 1
+          ? "its one attempt lost to a process crash"
+          : "all " + used + " attempts lost to process crashes";
     }
     String text = "attempt " + attempt + " of " + allowed;
     if (crashes > 0) {

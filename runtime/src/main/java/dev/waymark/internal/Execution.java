@@ -33,6 +33,7 @@ final class Execution {
   private final Runnable onEnd;
   private final TaskNames names;
   private final CompletableFuture<Object> result = new CompletableFuture<>();
+  private final CompletableFuture<Object> callers;
   private final AtomicInteger inFlight = new AtomicInteger();
   private final java.util.concurrent.atomic.AtomicBoolean ended =
       new java.util.concurrent.atomic.AtomicBoolean();
@@ -52,7 +53,19 @@ final class Execution {
   /** Set when the runtime closes: no task starts any more; running ones may still finish. */
   private volatile boolean stopping;
 
-  Execution(String workflowId, Plan plan, WorkflowStore claim, Services services, Runnable onEnd) {
+  /**
+   * A run whose outcome also completes {@code callers}, the future its callers hold, before its own
+   * {@link #result}: whoever waits for the run to end (a cancel) then finds that future complete.
+   * The engine waits on its own future only, which callers cannot complete or cancel.
+   */
+  Execution(
+      String workflowId,
+      Plan plan,
+      WorkflowStore claim,
+      Services services,
+      Runnable onEnd,
+      CompletableFuture<Object> callers) {
+    this.callers = callers;
     this.workflowId = workflowId;
     this.plan = plan;
     this.claim = claim;
@@ -391,7 +404,7 @@ final class Execution {
       // the next run counts those attempts as failed ones: safe, only less generous
     }
     end();
-    result.completeExceptionally(new WorkflowStoppedException(workflowId));
+    failWith(new WorkflowStoppedException(workflowId));
   }
 
   /** Counts a failed attempt durably, then runs the task again after {@code delayMillis}. */
@@ -480,11 +493,17 @@ final class Execution {
       }
     } catch (RuntimeException e) {
       end();
-      result.completeExceptionally(e);
+      failWith(e);
       return;
     }
     end();
+    callers.complete(out);
     result.complete(out);
+  }
+
+  private void failWith(Throwable e) {
+    callers.completeExceptionally(e);
+    result.completeExceptionally(e);
   }
 
   private void finishWithFailure() {
@@ -511,7 +530,7 @@ final class Execution {
       thrown.addSuppressed(e);
     }
     end();
-    result.completeExceptionally(thrown);
+    failWith(thrown);
   }
 
   private void end() {
