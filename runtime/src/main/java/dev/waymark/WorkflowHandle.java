@@ -4,7 +4,7 @@ import dev.waymark.exceptions.WorkflowConflictException;
 import dev.waymark.exceptions.WorkflowExecutionException;
 import dev.waymark.exceptions.WorkflowNotResumableException;
 import dev.waymark.exceptions.WorkflowStillActiveException;
-import java.util.Map;
+import java.lang.invoke.MethodType;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
@@ -82,7 +82,10 @@ public final class WorkflowHandle<T> {
    */
   public <U> U output(String taskId, Class<U> taskType) {
     Objects.requireNonNull(taskType, "taskType");
-    return cast(waymark.getOutput(workflowId, taskId), taskType, "task '" + taskId + "'");
+    return cast(
+        waymark.getOutput(workflowId, taskId),
+        taskType,
+        "task '" + taskId + "' of workflow '" + workflowId + "'");
   }
 
   /** The run's metadata and times; see {@link Waymark#getMetadata(String)}. */
@@ -120,11 +123,11 @@ public final class WorkflowHandle<T> {
   }
 
   private <U> U cast(Object value, Class<U> wanted, String what) {
-    Class<?> boxed = BOXES.getOrDefault(wanted, wanted);
+    // int.class asks for an Integer; a reference type is left as it is.
+    Class<?> boxed = MethodType.methodType(wanted).wrap().returnType();
     if (value != null && !boxed.isInstance(value)) {
       throw new WorkflowConflictException(
           what
-              + (what.startsWith("task") ? " of workflow '" + workflowId + "'" : "")
               + " produced a "
               + value.getClass().getName()
               + ", not the "
@@ -135,15 +138,4 @@ public final class WorkflowHandle<T> {
     U typed = (U) value;
     return typed;
   }
-
-  private static final Map<Class<?>, Class<?>> BOXES =
-      Map.of(
-          boolean.class, Boolean.class,
-          byte.class, Byte.class,
-          short.class, Short.class,
-          int.class, Integer.class,
-          long.class, Long.class,
-          char.class, Character.class,
-          float.class, Float.class,
-          double.class, Double.class);
 }

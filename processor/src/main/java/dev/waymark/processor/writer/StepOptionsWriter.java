@@ -21,6 +21,56 @@ import java.util.stream.Collectors;
 final class StepOptionsWriter {
   private StepOptionsWriter() {}
 
+  /** One option the user set: its builder call, and how the builders' Javadoc lists it. */
+  private record Option(CodeBlock call, String text) {}
+
+  /** The options the user set, in the fixed order both the code and the Javadoc follow. */
+  private static List<Option> each(StepOptionsModel options) {
+    List<Option> all = new ArrayList<>();
+    options
+        .maxRetries()
+        .ifPresent(n -> all.add(new Option(CodeBlock.of("maxRetries($L)", n), "maxRetries " + n)));
+    options
+        .retryExceptions()
+        .ifPresent(
+            b ->
+                all.add(
+                    new Option(CodeBlock.of("retryExceptions($L)", b), "retryExceptions " + b)));
+    options
+        .backoff()
+        .ifPresent(
+            b ->
+                all.add(
+                    new Option(CodeBlock.of("backoff($L)", backoff(b)), "backoff " + describe(b))));
+    options
+        .checkpoint()
+        .ifPresent(
+            mode ->
+                all.add(
+                    new Option(
+                        CodeBlock.of("checkpoint($T.$L)", CHECKPOINT_MODE, mode),
+                        "checkpoint " + mode)));
+    options
+        .cpus()
+        .ifPresent(cpus -> all.add(new Option(CodeBlock.of("cpus($L)", cpus), "cpus " + cpus)));
+    options
+        .gpus()
+        .ifPresent(gpus -> all.add(new Option(CodeBlock.of("gpus($L)", gpus), "gpus " + gpus)));
+    for (ResourceModel resource : options.resources()) {
+      all.add(
+          new Option(
+              CodeBlock.of("resource($S, $L)", resource.name(), resource.amount()),
+              "resource " + resource.name() + " " + resource.amount()));
+    }
+    for (MetadataEntry entry : options.metadata()) {
+      all.add(
+          new Option(
+              CodeBlock.of("metadata($S, $S)", entry.key(), entry.value()),
+              "metadata " + entry.key() + "=" + entry.value()));
+    }
+    return all;
+  }
+
   // StepOptions.builder()
   //     .maxRetries(10)
   //     .backoff(RetryBackoff.fixed(Duration.ofMillis(500)))
@@ -28,20 +78,7 @@ final class StepOptionsWriter {
   //     .build()
   static CodeBlock options(StepOptionsModel options) {
     List<CodeBlock> calls = new ArrayList<>();
-    options.maxRetries().ifPresent(n -> calls.add(CodeBlock.of("maxRetries($L)", n)));
-    options.retryExceptions().ifPresent(b -> calls.add(CodeBlock.of("retryExceptions($L)", b)));
-    options.backoff().ifPresent(b -> calls.add(CodeBlock.of("backoff($L)", backoff(b))));
-    options
-        .checkpoint()
-        .ifPresent(mode -> calls.add(CodeBlock.of("checkpoint($T.$L)", CHECKPOINT_MODE, mode)));
-    options.cpus().ifPresent(cpus -> calls.add(CodeBlock.of("cpus($L)", cpus)));
-    options.gpus().ifPresent(gpus -> calls.add(CodeBlock.of("gpus($L)", gpus)));
-    for (ResourceModel resource : options.resources()) {
-      calls.add(CodeBlock.of("resource($S, $L)", resource.name(), resource.amount()));
-    }
-    for (MetadataEntry entry : options.metadata()) {
-      calls.add(CodeBlock.of("metadata($S, $S)", entry.key(), entry.value()));
-    }
+    each(options).forEach(option -> calls.add(option.call()));
     calls.add(CodeBlock.of("build()"));
     CodeBlock.Builder chain = CodeBlock.builder().add("$T.builder()", STEP_OPTIONS);
     if (calls.size() == 2) {
@@ -62,21 +99,8 @@ final class StepOptionsWriter {
    * #options}: what a reader of a call site needs to know without opening the step's class.
    */
   static String describe(StepOptionsModel options) {
-    List<String> parts = new ArrayList<>();
-    options.maxRetries().ifPresent(n -> parts.add("maxRetries " + n));
-    options.retryExceptions().ifPresent(b -> parts.add("retryExceptions " + b));
-    options.backoff().ifPresent(b -> parts.add("backoff " + describe(b)));
-    options.checkpoint().ifPresent(mode -> parts.add("checkpoint " + mode));
-    options.cpus().ifPresent(cpus -> parts.add("cpus " + cpus));
-    options.gpus().ifPresent(gpus -> parts.add("gpus " + gpus));
-    for (ResourceModel resource : options.resources()) {
-      parts.add("resource " + resource.name() + " " + resource.amount());
-    }
-    for (MetadataEntry entry : options.metadata()) {
-      parts.add("metadata " + entry.key() + "=" + entry.value());
-    }
-    return parts.stream()
-        .map(part -> "<code>" + escape(part) + "</code>")
+    return each(options).stream()
+        .map(option -> "<code>" + escape(option.text()) + "</code>")
         .collect(Collectors.joining(",\n"));
   }
 
