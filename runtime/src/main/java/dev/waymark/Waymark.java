@@ -16,6 +16,7 @@ import dev.waymark.internal.StepThreads;
 import dev.waymark.internal.WorkflowIds;
 import dev.waymark.internal.WorkflowQueries;
 import dev.waymark.internal.storage.ChronicleStorage;
+import dev.waymark.internal.storage.Storages;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -57,8 +58,7 @@ public final class Waymark implements AutoCloseable {
             : virtual ? VIRTUAL_PARALLELISM : Runtime.getRuntime().availableProcessors();
     this.engine =
         new Engine(
-            ChronicleStorage.open(
-                builder.storage, parallelism, builder.durability, builder.reserve),
+            Storages.open(builder.storage, parallelism, builder.durability, builder.reserve),
             new EngineSettings(
                 parallelism,
                 virtual,

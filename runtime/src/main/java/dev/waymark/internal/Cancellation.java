@@ -61,8 +61,10 @@ final class Cancellation {
       if (status == WorkflowStatus.SUCCESSFUL || status == WorkflowStatus.CANCELED) {
         return;
       }
-      if (status == WorkflowStatus.RUNNING || status == WorkflowStatus.PENDING) {
-        store.requestCancel(workflowId); // the process running it polls for this
+      if (status == WorkflowStatus.RUNNING
+          || status == WorkflowStatus.PENDING
+          || store.ownedElsewhere(workflowId)) {
+        store.requestCancel(workflowId); // the process holding it polls for this
         WorkflowQueries.sleep();
         continue;
       }
@@ -92,6 +94,7 @@ final class Cancellation {
 
   /** Cancels the runs here that another process asked to cancel. */
   void poll() {
+    store.deliverRequests();
     for (Map.Entry<String, Execution> run : active.entrySet()) {
       if (store.takeCancelRequest(run.getKey())) {
         run.getValue().cancel();

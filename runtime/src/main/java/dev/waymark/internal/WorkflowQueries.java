@@ -283,7 +283,7 @@ public final class WorkflowQueries {
   private Object withClaim(String workflowId, Function<WorkflowStore, Object> read) {
     WorkflowStore claim;
     try {
-      claim = store.claim(workflowId, false);
+      claim = store.view(workflowId);
     } catch (WorkflowStillActiveException busy) {
       sleep();
       return BUSY;

@@ -10,7 +10,8 @@ import dev.waymark.Waymark;
 import dev.waymark.Workflow;
 import dev.waymark.annotations.CheckpointMode;
 import dev.waymark.exceptions.WorkflowExecutionException;
-import dev.waymark.internal.storage.ChronicleStorage;
+import dev.waymark.internal.storage.Storage;
+import dev.waymark.internal.storage.Storages;
 import dev.waymark.internal.storage.TaskKeys;
 import dev.waymark.internal.storage.WorkflowStore;
 import java.nio.file.Path;
@@ -43,8 +44,8 @@ class CheckpointRulesTest {
   /** Per task id: "value" (an output or resolved value is stored), "dag", both, or "-". */
   private Map<String, String> stored(String id, String... taskIds) {
     Map<String, String> found = new TreeMap<>();
-    try (ChronicleStorage store = ChronicleStorage.open(dir);
-        WorkflowStore claim = store.claim(id, false)) {
+    try (Storage store = Storages.open(dir);
+        WorkflowStore claim = store.view(id)) {
       Plan root = DagCodec.decode(claim.dag().read());
       TaskNames names = new TaskNames(claim, root);
       for (String taskId : taskIds) {

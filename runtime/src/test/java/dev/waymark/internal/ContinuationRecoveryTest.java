@@ -9,8 +9,9 @@ import dev.waymark.Workflow;
 import dev.waymark.WorkflowStatus;
 import dev.waymark.annotations.CheckpointMode;
 import dev.waymark.exceptions.WorkflowExecutionException;
-import dev.waymark.internal.storage.ChronicleStorage;
 import dev.waymark.internal.storage.Payload;
+import dev.waymark.internal.storage.Storage;
+import dev.waymark.internal.storage.Storages;
 import dev.waymark.internal.storage.TaskKeys;
 import dev.waymark.internal.storage.WorkflowStore;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ class ContinuationRecoveryTest {
   }
 
   private void edit(String id, Consumer<WorkflowStore> change) {
-    try (ChronicleStorage store = ChronicleStorage.open(dir);
+    try (Storage store = Storages.open(dir);
         WorkflowStore claim = store.claim(id, false)) {
       change.accept(claim);
       claim.status().write(claim.status().read().next(WorkflowStatus.RUNNING, null, 0));
@@ -109,7 +110,7 @@ class ContinuationRecoveryTest {
     try (Waymark waymark = Waymark.open(dir)) {
       assertEquals("[source1][append1][append2][append2]", waymark.run(workflow, "ids"));
     }
-    try (ChronicleStorage store = ChronicleStorage.open(dir);
+    try (Storage store = Storages.open(dir);
         WorkflowStore claim = store.claim("ids", false)) {
       Payload key = claim.values().read(TaskKeys.store(TaskKeys.KEY_OF, TaskKeys.hash("append1")));
       append1 = java.nio.ByteBuffer.wrap(key.bytes(), key.offset(), key.length()).getLong();

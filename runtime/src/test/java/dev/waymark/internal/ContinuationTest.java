@@ -12,7 +12,7 @@ import dev.waymark.Waymark;
 import dev.waymark.Workflow;
 import dev.waymark.annotations.CheckpointMode;
 import dev.waymark.exceptions.WorkflowExecutionException;
-import dev.waymark.internal.storage.ChronicleStorage;
+import dev.waymark.internal.storage.Storages;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
@@ -94,7 +94,7 @@ class ContinuationTest {
 
   @Test
   void loadingTheResultOfAHundredLevelRecursionReadsConstantRecords() {
-    CountingStore store = new CountingStore(ChronicleStorage.open(dir.resolve("counted")));
+    CountingStore store = new CountingStore(Storages.open(dir.resolve("counted")));
     try (Engine engine = new Engine(store, EngineSettings.of(2))) {
       Engine.join(
           engine.run(

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.waymark.Durability;
 import dev.waymark.Waymark;
 import dev.waymark.Workflow;
-import dev.waymark.internal.storage.ChronicleStorage;
 import dev.waymark.internal.storage.Storage;
+import dev.waymark.internal.storage.Storages;
 import dev.waymark.internal.storage.WorkflowStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,7 +37,7 @@ class DurabilityTest {
 
   /** The real store; notes every record written ("write") and every force ("forced"). */
   private ForwardingStore noting(Durability durability, Runnable beforeForce) {
-    return new ForwardingStore(ChronicleStorage.open(dir, 8, durability, 0)) {
+    return new ForwardingStore(Storages.open(dir, 8, durability, 0)) {
       @Override
       WorkflowStore wrap(WorkflowStore claim) {
         return new ForwardingWorkflow(claim) {

@@ -10,6 +10,8 @@ import dev.waymark.Workflow;
 import dev.waymark.WorkflowStatus;
 import dev.waymark.exceptions.WorkflowExecutionException;
 import dev.waymark.exceptions.WorkflowNotFoundException;
+import dev.waymark.internal.storage.Storage;
+import dev.waymark.internal.storage.Storages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -157,7 +159,10 @@ class EngineTest {
       parts.add(TestSteps.length(Workflow.of(big.clone())));
     }
     assertEquals(10_000_000, waymark.run(TestSteps.sum(Workflow.all(parts)), "dedup"));
-    long dagSize = Files.size(dir.resolve("workflows").resolve("dedup").resolve("dag.bin"));
+    long dagSize;
+    try (Storage store = Storages.open(dir)) {
+      dagSize = store.readDag("dedup").length();
+    }
     assertTrue(dagSize < 20_000, "1000 copies of a 10 KB value recorded in " + dagSize + " bytes");
   }
 

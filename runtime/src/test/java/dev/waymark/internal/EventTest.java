@@ -11,8 +11,8 @@ import dev.waymark.Workflow;
 import dev.waymark.exceptions.EventTypeMismatchException;
 import dev.waymark.exceptions.UnsupportedCheckpointTypeException;
 import dev.waymark.exceptions.WorkflowNotFoundException;
-import dev.waymark.internal.storage.ChronicleStorage;
-import java.nio.file.Files;
+import dev.waymark.internal.storage.Storage;
+import dev.waymark.internal.storage.Storages;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -37,8 +37,7 @@ class EventTest {
       assertEquals(2, waymark.run(TestSteps.inc(Workflow.of(1)), "other"));
       waymark.sendEvent("mail", "go", 41);
       assertEquals(42, run.get(10, TimeUnit.SECONDS));
-      assertFalse(
-          Files.exists(dir.resolve("workflows/mail/events/go.bin")), "consumed once stored");
+      assertFalse(StoredFiles.eventPresent(dir, "mail", "go"), "consumed once stored");
       assertEquals(41, (Integer) waymark.getOutput("mail", "event"));
     }
   }
@@ -121,7 +120,7 @@ class EventTest {
           "workflow 'typed' waits for event 'go' of type java.lang.Integer, but 41 is a"
               + " java.lang.String; nothing was sent",
           e.getMessage());
-      assertFalse(Files.exists(dir.resolve("workflows/typed/events/go.bin")));
+      assertFalse(StoredFiles.eventPresent(dir, "typed", "go"));
       waymark.sendEvent("typed", "go", 41);
       assertEquals(42, run.get(10, TimeUnit.SECONDS));
     }
@@ -132,20 +131,19 @@ class EventTest {
     try (Waymark waymark = Waymark.open(dir)) {
       CompletableFuture<String> run =
           waymark.runAsync(ContinuationSteps.WAIT_INSIDE.call(), "inside");
-      Path expectation = dir.resolve("workflows/inside/events/word.expect");
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (!Files.exists(expectation)) {
+      while (!StoredFiles.expectationPresent(dir, "inside", "word")) {
         assertTrue(System.nanoTime() < deadline, "the wait recorded what it expects");
         Thread.sleep(5);
       }
       assertThrows(EventTypeMismatchException.class, () -> waymark.sendEvent("inside", "word", 7));
       // What a sender that came before the wait knew anything would have left: dropped, not
       // delivered.
-      try (ChronicleStorage sender = ChronicleStorage.open(dir)) {
+      try (Storage sender = Storages.open(dir)) {
         sender.postEvent("inside", "word", CheckpointCodec.serialize(7));
       }
       long dropped = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (Files.exists(dir.resolve("workflows/inside/events/word.bin"))) {
+      while (StoredFiles.eventPresent(dir, "inside", "word")) {
         assertTrue(System.nanoTime() < dropped, "the wait dropped the wrong payload");
         Thread.sleep(5);
       }

@@ -9,7 +9,8 @@ import dev.waymark.StepContext;
 import dev.waymark.Waymark;
 import dev.waymark.Workflow;
 import dev.waymark.exceptions.WorkflowExecutionException;
-import dev.waymark.internal.storage.ChronicleStorage;
+import dev.waymark.internal.storage.Storage;
+import dev.waymark.internal.storage.Storages;
 import dev.waymark.internal.storage.TaskKeys;
 import dev.waymark.internal.storage.WorkflowStore;
 import java.nio.file.Path;
@@ -58,7 +59,7 @@ class IntraStepCheckpointTest {
     assertThrows(
         WorkflowExecutionException.class, () -> waymark.run(StateSteps.SAVES_FIVE.call(), "torn"));
     waymark.close();
-    try (ChronicleStorage store = ChronicleStorage.open(dir);
+    try (Storage store = Storages.open(dir);
         WorkflowStore claim = store.claim("torn", false)) {
       assertTrue(claim.values().contains(TaskKeys.store(TaskKeys.STATE, 0)), "state 4");
       assertTrue(claim.values().contains(TaskKeys.store(TaskKeys.STATE_ODD, 0)), "state 5");
@@ -93,8 +94,8 @@ class IntraStepCheckpointTest {
     }
 
     boolean hasState(String workflowId, long taskKey) {
-      try (ChronicleStorage store = ChronicleStorage.open(dir);
-          WorkflowStore claim = store.claim(workflowId, false)) {
+      try (Storage store = Storages.open(dir);
+          WorkflowStore claim = store.view(workflowId)) {
         return claim.values().contains(TaskKeys.store(TaskKeys.STATE, taskKey))
             || claim.values().contains(TaskKeys.store(TaskKeys.STATE_ODD, taskKey));
       }

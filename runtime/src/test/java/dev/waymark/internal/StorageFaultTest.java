@@ -12,8 +12,8 @@ import dev.waymark.WorkflowStatus;
 import dev.waymark.exceptions.CheckpointCorruptedException;
 import dev.waymark.exceptions.StorageException;
 import dev.waymark.exceptions.WorkflowException;
-import dev.waymark.internal.storage.ChronicleStorage;
 import dev.waymark.internal.storage.Storage;
+import dev.waymark.internal.storage.Storages;
 import dev.waymark.internal.storage.TaskKeys;
 import dev.waymark.internal.storage.WorkflowStore;
 import java.nio.file.Files;
@@ -74,7 +74,7 @@ class StorageFaultTest {
   @Test
   void aFullDeviceFailsTheCommitCleanlyAndTheWorkflowResumesOnceThereIsSpace() {
     int before = TestSteps.runs("inc");
-    FullDevice store = new FullDevice(ChronicleStorage.open(dir));
+    FullDevice store = new FullDevice(Storages.open(dir));
     store.failAt = 6; // the sixth output cannot be stored
     try (Engine engine = new Engine(store, EngineSettings.of(2))) {
       CompletionException thrown =
@@ -105,7 +105,7 @@ class StorageFaultTest {
     try (Waymark waymark = Waymark.open(dir)) {
       assertEquals(3, (Integer) waymark.run(TestSteps.inc(TestSteps.inc(Workflow.of(1))), id));
     }
-    try (ChronicleStorage store = ChronicleStorage.open(dir);
+    try (Storage store = Storages.open(dir);
         WorkflowStore claim = store.claim(id, false)) {
       assertTrue(claim.values().contains(outputKeyOfFirstStep()), "the first inc is task 0");
       claim.values().delete(TaskKeys.store(TaskKeys.OUTPUT, 1));
@@ -121,11 +121,11 @@ class StorageFaultTest {
     Output bytes = new Output(16);
     bytes.writeVarInt(0x0abcdef + 2, true);
     bytes.writeInt(42);
-    try (ChronicleStorage store = ChronicleStorage.open(dir);
+    try (Storage store = Storages.open(dir);
         WorkflowStore claim = store.claim("allow", false)) {
       claim.values().write(outputKeyOfFirstStep(), 0, 0, bytes.getBuffer(), 0, bytes.position());
     }
-    Path map = dir.resolve("workflows").resolve("allow").resolve("records-0.cmap");
+    Path map = StoredFiles.recordsMap(dir, "allow");
     try (Waymark waymark = Waymark.open(dir)) {
       CheckpointCorruptedException e =
           assertThrows(CheckpointCorruptedException.class, () -> waymark.resume("allow"));
@@ -143,7 +143,7 @@ class StorageFaultTest {
   @Test
   void aDamagedInputIsNamedWhenAResumeNeedsIt() throws Exception {
     storeTwoStepsAndForgetTheSecond("flip");
-    Path map = dir.resolve("workflows").resolve("flip").resolve("records-0.cmap");
+    Path map = StoredFiles.recordsMap(dir, "flip");
     // inc(1) stored 2: find the record (kind 1, a 20-byte header, then Kryo's Integer class 2 and
     // the zigzag varint of 2, which is 4) and flip its payload byte.
     byte[] file = Files.readAllBytes(map);
@@ -201,7 +201,7 @@ class StorageFaultTest {
   @org.junit.jupiter.api.Timeout(60)
   @Test
   void anIoErrorOnTheJournalEndsTheRunWithANamedErrorInsteadOfHanging() {
-    BrokenJournal store = new BrokenJournal(ChronicleStorage.open(dir));
+    BrokenJournal store = new BrokenJournal(Storages.open(dir));
     try (Engine engine = new Engine(store, EngineSettings.of(2))) {
       // A fan-out: each branch is a chain of its own, which ends by clearing its journal slot.
       java.util.List<Workflow<Integer>> parts = new java.util.ArrayList<>();

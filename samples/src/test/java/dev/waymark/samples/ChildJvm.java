@@ -58,6 +58,10 @@ final class ChildJvm {
     command.add("-XX:TieredStopAtLevel=1");
     command.add("-XX:+UseSerialGC");
     command.addAll(jvmArgs);
+    String layout = System.getProperty("waymark.storage.layout");
+    if (layout != null) {
+      command.add("-Dwaymark.storage.layout=" + layout); // the layout under test, in the child too
+    }
     command.add("-cp");
     StringBuilder path = new StringBuilder();
     for (Path entry : classpath) {

@@ -3,7 +3,8 @@ package dev.waymark.samples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.waymark.internal.storage.ChronicleStorage;
+import dev.waymark.internal.storage.Storage;
+import dev.waymark.internal.storage.Storages;
 import dev.waymark.internal.storage.WorkflowStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,7 +50,7 @@ class CrashRecoveryTest {
     assertEquals(137, first.exitValue(), "killed by SIGKILL");
 
     boolean[] committed = new boolean[CrashChain.STEPS];
-    try (ChronicleStorage store = ChronicleStorage.open(storage);
+    try (Storage store = Storages.open(storage);
         WorkflowStore claim = store.claim(CrashChain.ID, false)) {
       for (int t = 0; t < CrashChain.STEPS; t++) {
         committed[t] = claim.values().contains(t); // a root task's output is stored under its index

@@ -3,6 +3,8 @@ package dev.waymark.samples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.waymark.internal.storage.Storage;
+import dev.waymark.internal.storage.Storages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -14,14 +16,22 @@ import org.junit.jupiter.api.io.TempDir;
 class SleepCrashTest {
   @TempDir Path dir;
 
+  private static boolean started(Path storage) {
+    if (!Files.isDirectory(storage)) {
+      return false;
+    }
+    try (Storage store = Storages.open(storage)) {
+      return store.readStatus("reminder") != null;
+    }
+  }
+
   @Test
   void aKilledSleepWakesAtItsStoredTime() throws Exception {
     Path storage = dir.resolve("storage");
     Process first =
         ChildJvm.start(dir.resolve("1.out"), SleepCrashProgram.class, storage.toString());
-    Path workflow = storage.resolve("workflows").resolve("reminder");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (!Files.exists(workflow.resolve("status.bin")) && System.nanoTime() < deadline) {
+    while (!started(storage) && System.nanoTime() < deadline) {
       Thread.sleep(10);
     }
     Thread.sleep(1500); // inside the 3-second sleep

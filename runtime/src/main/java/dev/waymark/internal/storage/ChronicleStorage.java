@@ -11,7 +11,6 @@ import dev.waymark.exceptions.WorkflowStillActiveException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -61,14 +60,7 @@ public final class ChronicleStorage implements Storage {
   /** Whether writes are forced to the device ({@link Durability#POWER_LOSS}). */
   private final boolean force;
 
-  /** Free bytes the device must keep; writes stop short of it. */
-  private final long reserve;
-
-  private final FileStore device;
-  private volatile long spaceCheckedAt;
-  private volatile long usableSpace;
-  private long writtenSinceCheck;
-  private static final long SPACE_CHECK_NANOS = 50_000_000;
+  private final FreeSpace space;
 
   /** The default of {@code Waymark.Builder.freeSpaceReserve}: 64 MB. */
   public static final long DEFAULT_RESERVE = 64L << 20;
@@ -77,13 +69,8 @@ public final class ChronicleStorage implements Storage {
     this.root = root;
     this.inFlightSlots = inFlightSlots;
     this.force = force;
-    this.reserve = reserve;
-    try {
-      this.device = Files.getFileStore(root);
-    } catch (IOException e) {
-      throw new StorageException("cannot find the device holding " + root + ": " + e, e);
-    }
-    this.spaceCheckedAt = System.nanoTime() - SPACE_CHECK_NANOS;
+    this.space = new FreeSpace(root, reserve);
+    this.shapes = new ShapeFiles(root, force);
     this.workflows = root.resolve("workflows");
     this.templates = new MapTemplates(root);
   }
@@ -122,7 +109,7 @@ public final class ChronicleStorage implements Storage {
    * during shutdown (a step committing within a stop's grace period) would fail there. Loading that
    * class when the storage opens registers the hook in time.
    */
-  private static void initializeChronicle() {
+  static void initializeChronicle() {
     try {
       Class.forName(
           "net.openhft.chronicle.core.io.BackgroundResourceReleaser",
@@ -133,38 +120,9 @@ public final class ChronicleStorage implements Storage {
     }
   }
 
-  /**
-   * Refuses a write of about {@code bytes} to {@code file} when the device would have less than the
-   * reserve left: a map that grows into space the file system cannot give faults (SIGBUS) and may
-   * leave a torn entry, so writes stop cleanly before that. The free space is asked of the device
-   * every 50 ms, and whenever what was written since (counted roughly, without a lock) could have
-   * brought it below the reserve.
-   */
+  /** Refuses a write of about {@code bytes} to {@code file} that would eat into the reserve. */
   void checkSpace(Path file, long bytes) {
-    long now = System.nanoTime();
-    long written = writtenSinceCheck += bytes;
-    if (now - spaceCheckedAt >= SPACE_CHECK_NANOS || usableSpace - written < reserve) {
-      writtenSinceCheck = 0;
-      try {
-        usableSpace = device.getUsableSpace();
-      } catch (IOException e) {
-        throw new StorageException("cannot tell the free space of " + root + ": " + e, e);
-      }
-      spaceCheckedAt = now;
-    }
-    if (usableSpace < reserve) {
-      throw new StorageException(
-          "cannot write "
-              + file
-              + ": the device holding "
-              + root
-              + " has "
-              + (usableSpace >> 10)
-              + " KB left, below the reserve of "
-              + (reserve >> 10)
-              + " KB (Waymark.builder().freeSpaceReserve): free some space, then resume",
-          null);
-    }
+    space.check(file, bytes);
   }
 
   private final MapTemplates templates;
@@ -179,54 +137,12 @@ public final class ChronicleStorage implements Storage {
     templates.drop(template);
   }
 
-  static final int SHAPE_MAGIC = 0x574d5348; // "WMSH"
-
-  /** The shapes this process knows are kept (see {@link #recordShape}). */
-  private final java.util.Set<Long> shapesKept = java.util.concurrent.ConcurrentHashMap.newKeySet();
-
-  /**
-   * Keeps a step shape's text in {@code shapes/<hash>.bin}, once per storage: written whole and
-   * renamed, so that any reader sees it all or not at all.
-   */
   @Override
   public Shapes shapes() {
     return shapes;
   }
 
-  private final Shapes shapes =
-      new Shapes() {
-        @Override
-        public void record(long hash, String text) {
-          recordShape(hash, text);
-        }
-
-        @Override
-        public String read(long hash) {
-          return readShape(hash);
-        }
-      };
-
-  private void recordShape(long hash, String text) {
-    if (shapesKept.contains(hash)) {
-      return;
-    }
-    Path file = shapeFile(hash);
-    if (!Files.exists(file)) {
-      createPrivateDirectories(file.getParent());
-      FramedFiles.write(file, SHAPE_MAGIC, text.getBytes(StandardCharsets.UTF_8), force);
-    }
-    shapesKept.add(hash);
-  }
-
-  /** The shape text kept under {@code hash}, or null. */
-  private String readShape(long hash) {
-    byte[] bytes = FramedFiles.read(shapeFile(hash), SHAPE_MAGIC, "step shape");
-    return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
-  }
-
-  private Path shapeFile(long hash) {
-    return root.resolve("shapes").resolve(String.format("%016x.bin", hash));
-  }
+  private final Shapes shapes;
 
   static final String FORMAT_FILE = "format.bin";
   static final int FORMAT_MAGIC = 0x574d464d; // "WMFM"
@@ -235,7 +151,7 @@ public final class ChronicleStorage implements Storage {
    * Marks the storage with this Waymark's format version, or checks the mark: a storage written by
    * a newer, incompatible Waymark is refused as a whole, before any of its workflows is touched.
    */
-  private static void checkFormat(Path file) {
+  static void checkFormat(Path file) {
     if (FramedFiles.read(file, FORMAT_MAGIC, "storage format") == null) {
       FramedFiles.write(file, FORMAT_MAGIC, new byte[0], false);
     }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The lock files this JVM holds, whichever runtime took them. OS file locks belong to the process,
@@ -17,6 +18,9 @@ import java.util.Map;
  */
 final class JvmLocks {
   private static final Map<Path, Held> HELD = new HashMap<>();
+
+  /** How many times (a millisecond apart) a lock found taken is tried again. */
+  private static final int PROBE_RETRIES = 10;
 
   private JvmLocks() {}
 
@@ -47,10 +51,17 @@ final class JvmLocks {
       return Outcome.HELD_HERE;
     }
     FileChannel channel =
-        FileChannel.open(key, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileChannel.open(
+            key, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
     FileLock lock;
     try {
       lock = channel.tryLock();
+      // Another process may be probing the lock (isLocked holds it shared for a moment): only an
+      // owner holds it for longer than a few milliseconds.
+      for (int retry = 0; lock == null && retry < PROBE_RETRIES; retry++) {
+        LockSupport.parkNanos(1_000_000);
+        lock = channel.tryLock();
+      }
     } catch (IOException | RuntimeException e) {
       channel.close();
       throw e;
@@ -76,14 +87,18 @@ final class JvmLocks {
     }
   }
 
-  /** Whether some process, this one included, holds the lock on {@code file} (false if none). */
+  /**
+   * Whether some process, this one included, holds the lock on {@code file} (false if none). The
+   * probe takes a shared lock for a moment, so that two processes probing at once never take each
+   * other for an owner.
+   */
   static synchronized boolean isLocked(Path file) {
     Path key = file.toAbsolutePath().normalize();
     if (HELD.containsKey(key)) {
       return true;
     }
-    try (FileChannel channel = FileChannel.open(key, StandardOpenOption.WRITE)) {
-      FileLock lock = channel.tryLock();
+    try (FileChannel channel = FileChannel.open(key, StandardOpenOption.READ)) {
+      FileLock lock = channel.tryLock(0, Long.MAX_VALUE, true);
       if (lock == null) {
         return true;
       }

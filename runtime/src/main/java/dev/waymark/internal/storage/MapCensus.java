@@ -42,8 +42,8 @@ final class MapCensus {
    * The lookup of every map in {@code links} missed {@code key}: fails when one of them holds it
    * all the same, or holds a damaged key in the segment {@code key} belongs to.
    */
-  synchronized void missed(List<MapChain.Link> links, long key) {
-    for (MapChain.Link link : links) {
+  synchronized void missed(List<MapChain.Link<Long>> links, long key) {
+    for (MapChain.Link<Long> link : links) {
       ChronicleMap<Long, byte[]> map = link.map();
       int segment;
       try (var query = map.queryContext(key)) {
@@ -71,7 +71,7 @@ final class MapCensus {
   /**
    * The keys of segment {@code segment}'s entries, sorted; fails on an entry with a damaged key.
    */
-  private long[] walk(MapChain.Link link, int segment) {
+  private long[] walk(MapChain.Link<Long> link, int segment) {
     List<Long> suspects = new ArrayList<>();
     long[][] found = {new long[16]};
     int[] count = {0};

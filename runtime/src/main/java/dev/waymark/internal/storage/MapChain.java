@@ -19,24 +19,31 @@ import net.openhft.chronicle.map.ChronicleMap;
  * made) the next write goes to a new, twice larger one, so a workflow has no capacity limit. A key
  * is read from the newest map that holds it.
  */
-final class MapChain {
+final class MapChain<K> {
   /** One open map of the chain. */
-  record Link(Path file, ChronicleMap<Long, byte[]> map, long entries) {}
+  record Link<K>(Path file, ChronicleMap<K, byte[]> map, long entries) {}
 
   /** Makes map {@code number} of the chain, with {@code entries} entries, open. */
-  interface Maker {
-    Link make(Path file, int number, long entries);
+  interface Maker<K> {
+    Link<K> make(Path file, int number, long entries);
+  }
+
+  /** Opens an existing map of the chain, recovering it first when asked. */
+  interface Opener<K> {
+    ChronicleMap<K, byte[]> open(Path file, long entries, boolean recover);
   }
 
   private final Path dir;
   private final String kind;
-  private final Maker maker;
-  private final List<Link> links = new CopyOnWriteArrayList<>();
+  private final Maker<K> maker;
+  private final Opener<K> opener;
+  private final List<Link<K>> links = new CopyOnWriteArrayList<>();
 
-  MapChain(Path dir, String kind, Maker maker) {
+  MapChain(Path dir, String kind, Maker<K> maker, Opener<K> opener) {
     this.dir = dir;
     this.kind = kind;
     this.maker = maker;
+    this.opener = opener;
   }
 
   /** The chain's files on disk, in order. */
@@ -59,12 +66,12 @@ final class MapChain {
         throw new CheckpointCorruptedException(
             dir.resolve(kind + "-" + i + ".cmap"), "is missing: the maps after it are there", null);
       }
-      ChronicleMap<Long, byte[]> map = MapFile.open(files.get(i), entries, recover);
-      links.add(new Link(files.get(i), map, Math.max(entries, map.longSize() + 1024)));
+      ChronicleMap<K, byte[]> map = opener.open(files.get(i), entries, recover);
+      links.add(new Link<>(files.get(i), map, Math.max(entries, map.longSize() + 1024)));
     }
   }
 
-  List<Link> links() {
+  List<Link<K>> links() {
     return links;
   }
 
@@ -72,10 +79,9 @@ final class MapChain {
     return links.isEmpty();
   }
 
-  boolean containsKey(long key) {
-    Long boxed = key;
-    for (Link link : links) {
-      if (link.map().containsKey(boxed)) {
+  boolean containsKey(K key) {
+    for (Link<K> link : links) {
+      if (link.map().containsKey(key)) {
         return true;
       }
     }
@@ -83,11 +89,10 @@ final class MapChain {
   }
 
   /** The value under {@code key} in the newest map holding it, with that map; null if none. */
-  Found get(long key) {
-    Long boxed = key;
+  Found get(K key) {
     for (int i = links.size() - 1; i >= 0; i--) {
-      Link link = links.get(i);
-      byte[] value = link.map().get(boxed);
+      Link<K> link = links.get(i);
+      byte[] value = link.map().get(key);
       if (value != null) {
         return new Found(link.file(), value);
       }
@@ -102,7 +107,7 @@ final class MapChain {
    * Puts {@code value} in the newest map (made first, with {@code firstEntries} entries, when there
    * is none), or in a new one when that is full; returns whether the key was new to that map.
    */
-  boolean put(long key, byte[] value, long firstEntries, SpaceCheck space) {
+  boolean put(K key, byte[] value, long firstEntries, SpaceCheck space) {
     if (links.isEmpty()) {
       synchronized (this) {
         if (links.isEmpty()) {
@@ -110,14 +115,14 @@ final class MapChain {
         }
       }
     }
-    Link current = links.get(links.size() - 1);
+    Link<K> current = links.get(links.size() - 1);
     space.check(current.file(), value.length);
     try {
       return current.map().put(key, value) == null;
     } catch (IllegalStateException | IllegalArgumentException full) {
       // The map's fixed capacity is spent (Chronicle: "extra segment tier" / "Entry is too large"):
       // continue in a new, larger map.
-      Link next = rollOver(current);
+      Link<K> next = rollOver(current);
       space.check(next.file(), value.length);
       try {
         return next.map().put(key, value) == null;
@@ -137,11 +142,10 @@ final class MapChain {
   }
 
   /** Removes {@code key} from every map; returns whether any held it. */
-  boolean remove(long key) {
-    Long boxed = key;
+  boolean remove(K key) {
     boolean removed = false;
-    for (Link link : links) {
-      removed |= link.map().remove(boxed) != null;
+    for (Link<K> link : links) {
+      removed |= link.map().remove(key) != null;
     }
     return removed;
   }
@@ -149,19 +153,20 @@ final class MapChain {
   /** How many entries the maps hold. */
   long size() {
     long size = 0;
-    for (Link link : links) {
+    for (Link<K> link : links) {
       size += link.map().longSize();
     }
     return size;
   }
 
-  private synchronized Link rollOver(Link full) {
-    Link last = links.get(links.size() - 1);
+  private synchronized Link<K> rollOver(Link<K> full) {
+    Link<K> last = links.get(links.size() - 1);
     if (last != full) {
       return last; // another thread rolled over already
     }
     int number = number(full.file()) + 1;
-    Link next = maker.make(dir.resolve(kind + "-" + number + ".cmap"), number, full.entries() * 2);
+    Link<K> next =
+        maker.make(dir.resolve(kind + "-" + number + ".cmap"), number, full.entries() * 2);
     links.add(next);
     return next;
   }
@@ -170,15 +175,15 @@ final class MapChain {
    * A put that failed may have left part of its entry: it is removed (a full device still allows
    * that), so the record is simply not stored and its step runs again on resume.
    */
-  private static StorageException cannotStore(Link link, long key, Throwable e) {
+  private static <K> StorageException cannotStore(Link<K> link, K key, Throwable e) {
     try {
       link.map().remove(key);
     } catch (RuntimeException | InternalError suppressed) {
       e.addSuppressed(suppressed); // a damaged entry left behind fails its checksum when read
     }
     return new StorageException(
-        "cannot store the record of key #"
-            + key
+        "cannot store the record of key "
+            + (key instanceof byte[] pair ? MapFile.describePair(pair) : "#" + key)
             + " in "
             + link.file()
             + ": "
@@ -188,7 +193,7 @@ final class MapChain {
 
   /** Forces every map of the chain to the device. */
   void force() {
-    for (Link link : links) {
+    for (Link<K> link : links) {
       try (FileChannel channel = FileChannel.open(link.file(), StandardOpenOption.READ)) {
         channel.force(false);
       } catch (IOException e) {
@@ -198,7 +203,7 @@ final class MapChain {
   }
 
   void close() {
-    for (Link link : links) {
+    for (Link<K> link : links) {
       link.map().close();
     }
     links.clear();

@@ -121,11 +121,60 @@ final class MapFile {
    * @throws CheckpointCorruptedException when the file is not an intact Waymark map
    */
   static ChronicleMap<Long, byte[]> open(Path file, long entries, boolean recover) {
+    return open(file, builder(entries), recover);
+  }
+
+  /** Opens a segment's map of (workflow number, store key) pairs; see {@link #open}. */
+  static ChronicleMap<byte[], byte[]> openPairs(Path file, long entries, boolean recover) {
+    return open(file, pairBuilder(entries), recover);
+  }
+
+  /** Makes a segment's map of pairs, under a temporary name first, then renamed. */
+  static ChronicleMap<byte[], byte[]> createPairs(Path file, long entries, boolean force)
+      throws IOException {
+    Path temp =
+        file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+    Files.deleteIfExists(temp);
+    try {
+      pairBuilder(entries).createPersistedTo(temp.toFile()).close();
+      if (force) {
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+          channel.force(true);
+        }
+      }
+      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+      if (force) {
+        FramedFiles.forceDirectory(file.getParent());
+      }
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+    return openPairs(file, entries, false);
+  }
+
+  /** A segment's map: 16-byte keys (a workflow's number, then a store key), byte[] values. */
+  static ChronicleMapBuilder<byte[], byte[]> pairBuilder(long entries) {
+    return ChronicleMapBuilder.of(byte[].class, byte[].class)
+        .name("waymark-segment-records")
+        .entries(entries)
+        .constantKeySizeBySample(new byte[16])
+        .averageValueSize(48)
+        .maxBloatFactor(4);
+  }
+
+  /** A pair key as text: {@code workflow #n, key #k}. */
+  static String describePair(byte[] pair) {
+    ByteBuffer view = ByteBuffer.wrap(pair);
+    return "#" + view.getLong(8) + " of workflow #" + view.getLong(0);
+  }
+
+  private static <K> ChronicleMap<K, byte[]> open(
+      Path file, ChronicleMapBuilder<K, byte[]> builder, boolean recover) {
     boolean cutShort = checkHeader(file);
     try {
       return recover || cutShort
-          ? builder(entries).recoverPersistedTo(file.toFile(), false)
-          : builder(entries).createPersistedTo(file.toFile());
+          ? builder.recoverPersistedTo(file.toFile(), false)
+          : builder.createPersistedTo(file.toFile());
     } catch (IOException | RuntimeException | InternalError e) {
       throw new CheckpointCorruptedException(
           file,

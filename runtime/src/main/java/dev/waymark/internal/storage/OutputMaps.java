@@ -3,14 +3,10 @@ package dev.waymark.internal.storage;
 import dev.waymark.exceptions.CheckpointCorruptedException;
 import dev.waymark.exceptions.StorageException;
 import java.io.IOException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.zip.CRC32C;
 
 /**
  * A claimed workflow's records in Chronicle Map files. Records written once (outputs, resolved
@@ -34,25 +30,6 @@ import java.util.zip.CRC32C;
  * torn last entry); the claim makes that access exclusive. A lost marker only costs a recovery.
  */
 final class OutputMaps implements WorkflowStore.Values {
-  static final int BLOB_MAGIC = 0x574d424c; // "WMBL"
-
-  /** Outputs larger than this are stored in their own file. */
-  static final int INLINE_LIMIT = 4096;
-
-  private static final byte INLINE = 1;
-  private static final byte BLOB = 2;
-
-  /** kind (1), CRC-32C (4) of what follows, start and end times (8 + 8), then the payload. */
-  private static final int VALUE_HEADER = 21;
-
-  private static final int CRC_FROM = 5;
-
-  private static final VarHandle LONGS =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
-
-  private static final VarHandle INTS =
-      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
-
   static final String CLOSED_MARKER = "maps.closed";
 
   /** The entries of a workflow's first records map unless it expects more records. */
@@ -74,8 +51,8 @@ final class OutputMaps implements WorkflowStore.Values {
   private final Path dir;
   private final Witness witness;
   private final long seed;
-  private final MapChain records;
-  private final MapChain scratch;
+  private final MapChain<Long> records;
+  private final MapChain<Long> scratch;
 
   /** Checks that a key the lookup missed is really absent. */
   private final MapCensus census = new MapCensus(this::intact);
@@ -99,9 +76,11 @@ final class OutputMaps implements WorkflowStore.Values {
     this.forces = store.forces();
     this.seed = TaskKeys.hash(workflowId);
     this.records =
-        new MapChain(dir, "records", (file, n, entries) -> make(file, "records", n, entries));
+        new MapChain<>(
+            dir, "records", (file, n, entries) -> make(file, "records", n, entries), MapFile::open);
     this.scratch =
-        new MapChain(dir, "scratch", (file, n, entries) -> make(file, "scratch", n, entries));
+        new MapChain<>(
+            dir, "scratch", (file, n, entries) -> make(file, "scratch", n, entries), MapFile::open);
   }
 
   /** Sizes the first records map, when it is made after this. */
@@ -110,14 +89,14 @@ final class OutputMaps implements WorkflowStore.Values {
     this.expectedRecords = Math.max(DEFAULT_ENTRIES, count + count / 4);
   }
 
-  private MapChain chainOf(long key) {
+  private MapChain<Long> chainOf(long key) {
     open();
     return TaskKeys.isScratch(key) ? scratch : records;
   }
 
   @Override
   public boolean contains(long key) {
-    MapChain chain = chainOf(key);
+    MapChain<Long> chain = chainOf(key);
     if (chain.containsKey(key)) {
       return true;
     }
@@ -127,7 +106,7 @@ final class OutputMaps implements WorkflowStore.Values {
 
   @Override
   public Payload read(long key) {
-    MapChain chain = chainOf(key);
+    MapChain<Long> chain = chainOf(key);
     MapChain.Found found = chain.get(key);
     if (found == null) {
       census.missed(chain.links(), key);
@@ -136,66 +115,34 @@ final class OutputMaps implements WorkflowStore.Values {
     return decode(found.file(), key, found.value());
   }
 
-  /** Whether one map entry's header and checksum hold, without reading a blob it points to. */
   private boolean intact(long key, byte[] value) {
-    return value.length >= VALUE_HEADER
-        && crc(key, value, CRC_FROM, value.length - CRC_FROM) == (int) INTS.get(value, 1);
+    return RecordCodec.intact(seed, key, value);
   }
 
   private Payload decode(Path file, long key, byte[] value) {
-    if (value.length < VALUE_HEADER) {
-      throw new CheckpointCorruptedException(file, "holds a truncated record for key " + key, null);
-    }
-    if (crc(key, value, CRC_FROM, value.length - CRC_FROM) != (int) INTS.get(value, 1)) {
-      throw new CheckpointCorruptedException(
-          file,
-          "holds a damaged record for key #"
-              + key
-              + " (its checksum does not match: damaged, or copied from another workflow)",
-          null);
-    }
-    long start = (long) LONGS.get(value, 5);
-    long end = (long) LONGS.get(value, 13);
-    if (value[0] == INLINE) {
-      return new Payload(value, VALUE_HEADER, value.length - VALUE_HEADER, start, end, file);
-    }
-    if (value[0] == BLOB && value.length == VALUE_HEADER + 4) {
-      Path blob = blobFile(key);
-      byte[] bytes = FramedFiles.read(blob, BLOB_MAGIC, "output");
-      if (bytes == null) {
-        throw new CheckpointCorruptedException(
-            blob, "is missing: the output of task #" + key + " was stored there", null);
-      }
-      if (crc(key, bytes, 0, bytes.length) != (int) INTS.get(value, VALUE_HEADER)) {
-        throw new CheckpointCorruptedException(
-            blob, "is not the output stored for task #" + key + " (replaced or copied)", null);
-      }
-      return new Payload(bytes, 0, bytes.length, start, end, blob);
-    }
-    throw new CheckpointCorruptedException(
-        file, "holds a record of unknown kind " + value[0] + " for key #" + key, null);
+    return RecordCodec.decode(seed, file, key, value, blobs);
   }
+
+  /** Where a large value of this workflow is kept. */
+  private final RecordCodec.Blobs blobs =
+      new RecordCodec.Blobs() {
+        @Override
+        public Path file(long key) {
+          return dir.resolve("output-" + Long.toHexString(key) + ".bin");
+        }
+
+        @Override
+        public void write(Path file, byte[] bytes) {
+          store.checkSpace(file, bytes.length);
+          FramedFiles.write(file, RecordCodec.BLOB_MAGIC, bytes, forces);
+        }
+      };
 
   @Override
   public void write(
       long key, long startMillis, long endMillis, byte[] bytes, int offset, int length) {
-    byte[] value;
-    if (length <= INLINE_LIMIT) {
-      value = new byte[VALUE_HEADER + length];
-      value[0] = INLINE;
-      System.arraycopy(bytes, offset, value, VALUE_HEADER, length);
-    } else {
-      byte[] copy = new byte[length];
-      System.arraycopy(bytes, offset, copy, 0, length);
-      store.checkSpace(blobFile(key), length);
-      FramedFiles.write(blobFile(key), BLOB_MAGIC, copy, forces);
-      value = new byte[VALUE_HEADER + 4];
-      value[0] = BLOB;
-      INTS.set(value, VALUE_HEADER, crc(key, copy, 0, copy.length));
-    }
-    LONGS.set(value, 5, startMillis);
-    LONGS.set(value, 13, endMillis);
-    INTS.set(value, 1, crc(key, value, CRC_FROM, value.length - CRC_FROM));
+    byte[] value =
+        RecordCodec.encode(seed, key, startMillis, endMillis, bytes, offset, length, blobs);
     if (TaskKeys.isScratch(key)) {
       chainOf(key).put(key, value, SCRATCH_ENTRIES, store::checkSpace);
     } else if (chainOf(key).put(key, value, expectedRecords, store::checkSpace)) {
@@ -204,17 +151,6 @@ final class OutputMaps implements WorkflowStore.Values {
     if (forces) {
       dirty = true; // after the put: a force that clears the flag before it syncs covers this put
     }
-  }
-
-  /** The CRC-32C of {@code length} bytes of {@code bytes}, seeded with the workflow and key. */
-  private int crc(long key, byte[] bytes, int offset, int length) {
-    CRC32C crc = new CRC32C();
-    byte[] tie = new byte[16];
-    LONGS.set(tie, 0, seed);
-    LONGS.set(tie, 8, key);
-    crc.update(tie, 0, 16);
-    crc.update(bytes, offset, length);
-    return (int) crc.getValue();
   }
 
   @Override
@@ -226,9 +162,9 @@ final class OutputMaps implements WorkflowStore.Values {
       dirty = true;
     }
     try {
-      Files.deleteIfExists(blobFile(key));
+      Files.deleteIfExists(blobs.file(key));
     } catch (IOException e) {
-      throw new StorageException("cannot delete " + blobFile(key) + ": " + e, e);
+      throw new StorageException("cannot delete " + blobs.file(key) + ": " + e, e);
     }
   }
 
@@ -246,10 +182,6 @@ final class OutputMaps implements WorkflowStore.Values {
       dirty = true;
       throw e;
     }
-  }
-
-  private Path blobFile(long key) {
-    return dir.resolve("output-" + Long.toHexString(key) + ".bin");
   }
 
   private void open() {
@@ -323,8 +255,8 @@ final class OutputMaps implements WorkflowStore.Values {
     }
   }
 
-  private void checkOwners(MapChain chain, String kind) {
-    List<MapChain.Link> links = chain.links();
+  private void checkOwners(MapChain<Long> chain, String kind) {
+    List<MapChain.Link<Long>> links = chain.links();
     for (int i = 0; i < links.size(); i++) {
       if (links.get(i).map().longSize() == 0) {
         // Made, then a kill before its owner record: empty, so nothing can be lost or misread.
@@ -355,9 +287,10 @@ final class OutputMaps implements WorkflowStore.Values {
    * Makes map {@code number} of a chain, with its owner record; a map of a usual size is a copy of
    * the template of that size (a large file is not worth copying, and Chronicle makes it sparse).
    */
-  private MapChain.Link make(Path file, String kind, int number, long entries) {
+  private MapChain.Link<Long> make(Path file, String kind, int number, long entries) {
     boolean usualSize = entries == DEFAULT_ENTRIES || entries == SCRATCH_ENTRIES;
-    MapChain.Link link = new MapChain.Link(file, makeMap(file, entries, usualSize), entries);
+    MapChain.Link<Long> link =
+        new MapChain.Link<>(file, makeMap(file, entries, usualSize), entries);
     CrashPoints.reached("map-in-place");
     link.map().put(TaskKeys.OWNER, ownerRecord(kind, number));
     return link;
@@ -366,11 +299,7 @@ final class OutputMaps implements WorkflowStore.Values {
   /** The record that says a map belongs to this workflow, and which of its maps it is. */
   private byte[] ownerRecord(String kind, int number) {
     byte[] owner = ownerOf(kind, number).getBytes(StandardCharsets.UTF_8);
-    byte[] value = new byte[VALUE_HEADER + owner.length];
-    value[0] = INLINE;
-    System.arraycopy(owner, 0, value, VALUE_HEADER, owner.length);
-    INTS.set(value, 1, crc(TaskKeys.OWNER, value, CRC_FROM, value.length - CRC_FROM));
-    return value;
+    return RecordCodec.encode(seed, TaskKeys.OWNER, 0, 0, owner, 0, owner.length, blobs);
   }
 
   private net.openhft.chronicle.map.ChronicleMap<Long, byte[]> makeMap(

@@ -34,6 +34,17 @@ public interface Storage extends AutoCloseable {
    */
   WorkflowStore claim(String workflowId, boolean create);
 
+  /**
+   * A workflow to read, not to write, while no run of it is under way in this process: a short
+   * claim, or where another live process holds the workflow, a view that asks that process.
+   *
+   * @return the workflow, or null when it does not exist
+   * @throws dev.waymark.exceptions.WorkflowStillActiveException when it cannot be read now
+   */
+  default WorkflowStore view(String workflowId) {
+    return claim(workflowId, false);
+  }
+
   /** Whether some process (this one included) holds the claim on {@code workflowId} now. */
   boolean isClaimed(String workflowId);
 
@@ -66,6 +77,17 @@ public interface Storage extends AutoCloseable {
 
   /** Whether a cancel was requested for {@code workflowId}; the request is consumed. */
   boolean takeCancelRequest(String workflowId);
+
+  /**
+   * Whether {@code workflowId} is held by another live process (or runtime) that will not let it go
+   * while it lives: what that process is asked (cancel, events) goes through the storage.
+   */
+  default boolean ownedElsewhere(String workflowId) {
+    return false;
+  }
+
+  /** Takes the requests other processes left for this one's workflows (events, cancels). */
+  default void deliverRequests() {}
 
   /** The storage-wide catalogue of step shapes. */
   Shapes shapes();

@@ -66,6 +66,16 @@ public final class TaskKeys {
     return store(CONTINUATION, taskKey) | EXTENDED_BIT;
   }
 
+  /** An event left for the workflow under a key whose hash is {@code keyHash}. */
+  public static long event(long keyHash) {
+    return store(NAME_OF, keyHash) | EXTENDED_BIT;
+  }
+
+  /** Whether {@code storeKey} is an event's (see {@link #event}). */
+  public static boolean isEvent(long storeKey) {
+    return space(storeKey) == NAME_OF && (storeKey & EXTENDED_BIT) != 0;
+  }
+
   /** The record naming the workflow and number a record map belongs to. */
   public static final long OWNER = store(OUTPUT, 0) | EXTENDED_BIT;
 

@@ -1,0 +1,298 @@
+package dev.waymark.internal.storage;
+
+import com.esotericsoftware.kryo.io.Output;
+import dev.waymark.exceptions.StorageException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+/**
+ * One segment of the storage: the records of many workflows in a fixed set of files, owned by one
+ * process at a time through an OS lock on its {@code owner.lock}. Every process reads its {@link
+ * SegmentLog} and writes to its {@link Inbox}; only the owner maps its Chronicle maps ({@code
+ * values-<n>.cmap}: task values and events under (workflow number, store key)) and its {@link
+ * SegmentJournal}, so Chronicle's recovery of a dead owner's maps never runs while another process
+ * maps them.
+ *
+ * <p>The {@code maps.closed} marker says the maps were closed cleanly: it is removed when an owner
+ * opens them and written when it closes them; maps opened without it are recovered first.
+ */
+final class Segment {
+  static final String OWNER_LOCK = "owner.lock";
+  static final String CLOSED_MARKER = "maps.closed";
+
+  /** The first values map's entries. */
+  static final long FIRST_ENTRIES = 1 << 16;
+
+  final int number;
+  final Path dir;
+  final SegmentLog log;
+  final Inbox inbox;
+
+  /** The deleted workflows whose values are still in the maps. */
+  final Set<Long> dead = ConcurrentHashMap.newKeySet();
+
+  /** Whether this process took the segment over only to read it (see SegmentStorage#borrow). */
+  volatile boolean borrowed;
+
+  private JvmLocks.Held lock;
+  private MapChain<byte[]> records;
+  private MapChain<byte[]> scratch;
+  private SegmentWitness witness;
+  private SegmentJournal journal;
+  private final AtomicLong nextWorkflow = new AtomicLong();
+  private final boolean force;
+
+  Segment(int number, Path dir, boolean force) {
+    this.number = number;
+    this.dir = dir;
+    this.force = force;
+    this.log = new SegmentLog(dir.resolve("log.bin"), force);
+    this.inbox = new Inbox(dir.resolve("inbox.bin"), force);
+  }
+
+  /** Whether this process owns the segment. */
+  synchronized boolean owned() {
+    return lock != null;
+  }
+
+  /** Whether a process (this one included) owns the segment. */
+  boolean hasOwner() {
+    return owned() || JvmLocks.isLocked(dir.resolve(OWNER_LOCK));
+  }
+
+  /**
+   * Takes the segment's lock; returns the records of its log when it was taken, null when another
+   * process, or another runtime of this one, owns it. Taking it over recovers what a dead owner
+   * left: a torn last log record, maps left open (recovered), and the attempts left running
+   * (written to the log as {@link SegmentLog#INTERRUPTED} records before the journal is reused).
+   */
+  synchronized List<SegmentLog.Entry> tryOwn(int slotsPerBlock) {
+    JvmLocks.Held[] taken = new JvmLocks.Held[1];
+    try {
+      ChronicleStorage.createPrivateDirectories(dir);
+      if (JvmLocks.tryLock(dir.resolve(OWNER_LOCK), taken) != JvmLocks.Outcome.TAKEN) {
+        return null;
+      }
+    } catch (IOException e) {
+      throw new StorageException("cannot lock segment " + dir + ": " + e, e);
+    }
+    lock = taken[0];
+    try {
+      List<SegmentLog.Entry> entries = log.openForAppend();
+      long next = 0;
+      for (SegmentLog.Entry entry : entries) {
+        next = Math.max(next, entry.number() + 1);
+      }
+      nextWorkflow.set(next);
+      Map<Long, Map<Long, Integer>> left = SegmentJournal.read(dir);
+      for (Map.Entry<Long, Map<Long, Integer>> workflow : left.entrySet()) {
+        entries.add(
+            entryOf(SegmentLog.INTERRUPTED, workflow.getKey(), encode(workflow.getValue())));
+      }
+      journal = new SegmentJournal(dir, slotsPerBlock);
+      journal.open();
+      openValues();
+      return entries;
+    } catch (RuntimeException e) {
+      release();
+      throw e;
+    }
+  }
+
+  private SegmentLog.Entry entryOf(byte kind, long workflow, byte[] data) {
+    return new SegmentLog.Entry(kind, workflow, log.append(kind, workflow, data), data);
+  }
+
+  private static byte[] encode(Map<Long, Integer> attempts) {
+    Output out = new Output(64, -1);
+    out.writeVarInt(attempts.size(), true);
+    attempts.forEach(
+        (task, attempt) -> {
+          out.writeLong(task);
+          out.writeVarInt(attempt, true);
+        });
+    return out.toBytes();
+  }
+
+  private MapChain<byte[]> chain(String kind) {
+    return new MapChain<>(
+        dir,
+        kind,
+        (file, n, entries) -> {
+          try {
+            return new MapChain.Link<>(file, MapFile.createPairs(file, entries, force), entries);
+          } catch (IOException | RuntimeException e) {
+            throw new StorageException("cannot create " + file + ": " + MapFile.rootCause(e), e);
+          }
+        },
+        MapFile::openPairs);
+  }
+
+  /**
+   * Opens the maps, recovering them first when they were not closed cleanly, and checks that the
+   * records maps hold every record committed.
+   */
+  private void openValues() {
+    records = chain("records");
+    scratch = chain("scratch");
+    try {
+      boolean clean = Files.deleteIfExists(dir.resolve(CLOSED_MARKER));
+      if (clean && force) {
+        FramedFiles.forceDirectory(dir);
+      }
+      List<Path> recordFiles = records.files();
+      records.open(recordFiles, FIRST_ENTRIES, !clean);
+      scratch.open(scratch.files(), FIRST_ENTRIES, !clean);
+      witness =
+          SegmentWitness.open(
+              dir.resolve("witness.bin"),
+              records.size(),
+              recordFiles.isEmpty(),
+              recordFiles.isEmpty()
+                  ? dir.resolve("records-0.cmap")
+                  : recordFiles.get(recordFiles.size() - 1));
+    } catch (IOException e) {
+      closeMaps();
+      throw new StorageException("cannot open the maps of " + dir + ": " + e, e);
+    } catch (RuntimeException e) {
+      closeMaps();
+      throw e;
+    }
+  }
+
+  private void closeMaps() {
+    if (records != null) {
+      records.close();
+    }
+    if (scratch != null) {
+      scratch.close();
+    }
+    records = null;
+    scratch = null;
+    witness = null;
+  }
+
+  /**
+   * The maps that keep records under {@code storeKey}: write-once records (outputs, resolved
+   * values, returned DAGs, names) are counted by the witness; records overwritten or removed
+   * (states, counters, links, events) are kept apart.
+   */
+  MapChain<byte[]> maps(long storeKey) {
+    return counted(storeKey) ? records : scratch;
+  }
+
+  static boolean counted(long storeKey) {
+    return !TaskKeys.isScratch(storeKey) && !TaskKeys.isEvent(storeKey);
+  }
+
+  SegmentWitness witness() {
+    return witness;
+  }
+
+  /** Whether the maps are open (this process owns the segment). */
+  boolean mapsOpen() {
+    return records != null;
+  }
+
+  /** Forces the maps and the count to the device. */
+  void force() {
+    records.force();
+    scratch.force();
+    witness.force();
+  }
+
+  /** A new workflow number, unique in the segment. */
+  long newWorkflow() {
+    return nextWorkflow.getAndIncrement();
+  }
+
+  SegmentJournal journal() {
+    return journal;
+  }
+
+  /** The key of a workflow's record in the values maps. */
+  static byte[] key(long workflow, long storeKey) {
+    return ByteBuffer.allocate(16).putLong(workflow).putLong(storeKey).array();
+  }
+
+  /** Where a large value of a workflow is kept. */
+  Path blobFile(long workflow, long storeKey) {
+    return dir.resolve("blobs").resolve(workflow + "-" + Long.toHexString(storeKey) + ".bin");
+  }
+
+  /** Removes the values (and blobs) of the deleted workflows from the maps, in one pass. */
+  synchronized void sweep() {
+    if (records == null || dead.isEmpty()) {
+      return;
+    }
+    Set<Long> gone = Set.copyOf(dead);
+    for (MapChain.Link<byte[]> link : records.links()) {
+      link.map()
+          .keySet()
+          .removeIf(
+              key -> {
+                if (!gone.contains(ByteBuffer.wrap(key).getLong())) {
+                  return false;
+                }
+                witness.add(-1); // before the removal: a kill in between leaves more, not less
+                return true;
+              });
+    }
+    for (MapChain.Link<byte[]> link : scratch.links()) {
+      link.map().keySet().removeIf(key -> gone.contains(ByteBuffer.wrap(key).getLong()));
+    }
+    Path blobs = dir.resolve("blobs");
+    if (Files.isDirectory(blobs)) {
+      try (Stream<Path> files = Files.list(blobs)) {
+        for (Path file : files.toList()) {
+          String name = file.getFileName().toString();
+          int dash = name.indexOf('-');
+          if (dash > 0 && gone.contains(Long.parseLong(name.substring(0, dash)))) {
+            Files.deleteIfExists(file);
+          }
+        }
+      } catch (IOException | NumberFormatException e) {
+        // left for the next sweep
+      }
+    }
+    dead.removeAll(gone);
+  }
+
+  /** Gives up the segment, and stops reading its log. */
+  void close() {
+    release();
+    log.close();
+  }
+
+  /** Closes the maps cleanly and gives up the lock. */
+  synchronized void release() {
+    if (lock == null) {
+      return;
+    }
+    try {
+      if (records != null) {
+        closeMaps();
+        Files.write(dir.resolve(CLOSED_MARKER), new byte[0]);
+      }
+    } catch (IOException e) {
+      // without the marker the next owner recovers the maps: slower, never wrong
+    } finally {
+      closeMaps();
+      if (journal != null) {
+        journal.close();
+        journal = null;
+      }
+      log.close();
+      JvmLocks.release(lock);
+      lock = null;
+    }
+  }
+}

@@ -1,0 +1,215 @@
+package dev.waymark.internal.storage;
+
+import com.esotericsoftware.kryo.KryoException;
+import com.esotericsoftware.kryo.io.Input;
+import com.esotericsoftware.kryo.io.Output;
+import dev.waymark.WorkflowStatus;
+import dev.waymark.exceptions.CheckpointCorruptedException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What this process knows of every workflow of every segment, built from the segments' logs: for
+ * its own segments as it appends, for the others as it reads their new records. The records'
+ * encodings are here too.
+ */
+final class SegmentIndex {
+  /** One workflow: where it is, and its latest records. */
+  static final class Workflow {
+    final String id;
+    final Segment segment;
+    final long number;
+    final long seed;
+    volatile StatusRecord status;
+    volatile long statusAt = -1;
+    volatile long dagAt = -1;
+    volatile Map<String, String> expected = Map.of();
+    volatile Map<Long, Failures> failed = Map.of();
+    volatile Map<Long, Integer> interrupted = Map.of();
+
+    Workflow(String id, Segment segment, long number) {
+      this.id = id;
+      this.segment = segment;
+      this.number = number;
+      this.seed = TaskKeys.hash(id);
+    }
+  }
+
+  private final Map<String, Workflow> byId = new ConcurrentHashMap<>();
+
+  /** Where each segment's owner took it over last: statuses written before are not its runs. */
+  private final Map<Segment, Long> adopted = new ConcurrentHashMap<>();
+
+  private final Map<Segment, Map<Long, Workflow>> bySegment = new ConcurrentHashMap<>();
+
+  Workflow get(String id) {
+    return byId.get(id);
+  }
+
+  /** The workflows with a recorded status. */
+  List<Workflow> all() {
+    List<Workflow> all = new ArrayList<>();
+    for (Workflow workflow : byId.values()) {
+      if (workflow.status != null) {
+        all.add(workflow);
+      }
+    }
+    return all;
+  }
+
+  /** How many workflows of {@code segment} are stored. */
+  int size(Segment segment) {
+    Map<Long, Workflow> numbers = bySegment.get(segment);
+    return numbers == null ? 0 : numbers.size();
+  }
+
+  /**
+   * Whether the workflow's status was written by its segment's present owner (since it took the
+   * segment over): a RUNNING one written before was a run of a process that died.
+   */
+  boolean since(Workflow workflow) {
+    return workflow.statusAt > adopted.getOrDefault(workflow.segment, -1L);
+  }
+
+  /** Forgets what it knew of {@code segment}, to read its log again from its start. */
+  void forget(Segment segment) {
+    adopted.remove(segment);
+    Map<Long, Workflow> numbers = bySegment.remove(segment);
+    if (numbers != null) {
+      for (Workflow workflow : numbers.values()) {
+        byId.remove(workflow.id, workflow);
+      }
+    }
+  }
+
+  /**
+   * Takes in one record of {@code segment}'s log; returns the workflow number a {@link
+   * SegmentLog#DELETED} record deleted, else -1.
+   */
+  long apply(Segment segment, SegmentLog.Entry entry) {
+    Map<Long, Workflow> numbers =
+        bySegment.computeIfAbsent(segment, s -> new ConcurrentHashMap<>());
+    if (entry.kind() == SegmentLog.CREATED) {
+      String id = new String(entry.data(), StandardCharsets.UTF_8);
+      Workflow workflow = new Workflow(id, segment, entry.number());
+      numbers.put(entry.number(), workflow);
+      byId.putIfAbsent(id, workflow);
+      return -1;
+    }
+    Workflow workflow = numbers.get(entry.number());
+    if (workflow == null) {
+      return -1; // deleted before: its later records mean nothing
+    }
+    try {
+      switch (entry.kind()) {
+        case SegmentLog.DAG -> workflow.dagAt = entry.offset();
+        case SegmentLog.STATUS -> {
+          workflow.status = decodeStatus(entry.data());
+          workflow.statusAt = entry.offset();
+        }
+        case SegmentLog.EXPECT -> {
+          Map<String, String> expected = new HashMap<>(workflow.expected);
+          try (Input in = new Input(entry.data())) {
+            String key = in.readString();
+            String type = in.readString();
+            if (type == null) {
+              expected.remove(key);
+            } else {
+              expected.put(key, type);
+            }
+          }
+          workflow.expected = Map.copyOf(expected);
+        }
+        case SegmentLog.FAILED -> workflow.failed = decodeFailures(entry.data());
+        case SegmentLog.INTERRUPTED -> workflow.interrupted = decodeAttempts(entry.data());
+        case SegmentLog.DELETED -> {
+          numbers.remove(entry.number());
+          byId.remove(workflow.id, workflow);
+          return entry.number();
+        }
+        default ->
+            throw new CheckpointCorruptedException(
+                segment.log.file(),
+                "holds a record of unknown kind " + entry.kind() + " at byte " + entry.offset(),
+                null);
+      }
+    } catch (KryoException e) {
+      throw new CheckpointCorruptedException(
+          segment.log.file(),
+          "holds a record at byte " + entry.offset() + " that cannot be decoded: " + e.getMessage(),
+          e);
+    }
+    return -1;
+  }
+
+  static byte[] encodeStatus(StatusRecord status) {
+    Output out = new Output(64, -1);
+    out.writeVarInt(status.status().ordinal(), true);
+    out.writeString(status.error());
+    out.writeLong(status.firstStartMillis());
+    out.writeLong(status.startMillis());
+    out.writeLong(status.endMillis());
+    return out.toBytes();
+  }
+
+  private static StatusRecord decodeStatus(byte[] bytes) {
+    try (Input in = new Input(bytes)) {
+      int ordinal = in.readVarInt(true);
+      if (ordinal >= WorkflowStatus.values().length) {
+        throw new KryoException("unknown status #" + ordinal);
+      }
+      return new StatusRecord(
+          WorkflowStatus.values()[ordinal],
+          in.readString(),
+          in.readLong(),
+          in.readLong(),
+          in.readLong());
+    }
+  }
+
+  static byte[] encodeExpectation(String key, String type) {
+    Output out = new Output(64, -1);
+    out.writeString(key);
+    out.writeString(type);
+    return out.toBytes();
+  }
+
+  static byte[] encodeFailures(Map<Long, Failures> failures) {
+    Output out = new Output(64, -1);
+    out.writeVarInt(failures.size(), true);
+    failures.forEach(
+        (task, failed) -> {
+          out.writeLong(task);
+          out.writeVarInt(failed.attempts(), true);
+          out.writeVarInt(failed.crashes(), true);
+        });
+    return out.toBytes();
+  }
+
+  private static Map<Long, Failures> decodeFailures(byte[] bytes) {
+    Map<Long, Failures> failures = new LinkedHashMap<>();
+    try (Input in = new Input(bytes)) {
+      int count = in.readVarInt(true);
+      for (int i = 0; i < count; i++) {
+        failures.put(in.readLong(), new Failures(in.readVarInt(true), in.readVarInt(true)));
+      }
+    }
+    return Map.copyOf(failures);
+  }
+
+  private static Map<Long, Integer> decodeAttempts(byte[] bytes) {
+    Map<Long, Integer> attempts = new HashMap<>();
+    try (Input in = new Input(bytes)) {
+      int count = in.readVarInt(true);
+      for (int i = 0; i < count; i++) {
+        attempts.put(in.readLong(), in.readVarInt(true));
+      }
+    }
+    return Map.copyOf(attempts);
+  }
+}

@@ -1,0 +1,550 @@
+package dev.waymark.internal.storage;
+
+import dev.waymark.Durability;
+import dev.waymark.WorkflowStatus;
+import dev.waymark.exceptions.StorageException;
+import dev.waymark.exceptions.WorkflowNotFoundException;
+import dev.waymark.exceptions.WorkflowStillActiveException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * The storage in segments: {@code root/segments/<n>/}, each a fixed set of files holding many
+ * workflows ({@link Segment}), so that no file or directory is made per workflow. A process that
+ * runs workflows owns a segment, and takes over the segments of processes that died (at open, or
+ * when it first touches one of their workflows). A workflow lives in the segment it was created in,
+ * and only that segment's owner writes it; any process reads its status, DAG and expected events
+ * from the segment's log, and leaves events and cancel requests in its inbox.
+ *
+ * <p>A workflow id is created under an OS lock on a byte of {@code segments/ids.lock} chosen by the
+ * id's hash, after reading every segment's log: no two processes create the same id.
+ */
+public final class SegmentStorage implements Storage {
+  private final Path root;
+  private final Path segmentsDir;
+  private final int slots;
+  private final boolean force;
+  private final FreeSpace space;
+  private final ShapeFiles shapes;
+  private final IdLocks idLocks;
+  private final SegmentRegistry registry;
+  private final SegmentIndex index = new SegmentIndex();
+  private final Map<Integer, Segment> segments = new ConcurrentHashMap<>();
+  private final Map<String, SegmentStore> claims = new HashMap<>();
+  private final Set<String> cancelRequests = ConcurrentHashMap.newKeySet();
+  private Segment writing;
+  private Thread watcher;
+  private volatile boolean closed;
+  private volatile long deliveredAt;
+
+  private SegmentStorage(Path root, int slots, boolean force, long reserve) {
+    this.root = root;
+    this.segmentsDir = root.resolve("segments");
+    this.slots = slots;
+    this.force = force;
+    this.space = new FreeSpace(root, reserve);
+    this.shapes = new ShapeFiles(root, force);
+    this.idLocks = IdLocks.of(segmentsDir.resolve("ids.lock"));
+    this.registry = new SegmentRegistry(segmentsDir.resolve("registry.bin"));
+  }
+
+  /** Opens (creating if needed) the storage in {@code root}, taking over dead owners' segments. */
+  public static SegmentStorage open(
+      Path root, int inFlightSlots, Durability durability, long freeSpaceReserve) {
+    JvmFlags.check();
+    ChronicleStorage.initializeChronicle();
+    Path absolute = root.toAbsolutePath().normalize();
+    ChronicleStorage.createPrivateDirectories(absolute.resolve("segments"));
+    ChronicleStorage.checkFormat(absolute.resolve(ChronicleStorage.FORMAT_FILE));
+    SegmentStorage storage =
+        new SegmentStorage(
+            absolute, inFlightSlots, durability == Durability.POWER_LOSS, freeSpaceReserve);
+    storage.scanDirectory();
+    storage.refreshAll();
+    return storage;
+  }
+
+  @Override
+  public Path root() {
+    return root;
+  }
+
+  @Override
+  public Durability durability() {
+    return force ? Durability.POWER_LOSS : Durability.PROCESS_CRASH;
+  }
+
+  boolean forces() {
+    return force;
+  }
+
+  void checkSpace(Path file, long bytes) {
+    space.check(file, bytes);
+  }
+
+  @Override
+  public Shapes shapes() {
+    return shapes;
+  }
+
+  // ---- claims
+
+  @Override
+  public synchronized WorkflowStore claim(String workflowId, boolean create) {
+    if (claims.containsKey(workflowId)) {
+      throw new WorkflowStillActiveException(
+          "workflow '" + workflowId + "' is running in this process");
+    }
+    SegmentIndex.Workflow workflow = create ? index.get(workflowId) : find(workflowId);
+    if (workflow == null) {
+      if (!create) {
+        return null;
+      }
+      workflow = create(workflowId);
+    } else if (create && !workflow.segment.owned()) {
+      refresh(workflow.segment);
+    }
+    Segment segment = workflow.segment;
+    segment.borrowed = false; // held while this process lives: it runs or changes the workflow
+    if (!segment.owned()) {
+      if (!own(segment)) {
+        throw new WorkflowStillActiveException(
+            "workflow '"
+                + workflowId
+                + "' belongs to another process (or runtime) using "
+                + root
+                + ": it runs there, and is resumed there or by the next process to open the"
+                + " storage after that one ends");
+      }
+      workflow = index.get(workflowId);
+      if (workflow == null) {
+        return create ? claim(workflowId, true) : null; // deleted meanwhile
+      }
+    }
+    SegmentStore store = new SegmentStore(this, workflow, slots);
+    claims.put(workflowId, store);
+    return store;
+  }
+
+  @Override
+  public WorkflowStore view(String workflowId) {
+    SegmentIndex.Workflow workflow = find(workflowId);
+    if (workflow == null) {
+      return null;
+    }
+    Segment segment = workflow.segment;
+    if (segment.owned()) {
+      return claim(workflowId, false);
+    }
+    if (segment.hasOwner() || !borrow(segment)) {
+      return new SegmentView(this, workflow);
+    }
+    try {
+      SegmentStore store = (SegmentStore) claim(workflowId, false);
+      segment.borrowed = true;
+      if (store != null) {
+        store.givesBack();
+      }
+      return store;
+    } finally {
+      if (!claimsIn(segment)) {
+        giveBack(segment);
+      }
+    }
+  }
+
+  /**
+   * Takes over a segment whose owner ended, to read it; false when another process owns it. A
+   * segment taken to read is given back once nothing of this process uses it, so that the next
+   * process to run its workflows can take it.
+   */
+  synchronized boolean borrow(Segment segment) {
+    if (segment.owned()) {
+      return true;
+    }
+    if (!own(segment)) {
+      return false;
+    }
+    segment.borrowed = true;
+    return true;
+  }
+
+  /** Gives back a segment taken to read, once no claim of this process is in it. */
+  synchronized void giveBack(Segment segment) {
+    if (segment.borrowed && segment != writing && !claimsIn(segment)) {
+      segment.borrowed = false;
+      segment.release();
+    }
+  }
+
+  private boolean claimsIn(Segment segment) {
+    for (SegmentStore store : claims.values()) {
+      if (store.segment() == segment) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  synchronized void release(SegmentStore store) {
+    claims.remove(store.workflowId(), store);
+    if (store.givesBackItsSegment()) {
+      giveBack(store.segment());
+    }
+  }
+
+  /** Creates {@code id} in this process's segment, unless another process has it already. */
+  private SegmentIndex.Workflow create(String id) {
+    return idLocks.locked(
+        TaskKeys.hash(id),
+        () -> {
+          refreshAll();
+          SegmentIndex.Workflow existing = index.get(id);
+          if (existing != null) {
+            return existing;
+          }
+          Segment segment = writingSegment();
+          long number = segment.newWorkflow();
+          apply(segment, SegmentLog.CREATED, number, id.getBytes(StandardCharsets.UTF_8));
+          return index.get(id);
+        });
+  }
+
+  /** Appends a record to an owned segment's log and takes it into the index. */
+  long apply(Segment segment, byte kind, long number, byte[] data) {
+    long at = segment.log.append(kind, number, data);
+    index.apply(segment, new SegmentLog.Entry(kind, number, at, data));
+    return at;
+  }
+
+  private synchronized Segment writingSegment() {
+    if (writing != null) {
+      return writing;
+    }
+    for (Segment segment : segments.values()) {
+      if (segment.owned()) {
+        segment.borrowed = false;
+        return writing = segment;
+      }
+    }
+    // A segment no process owns (its owner ended): taken over rather than a new one made, so that
+    // the number of segments stays that of the processes that ran at once.
+    for (Segment segment : segments.values()) {
+      if (!segment.hasOwner() && own(segment)) {
+        return writing = segment;
+      }
+    }
+    for (int n = 0; ; n++) {
+      Path dir = segmentsDir.resolve(Integer.toString(n));
+      if (segments.containsKey(n) || Files.exists(dir)) {
+        continue;
+      }
+      try {
+        Files.createDirectory(
+            dir,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      } catch (FileAlreadyExistsException e) {
+        continue;
+      } catch (IOException e) {
+        throw new StorageException("cannot create " + dir + ": " + e, e);
+      }
+      Segment segment = segment(n);
+      registry.add(n);
+      if (own(segment)) {
+        return writing = segment;
+      }
+    }
+  }
+
+  /** Takes the segment's lock if free, then rebuilds what the index knows of it from its log. */
+  private synchronized boolean own(Segment segment) {
+    List<SegmentLog.Entry> entries = segment.tryOwn(slots);
+    if (entries == null) {
+      return false;
+    }
+    boolean used = !entries.isEmpty();
+    index.forget(segment);
+    for (SegmentLog.Entry entry : entries) {
+      long deleted = index.apply(segment, entry);
+      if (deleted >= 0) {
+        segment.dead.add(deleted);
+      }
+    }
+    // What the dead owner ran is not running now: one record says so to every process.
+    if (used) {
+      apply(segment, SegmentLog.ADOPTED, -1, new byte[0]);
+    }
+    deliver(segment);
+    if (watcher == null) {
+      watcher = new Thread(this::watchInboxes, "waymark-inbox");
+      watcher.setDaemon(true);
+      watcher.start();
+    }
+    return true;
+  }
+
+  /**
+   * Delivers what other processes ask of this one's segments within about a millisecond: a read
+   * from another process waits for it.
+   */
+  private void watchInboxes() {
+    while (!closed) {
+      try {
+        deliverRequests();
+      } catch (RuntimeException e) {
+        // a storage hiccup: the next round tries again; a request stays in its inbox until taken
+      }
+      java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+    }
+  }
+
+  // ---- reading the index
+
+  /** The workflow, with what its segment's log says now; null when it is not stored. */
+  private SegmentIndex.Workflow find(String id) {
+    SegmentIndex.Workflow workflow = index.get(id);
+    if (workflow == null) {
+      refreshAll();
+      return index.get(id);
+    }
+    if (!workflow.segment.owned()) {
+      refresh(workflow.segment);
+      return index.get(id);
+    }
+    return workflow;
+  }
+
+  /** Finds every segment directory (a segment is also registered as it is made: see below). */
+  private void scanDirectory() {
+    try (Stream<Path> dirs = Files.list(segmentsDir)) {
+      for (Path dir : dirs.toList()) {
+        String name = dir.getFileName().toString();
+        if (Files.isDirectory(dir) && name.chars().allMatch(Character::isDigit)) {
+          segment(Integer.parseInt(name));
+        }
+      }
+    } catch (IOException e) {
+      throw new StorageException("cannot list " + segmentsDir + ": " + e, e);
+    }
+  }
+
+  private Segment segment(int number) {
+    return segments.computeIfAbsent(
+        number, n -> new Segment(n, segmentsDir.resolve(Integer.toString(n)), force));
+  }
+
+  /**
+   * Reads the new records of every segment this process does not own, and finds the segments made
+   * since the last call in {@code registry.bin}, where each new segment's number is appended before
+   * it is used: one read of a file's size instead of a directory listing.
+   */
+  private synchronized void refreshAll() {
+    registry.newNumbers().forEach(this::segment);
+    for (Segment segment : segments.values()) {
+      if (!segment.owned()) {
+        refresh(segment);
+      }
+    }
+  }
+
+  private void refresh(Segment segment) {
+    synchronized (segment.log) {
+      for (SegmentLog.Entry entry : segment.log.readNew()) {
+        index.apply(segment, entry);
+      }
+    }
+  }
+
+  @Override
+  public synchronized boolean isClaimed(String workflowId) {
+    if (claims.containsKey(workflowId)) {
+      return true;
+    }
+    SegmentIndex.Workflow workflow = index.get(workflowId);
+    return workflow != null
+        && !workflow.segment.owned()
+        && index.since(workflow)
+        && workflow.segment.hasOwner();
+  }
+
+  /** Whether the workflow is in a segment another live process (or runtime) owns. */
+  @Override
+  public boolean ownedElsewhere(String workflowId) {
+    SegmentIndex.Workflow workflow = find(workflowId);
+    return workflow != null && !workflow.segment.owned() && workflow.segment.hasOwner();
+  }
+
+  @Override
+  public StatusRecord readStatus(String workflowId) {
+    SegmentIndex.Workflow workflow = find(workflowId);
+    return workflow == null ? null : workflow.status;
+  }
+
+  @Override
+  public Payload readDag(String workflowId) {
+    SegmentIndex.Workflow workflow = find(workflowId);
+    return workflow == null ? null : readDag(workflow);
+  }
+
+  static Payload readDag(SegmentIndex.Workflow workflow) {
+    long at = workflow.dagAt;
+    if (at < 0) {
+      return null;
+    }
+    byte[] dag = workflow.segment.log.readAt(at);
+    return new Payload(dag, 0, dag.length, 0, 0, workflow.segment.log.file());
+  }
+
+  @Override
+  public List<String> workflowIds() {
+    refreshAll();
+    List<String> ids = new ArrayList<>();
+    for (SegmentIndex.Workflow workflow : index.all()) {
+      ids.add(workflow.id);
+    }
+    ids.sort(null);
+    return ids;
+  }
+
+  @Override
+  public String readEventExpectation(String workflowId, String key) {
+    SegmentIndex.Workflow workflow = find(workflowId);
+    return workflow == null ? null : workflow.expected.get(key);
+  }
+
+  // ---- requests from other processes
+
+  @Override
+  public void postEvent(String workflowId, String key, byte[] payload) {
+    SegmentIndex.Workflow workflow = find(workflowId);
+    if (workflow == null || workflow.status == null) {
+      throw new WorkflowNotFoundException("no workflow '" + workflowId + "' is stored");
+    }
+    if (workflow.segment.owned()) {
+      putEvent(workflow, key, payload);
+      return;
+    }
+    SegmentRequests.postEvent(workflow.segment, workflowId, key, payload);
+  }
+
+  private void putEvent(SegmentIndex.Workflow workflow, String key, byte[] payload) {
+    new SegmentValues(this, workflow)
+        .write(TaskKeys.event(TaskKeys.hash(key)), 0, 0, payload, 0, payload.length);
+  }
+
+  @Override
+  public void requestCancel(String workflowId) {
+    SegmentIndex.Workflow workflow = find(workflowId);
+    if (workflow == null) {
+      return;
+    }
+    if (workflow.segment.owned()) {
+      cancelRequests.add(workflowId);
+      return;
+    }
+    SegmentRequests.postCancel(workflow.segment, workflowId);
+  }
+
+  @Override
+  public boolean takeCancelRequest(String workflowId) {
+    deliverRequests();
+    return cancelRequests.remove(workflowId);
+  }
+
+  /** Takes what other processes left in the inboxes of this process's segments (once a ms). */
+  @Override
+  public void deliverRequests() {
+    long now = System.nanoTime();
+    if (now - deliveredAt < 1_000_000) {
+      return;
+    }
+    deliveredAt = now;
+    for (Segment segment : segments.values()) {
+      if (segment.owned() && segment.inbox.mayHoldRequests()) {
+        deliver(segment);
+      }
+    }
+  }
+
+  private void deliver(Segment segment) {
+    SegmentRequests.deliver(segment, owner, force);
+  }
+
+  /** What this process does with what other processes ask of its segments. */
+  private final SegmentRequests.Owner owner =
+      new SegmentRequests.Owner() {
+        @Override
+        public SegmentIndex.Workflow workflow(Segment segment, String workflowId) {
+          SegmentIndex.Workflow workflow = index.get(workflowId);
+          return workflow != null && workflow.segment == segment ? workflow : null;
+        }
+
+        @Override
+        public void putEvent(SegmentIndex.Workflow workflow, String key, byte[] payload) {
+          SegmentStorage.this.putEvent(workflow, key, payload);
+        }
+
+        @Override
+        public void cancel(SegmentIndex.Workflow workflow) {
+          SegmentStorage.this.cancel(workflow);
+        }
+
+        @Override
+        public Payload read(SegmentIndex.Workflow workflow, long key) {
+          return new SegmentValues(SegmentStorage.this, workflow).read(key);
+        }
+      };
+
+  /** A cancel request for a workflow of this process: taken by its run, or recorded if none. */
+  private synchronized void cancel(SegmentIndex.Workflow workflow) {
+    StatusRecord status = workflow.status;
+    if (claims.containsKey(workflow.id)) {
+      cancelRequests.add(workflow.id);
+    } else if (status != null
+        && status.status() != WorkflowStatus.SUCCESSFUL
+        && status.status() != WorkflowStatus.CANCELED) {
+      apply(
+          workflow.segment,
+          SegmentLog.STATUS,
+          workflow.number,
+          SegmentIndex.encodeStatus(
+              status.next(WorkflowStatus.CANCELED, null, System.currentTimeMillis())));
+    }
+  }
+
+  /**
+   * Notes that a workflow of an owned segment was deleted; its values are removed from the maps in
+   * one pass once a quarter of the segment's workflows were deleted, so that a deletion costs a few
+   * entries' work, not a pass over the maps.
+   */
+  void deleted(Segment segment, long number) {
+    segment.dead.add(number);
+    if (segment.dead.size() >= Math.max(64, index.size(segment) / 4)) {
+      segment.sweep();
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    closed = true;
+    for (SegmentStore store : List.copyOf(claims.values())) {
+      store.close();
+    }
+    for (Segment segment : segments.values()) {
+      segment.close();
+    }
+    registry.close();
+    writing = null;
+  }
+}
