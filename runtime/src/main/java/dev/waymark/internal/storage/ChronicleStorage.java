@@ -1,10 +1,7 @@
 package dev.waymark.internal.storage;
 
 import com.esotericsoftware.kryo.KryoException;
-import com.esotericsoftware.kryo.io.Input;
-import com.esotericsoftware.kryo.io.Output;
 import dev.waymark.Durability;
-import dev.waymark.WorkflowStatus;
 import dev.waymark.exceptions.CheckpointCorruptedException;
 import dev.waymark.exceptions.StorageException;
 import dev.waymark.exceptions.WorkflowStillActiveException;
@@ -261,31 +258,20 @@ public final class ChronicleStorage implements Storage {
       }
       return null;
     }
-    try (Input in = new Input(bytes)) {
-      int ordinal = in.readVarInt(true);
-      if (ordinal >= WorkflowStatus.values().length) {
-        throw new CheckpointCorruptedException(file, "holds an unknown status #" + ordinal, null);
-      }
-      return new StatusRecord(
-          WorkflowStatus.values()[ordinal],
-          in.readString(),
-          in.readLong(),
-          in.readLong(),
-          in.readLong());
+    try {
+      return SegmentIndex.decodeStatus(bytes);
     } catch (KryoException e) {
       throw new CheckpointCorruptedException(file, "cannot be decoded: " + e.getMessage(), e);
     }
   }
 
   static void writeStatus(Path dir, String workflowId, StatusRecord status, boolean force) {
-    Output out = new Output(64, -1);
-    out.writeVarInt(status.status().ordinal(), true);
-    out.writeString(status.error());
-    out.writeLong(status.firstStartMillis());
-    out.writeLong(status.startMillis());
-    out.writeLong(status.endMillis());
     FramedFiles.write(
-        dir.resolve(STATUS_FILE), STATUS_MAGIC, TaskKeys.hash(workflowId), out.toBytes(), force);
+        dir.resolve(STATUS_FILE),
+        STATUS_MAGIC,
+        TaskKeys.hash(workflowId),
+        SegmentIndex.encodeStatus(status),
+        force);
   }
 
   /** The recorded DAG in {@code dir}, tied to {@code workflowId}, or null. */

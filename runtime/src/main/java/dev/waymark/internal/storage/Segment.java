@@ -65,8 +65,34 @@ final class Segment {
 
   /** Whether a process (this one included) owns the segment. */
   boolean hasOwner() {
-    return owned() || JvmLocks.isLocked(dir.resolve(OWNER_LOCK));
+    boolean owner = owned() || JvmLocks.isLocked(dir.resolve(OWNER_LOCK));
+    ownerSeen = owner;
+    ownerProbedAt = System.nanoTime();
+    return owner;
   }
+
+  /**
+   * {@link #hasOwner}, as probed at most a millisecond ago: a listing of many workflows probes each
+   * segment once, not once per workflow.
+   */
+  boolean hadOwnerJustNow() {
+    return System.nanoTime() - ownerProbedAt < RECENT_NANOS ? ownerSeen : hasOwner();
+  }
+
+  /** Whether the log was read for new records at most a millisecond ago. */
+  boolean readJustNow() {
+    long now = System.nanoTime();
+    if (now - logReadAt < RECENT_NANOS) {
+      return true;
+    }
+    logReadAt = now;
+    return false;
+  }
+
+  private static final long RECENT_NANOS = 1_000_000;
+  private volatile boolean ownerSeen;
+  private volatile long ownerProbedAt = System.nanoTime() - RECENT_NANOS;
+  private volatile long logReadAt = System.nanoTime() - RECENT_NANOS;
 
   /**
    * Takes the segment's lock; returns the records of its log when it was taken, null when another

@@ -147,6 +147,7 @@ final class SegmentIndex {
     return -1;
   }
 
+  /** A status as both layouts keep it. */
   static byte[] encodeStatus(StatusRecord status) {
     Output out = new Output(64, -1);
     out.writeVarInt(status.status().ordinal(), true);
@@ -157,7 +158,10 @@ final class SegmentIndex {
     return out.toBytes();
   }
 
-  private static StatusRecord decodeStatus(byte[] bytes) {
+  /**
+   * @throws KryoException when the bytes are not a status
+   */
+  static StatusRecord decodeStatus(byte[] bytes) {
     try (Input in = new Input(bytes)) {
       int ordinal = in.readVarInt(true);
       if (ordinal >= WorkflowStatus.values().length) {

@@ -161,11 +161,15 @@ final class SegmentLog implements AutoCloseable {
   private long scan(FileChannel in, long from, List<Entry> into, boolean owner) throws IOException {
     long size = in.size();
     long at = from;
-    ByteBuffer head = ByteBuffer.allocate(HEAD);
+    ByteBuffer chunk = ByteBuffer.allocate(0);
+    long chunkAt = from;
     while (at + HEAD <= size) {
-      head.clear();
-      readFully(in, head, at);
-      int length = head.getInt(0);
+      // Records are parsed from chunks of a megabyte or more, read in one call each.
+      if (at + HEAD > chunkAt + chunk.limit()) {
+        chunk = read(in, at, Math.min(CHUNK, size - at), chunk);
+        chunkAt = at;
+      }
+      int length = chunk.getInt((int) (at - chunkAt));
       if (length < BODY_HEAD || length > MAX_RECORD) {
         // A writer's record is visible only as far as it is written, so a length no record has
         // is damage, or, for an owner taking over, a torn last record too short to hold one.
@@ -177,20 +181,35 @@ final class SegmentLog implements AutoCloseable {
       if (at + HEAD + length > size) {
         break;
       }
-      ByteBuffer body = ByteBuffer.allocate(length);
-      readFully(in, body, at + HEAD);
-      if (FramedFiles.crc(body.array(), 0, length) != head.getInt(4)) {
+      if (at + HEAD + length > chunkAt + chunk.limit()) {
+        chunk = read(in, at, Math.min(Math.max(CHUNK, HEAD + length), size - at), chunk);
+        chunkAt = at;
+      }
+      int head = (int) (at - chunkAt);
+      int body = head + HEAD;
+      if (FramedFiles.crc(chunk.array(), body, length) != chunk.getInt(head + 4)) {
         if (at + HEAD + length == size) {
           break; // the last record: torn, or still being written
         }
         throw damaged(at);
       }
       byte[] data = new byte[length - BODY_HEAD];
-      System.arraycopy(body.array(), BODY_HEAD, data, 0, data.length);
-      into.add(new Entry(body.get(0), body.getLong(1), at, data));
+      System.arraycopy(chunk.array(), body + BODY_HEAD, data, 0, data.length);
+      into.add(new Entry(chunk.get(body), chunk.getLong(body + 1), at, data));
       at += HEAD + length;
     }
     return at;
+  }
+
+  private static final int CHUNK = 1 << 20;
+
+  /** {@code length} bytes of {@code in} from {@code at}, in {@code reuse} when it is big enough. */
+  private static ByteBuffer read(FileChannel in, long at, long length, ByteBuffer reuse)
+      throws IOException {
+    ByteBuffer buffer = reuse.capacity() >= length ? reuse : ByteBuffer.allocate((int) length);
+    buffer.clear().limit((int) length);
+    readFully(in, buffer, at);
+    return buffer;
   }
 
   private static void readFully(FileChannel in, ByteBuffer buffer, long at) throws IOException {

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
@@ -39,14 +38,11 @@ public final class SegmentStorage implements Storage {
   private final ShapeFiles shapes;
   private final IdLocks idLocks;
   private final SegmentRegistry registry;
+  private final SegmentMailbox mailbox;
   private final SegmentIndex index = new SegmentIndex();
   private final Map<Integer, Segment> segments = new ConcurrentHashMap<>();
   private final Map<String, SegmentStore> claims = new HashMap<>();
-  private final Set<String> cancelRequests = ConcurrentHashMap.newKeySet();
   private Segment writing;
-  private Thread watcher;
-  private volatile boolean closed;
-  private volatile long deliveredAt;
 
   private SegmentStorage(Path root, int slots, boolean force, long reserve) {
     this.root = root;
@@ -57,6 +53,7 @@ public final class SegmentStorage implements Storage {
     this.shapes = new ShapeFiles(root, force);
     this.idLocks = IdLocks.of(segmentsDir.resolve("ids.lock"));
     this.registry = new SegmentRegistry(segmentsDir.resolve("registry.bin"));
+    this.mailbox = new SegmentMailbox(this, index, segments.values(), force);
   }
 
   /** Opens (creating if needed) the storage in {@code root}, taking over dead owners' segments. */
@@ -285,28 +282,8 @@ public final class SegmentStorage implements Storage {
     if (used) {
       apply(segment, SegmentLog.ADOPTED, -1, new byte[0]);
     }
-    deliver(segment);
-    if (watcher == null) {
-      watcher = new Thread(this::watchInboxes, "waymark-inbox");
-      watcher.setDaemon(true);
-      watcher.start();
-    }
+    mailbox.deliverAndWatch(segment);
     return true;
-  }
-
-  /**
-   * Delivers what other processes ask of this one's segments within about a millisecond: a read
-   * from another process waits for it.
-   */
-  private void watchInboxes() {
-    while (!closed) {
-      try {
-        deliverRequests();
-      } catch (RuntimeException e) {
-        // a storage hiccup: the next round tries again; a request stays in its inbox until taken
-      }
-      java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
-    }
   }
 
   // ---- reading the index
@@ -318,7 +295,7 @@ public final class SegmentStorage implements Storage {
       refreshAll();
       return index.get(id);
     }
-    if (!workflow.segment.owned()) {
+    if (!workflow.segment.owned() && !workflow.segment.readJustNow()) {
       refresh(workflow.segment);
       return index.get(id);
     }
@@ -375,7 +352,7 @@ public final class SegmentStorage implements Storage {
     return workflow != null
         && !workflow.segment.owned()
         && index.since(workflow)
-        && workflow.segment.hasOwner();
+        && workflow.segment.hadOwnerJustNow();
   }
 
   /** Whether the workflow is in a segment another live process (or runtime) owns. */
@@ -432,15 +409,10 @@ public final class SegmentStorage implements Storage {
       throw new WorkflowNotFoundException("no workflow '" + workflowId + "' is stored");
     }
     if (workflow.segment.owned()) {
-      putEvent(workflow, key, payload);
+      mailbox.putEvent(workflow, key, payload);
       return;
     }
     SegmentRequests.postEvent(workflow.segment, workflowId, key, payload);
-  }
-
-  private void putEvent(SegmentIndex.Workflow workflow, String key, byte[] payload) {
-    new SegmentValues(this, workflow)
-        .write(TaskKeys.event(TaskKeys.hash(key)), 0, 0, payload, 0, payload.length);
   }
 
   @Override
@@ -450,7 +422,7 @@ public final class SegmentStorage implements Storage {
       return;
     }
     if (workflow.segment.owned()) {
-      cancelRequests.add(workflowId);
+      mailbox.requestCancel(workflowId);
       return;
     }
     SegmentRequests.postCancel(workflow.segment, workflowId);
@@ -458,59 +430,19 @@ public final class SegmentStorage implements Storage {
 
   @Override
   public boolean takeCancelRequest(String workflowId) {
-    deliverRequests();
-    return cancelRequests.remove(workflowId);
+    return mailbox.takeCancelRequest(workflowId);
   }
 
-  /** Takes what other processes left in the inboxes of this process's segments (once a ms). */
   @Override
   public void deliverRequests() {
-    long now = System.nanoTime();
-    if (now - deliveredAt < 1_000_000) {
-      return;
-    }
-    deliveredAt = now;
-    for (Segment segment : segments.values()) {
-      if (segment.owned() && segment.inbox.mayHoldRequests()) {
-        deliver(segment);
-      }
-    }
+    mailbox.deliverRequests();
   }
-
-  private void deliver(Segment segment) {
-    SegmentRequests.deliver(segment, owner, force);
-  }
-
-  /** What this process does with what other processes ask of its segments. */
-  private final SegmentRequests.Owner owner =
-      new SegmentRequests.Owner() {
-        @Override
-        public SegmentIndex.Workflow workflow(Segment segment, String workflowId) {
-          SegmentIndex.Workflow workflow = index.get(workflowId);
-          return workflow != null && workflow.segment == segment ? workflow : null;
-        }
-
-        @Override
-        public void putEvent(SegmentIndex.Workflow workflow, String key, byte[] payload) {
-          SegmentStorage.this.putEvent(workflow, key, payload);
-        }
-
-        @Override
-        public void cancel(SegmentIndex.Workflow workflow) {
-          SegmentStorage.this.cancel(workflow);
-        }
-
-        @Override
-        public Payload read(SegmentIndex.Workflow workflow, long key) {
-          return new SegmentValues(SegmentStorage.this, workflow).read(key);
-        }
-      };
 
   /** A cancel request for a workflow of this process: taken by its run, or recorded if none. */
-  private synchronized void cancel(SegmentIndex.Workflow workflow) {
+  synchronized void cancel(SegmentIndex.Workflow workflow) {
     StatusRecord status = workflow.status;
     if (claims.containsKey(workflow.id)) {
-      cancelRequests.add(workflow.id);
+      mailbox.requestCancel(workflow.id);
     } else if (status != null
         && status.status() != WorkflowStatus.SUCCESSFUL
         && status.status() != WorkflowStatus.CANCELED) {
@@ -537,7 +469,7 @@ public final class SegmentStorage implements Storage {
 
   @Override
   public synchronized void close() {
-    closed = true;
+    mailbox.close();
     for (SegmentStore store : List.copyOf(claims.values())) {
       store.close();
     }

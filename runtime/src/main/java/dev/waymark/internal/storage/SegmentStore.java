@@ -80,7 +80,11 @@ final class SegmentStore implements WorkflowStore {
 
         @Override
         public void write(StatusRecord record) {
-          append(SegmentLog.STATUS, SegmentIndex.encodeStatus(record));
+          long at =
+              segment.log.append(
+                  SegmentLog.STATUS, workflow.number, SegmentIndex.encodeStatus(record));
+          workflow.status = record; // what the index would decode from the record just appended
+          workflow.statusAt = at;
         }
       };
 
