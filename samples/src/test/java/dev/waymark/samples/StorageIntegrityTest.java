@@ -76,6 +76,12 @@ class StorageIntegrityTest {
   }
 
   @Test
+  void aKillWhileTheInFlightJournalIsMadeLeavesNothingRefused() throws Exception {
+    killAt("journal-made");
+    assertEquals("RESULT " + DamageSteps.expected("w"), resume());
+  }
+
+  @Test
   void aKillRightAfterAMapIsMadeLeavesNothingThatHangs() throws Exception {
     killAt("map-created");
     assertEquals("RESULT " + DamageSteps.expected("w"), resume());

@@ -12,6 +12,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.Map;
@@ -100,9 +101,12 @@ final class InFlightJournal {
    * owner}, counting {@code committed} records so far.
    */
   static InFlightJournal open(Path file, int slots, long owner, long committed, boolean force) {
+    // Made whole under a temporary name, then renamed over the old one: a kill at any moment
+    // leaves the old journal or the new one, never a file whose header was not written yet.
+    Path temp = file.resolveSibling(file.getFileName() + ".tmp");
     try (FileChannel channel =
         FileChannel.open(
-            file,
+            temp,
             StandardOpenOption.CREATE,
             StandardOpenOption.READ,
             StandardOpenOption.WRITE,
@@ -116,6 +120,11 @@ final class InFlightJournal {
       buffer.putLong(WITNESS_OFFSET, committed);
       if (force) {
         buffer.force();
+      }
+      CrashPoints.reached("journal-made");
+      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+      if (force) {
+        FramedFiles.forceDirectory(file.getParent());
       }
       return new InFlightJournal(buffer, slots);
     } catch (IOException e) {

@@ -68,6 +68,9 @@ final class OutputMaps implements WorkflowStore.Values {
 
   private long expectedRecords = DEFAULT_ENTRIES;
 
+  /** Whether the journal holding the committed count was opened by this claim. */
+  private volatile boolean witnessReady;
+
   OutputMaps(ChronicleStorage store, String workflowId, Path dir, Witness witness) {
     this.store = store;
     this.workflowId = workflowId;
@@ -141,6 +144,12 @@ final class OutputMaps implements WorkflowStore.Values {
   @Override
   public void write(
       long key, long startMillis, long endMillis, byte[] bytes, int offset, int length) {
+    if (!witnessReady) {
+      // The journal that counts the records exists before the first record does: a kill between
+      // the two must not leave records that no journal vouches for.
+      witness.committed(0);
+      witnessReady = true;
+    }
     byte[] value =
         RecordCodec.encode(seed, key, startMillis, endMillis, bytes, offset, length, blobs);
     if (TaskKeys.isScratch(key)) {

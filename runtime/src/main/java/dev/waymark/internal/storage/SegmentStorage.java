@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,7 +40,13 @@ public final class SegmentStorage implements Storage {
   private final SegmentMailbox mailbox;
   private final SegmentIndex index = new SegmentIndex();
   private final Map<Integer, Segment> segments = new ConcurrentHashMap<>();
-  private final Map<String, SegmentStore> claims = new HashMap<>();
+
+  /**
+   * This process's claims; changed under this storage's monitor, read without it by the thread that
+   * delivers requests, which never takes that monitor while it holds an inbox's lock.
+   */
+  private final Map<String, SegmentStore> claims = new ConcurrentHashMap<>();
+
   private Segment writing;
 
   private SegmentStorage(Path root, int slots, boolean force, long reserve) {
@@ -439,7 +444,7 @@ public final class SegmentStorage implements Storage {
   }
 
   /** A cancel request for a workflow of this process: taken by its run, or recorded if none. */
-  synchronized void cancel(SegmentIndex.Workflow workflow) {
+  void cancel(SegmentIndex.Workflow workflow) {
     StatusRecord status = workflow.status;
     if (claims.containsKey(workflow.id)) {
       mailbox.requestCancel(workflow.id);
