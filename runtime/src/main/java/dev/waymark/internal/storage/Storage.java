@@ -6,13 +6,15 @@ import java.util.List;
 
 /**
  * The one door to durable storage: everything the engine persists or reads back goes through this
- * interface and the {@link WorkflowStore} a claim returns. {@link ChronicleStorage} is the
- * implementation, with Chronicle Map files for task values.
+ * interface and the {@link WorkflowStore} a claim returns. There are two layouts, both with
+ * Chronicle Map files for task values ({@link Storages} opens the right one): {@link
+ * ChronicleStorage}, a directory per workflow, and {@link SegmentStorage}, many workflows per
+ * segment.
  *
  * <p>A workflow's records may only be written by the one process that has {@linkplain #claim
- * claimed} it; the claim is an OS file lock, so it ends with the process however that process ends.
- * What other processes may do without a claim is here: read statuses and DAGs, list, post events
- * and cancel requests.
+ * claimed} it; the claim rests on an OS file lock (the workflow's, or its segment's), so it ends
+ * with the process however that process ends. What other processes may do without a claim is here:
+ * read statuses and DAGs, list, post events and cancel requests.
  */
 public interface Storage extends AutoCloseable {
 

@@ -1,6 +1,7 @@
 package dev.waymark.internal.storage;
 
 import dev.waymark.Durability;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Opens a storage in the layout it was written in, or, for a new one, the layout chosen. */
@@ -18,11 +19,15 @@ public final class Storages {
     return open(root, 64, Durability.PROCESS_CRASH, ChronicleStorage.DEFAULT_RESERVE);
   }
 
+  /**
+   * Opens the storage in {@code root}: in segments when it already has them, or when it is new and
+   * {@link #LAYOUT_PROPERTY} says {@code segments}; else a directory per workflow.
+   */
   public static Storage open(
       Path root, int inFlightSlots, Durability durability, long freeSpaceReserve) {
     boolean segments =
-        java.nio.file.Files.isDirectory(root.resolve("segments"))
-            || (!java.nio.file.Files.isDirectory(root.resolve("workflows"))
+        Files.isDirectory(root.resolve("segments"))
+            || (!Files.isDirectory(root.resolve("workflows"))
                 && "segments".equals(System.getProperty(LAYOUT_PROPERTY)));
     return segments
         ? SegmentStorage.open(root, inFlightSlots, durability, freeSpaceReserve)
