@@ -94,7 +94,6 @@ final class Cancellation {
 
   /** Cancels the runs here that another process asked to cancel. */
   void poll() {
-    store.deliverRequests();
     for (Map.Entry<String, Execution> run : active.entrySet()) {
       if (store.takeCancelRequest(run.getKey())) {
         run.getValue().cancel();

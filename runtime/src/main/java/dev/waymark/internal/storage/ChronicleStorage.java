@@ -259,7 +259,7 @@ public final class ChronicleStorage implements Storage {
       return null;
     }
     try {
-      return SegmentIndex.decodeStatus(bytes);
+      return StatusRecord.decode(bytes);
     } catch (KryoException e) {
       throw new CheckpointCorruptedException(file, "cannot be decoded: " + e.getMessage(), e);
     }
@@ -267,11 +267,7 @@ public final class ChronicleStorage implements Storage {
 
   static void writeStatus(Path dir, String workflowId, StatusRecord status, boolean force) {
     FramedFiles.write(
-        dir.resolve(STATUS_FILE),
-        STATUS_MAGIC,
-        TaskKeys.hash(workflowId),
-        SegmentIndex.encodeStatus(status),
-        force);
+        dir.resolve(STATUS_FILE), STATUS_MAGIC, TaskKeys.hash(workflowId), status.encode(), force);
   }
 
   /** The recorded DAG in {@code dir}, tied to {@code workflowId}, or null. */

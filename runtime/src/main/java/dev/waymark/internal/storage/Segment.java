@@ -1,6 +1,5 @@
 package dev.waymark.internal.storage;
 
-import com.esotericsoftware.kryo.io.Output;
 import dev.waymark.exceptions.StorageException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -121,7 +120,10 @@ final class Segment {
       Map<Long, Map<Long, Integer>> left = SegmentJournal.read(dir);
       for (Map.Entry<Long, Map<Long, Integer>> workflow : left.entrySet()) {
         entries.add(
-            entryOf(SegmentLog.INTERRUPTED, workflow.getKey(), encode(workflow.getValue())));
+            entryOf(
+                SegmentLog.INTERRUPTED,
+                workflow.getKey(),
+                SegmentIndex.encodeAttempts(workflow.getValue())));
       }
       journal = new SegmentJournal(dir, slotsPerBlock);
       journal.open();
@@ -135,17 +137,6 @@ final class Segment {
 
   private SegmentLog.Entry entryOf(byte kind, long workflow, byte[] data) {
     return new SegmentLog.Entry(kind, workflow, log.append(kind, workflow, data), data);
-  }
-
-  private static byte[] encode(Map<Long, Integer> attempts) {
-    Output out = new Output(64, -1);
-    out.writeVarInt(attempts.size(), true);
-    attempts.forEach(
-        (task, attempt) -> {
-          out.writeLong(task);
-          out.writeVarInt(attempt, true);
-        });
-    return out.toBytes();
   }
 
   private MapChain<byte[]> chain(String kind) {

@@ -3,7 +3,6 @@ package dev.waymark.internal.storage;
 import com.esotericsoftware.kryo.KryoException;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
-import dev.waymark.WorkflowStatus;
 import dev.waymark.exceptions.CheckpointCorruptedException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -109,7 +108,7 @@ final class SegmentIndex {
       switch (entry.kind()) {
         case SegmentLog.DAG -> workflow.dagAt = entry.offset();
         case SegmentLog.STATUS -> {
-          workflow.status = decodeStatus(entry.data());
+          workflow.status = StatusRecord.decode(entry.data());
           workflow.statusAt = entry.offset();
         }
         case SegmentLog.EXPECT -> {
@@ -147,35 +146,6 @@ final class SegmentIndex {
     return -1;
   }
 
-  /** A status as both layouts keep it. */
-  static byte[] encodeStatus(StatusRecord status) {
-    Output out = new Output(64, -1);
-    out.writeVarInt(status.status().ordinal(), true);
-    out.writeString(status.error());
-    out.writeLong(status.firstStartMillis());
-    out.writeLong(status.startMillis());
-    out.writeLong(status.endMillis());
-    return out.toBytes();
-  }
-
-  /**
-   * @throws KryoException when the bytes are not a status
-   */
-  static StatusRecord decodeStatus(byte[] bytes) {
-    try (Input in = new Input(bytes)) {
-      int ordinal = in.readVarInt(true);
-      if (ordinal >= WorkflowStatus.values().length) {
-        throw new KryoException("unknown status #" + ordinal);
-      }
-      return new StatusRecord(
-          WorkflowStatus.values()[ordinal],
-          in.readString(),
-          in.readLong(),
-          in.readLong(),
-          in.readLong());
-    }
-  }
-
   static byte[] encodeExpectation(String key, String type) {
     Output out = new Output(64, -1);
     out.writeString(key);
@@ -204,6 +174,18 @@ final class SegmentIndex {
       }
     }
     return Map.copyOf(failures);
+  }
+
+  /** The attempts a dead process left running, by task key (an {@code INTERRUPTED} record). */
+  static byte[] encodeAttempts(Map<Long, Integer> attempts) {
+    Output out = new Output(64, -1);
+    out.writeVarInt(attempts.size(), true);
+    attempts.forEach(
+        (task, attempt) -> {
+          out.writeLong(task);
+          out.writeVarInt(attempt, true);
+        });
+    return out.toBytes();
   }
 
   private static Map<Long, Integer> decodeAttempts(byte[] bytes) {

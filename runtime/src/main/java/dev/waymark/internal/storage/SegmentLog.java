@@ -132,8 +132,15 @@ final class SegmentLog implements AutoCloseable {
   }
 
   /** The data of the record at {@code offset}, verified. */
-  byte[] readAt(long offset) {
-    try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+  synchronized byte[] readAt(long offset) {
+    try {
+      // The owner's channel, or the one reads of new records keep open.
+      FileChannel in =
+          channel != null
+              ? channel
+              : reader != null
+                  ? reader
+                  : (reader = FileChannel.open(file, StandardOpenOption.READ));
       ByteBuffer head = ByteBuffer.allocate(HEAD);
       readFully(in, head, offset);
       int length = head.getInt(0);

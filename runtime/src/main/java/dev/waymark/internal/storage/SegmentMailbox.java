@@ -17,7 +17,6 @@ final class SegmentMailbox implements SegmentRequests.Owner {
   private final Collection<Segment> segments;
   private final boolean force;
   private final Set<String> cancelRequests = ConcurrentHashMap.newKeySet();
-  private volatile long deliveredAt;
   private volatile boolean closed;
   private Thread watcher;
 
@@ -50,13 +49,8 @@ final class SegmentMailbox implements SegmentRequests.Owner {
     }
   }
 
-  /** Takes what other processes left in the inboxes of this process's segments (once a ms). */
-  void deliverRequests() {
-    long now = System.nanoTime();
-    if (now - deliveredAt < 1_000_000) {
-      return;
-    }
-    deliveredAt = now;
+  /** Takes what other processes left in the inboxes of this process's segments. */
+  private void deliverRequests() {
     for (Segment segment : segments) {
       if (segment.owned() && segment.inbox.mayHoldRequests()) {
         deliver(segment);
@@ -74,7 +68,6 @@ final class SegmentMailbox implements SegmentRequests.Owner {
   }
 
   boolean takeCancelRequest(String workflowId) {
-    deliverRequests();
     return cancelRequests.remove(workflowId);
   }
 

@@ -349,7 +349,7 @@ public final class SegmentStorage implements Storage {
   }
 
   @Override
-  public synchronized boolean isClaimed(String workflowId) {
+  public boolean isClaimed(String workflowId) {
     if (claims.containsKey(workflowId)) {
       return true;
     }
@@ -438,11 +438,6 @@ public final class SegmentStorage implements Storage {
     return mailbox.takeCancelRequest(workflowId);
   }
 
-  @Override
-  public void deliverRequests() {
-    mailbox.deliverRequests();
-  }
-
   /** A cancel request for a workflow of this process: taken by its run, or recorded if none. */
   void cancel(SegmentIndex.Workflow workflow) {
     StatusRecord status = workflow.status;
@@ -451,13 +446,15 @@ public final class SegmentStorage implements Storage {
     } else if (status != null
         && status.status() != WorkflowStatus.SUCCESSFUL
         && status.status() != WorkflowStatus.CANCELED) {
-      apply(
-          workflow.segment,
-          SegmentLog.STATUS,
-          workflow.number,
-          SegmentIndex.encodeStatus(
-              status.next(WorkflowStatus.CANCELED, null, System.currentTimeMillis())));
+      writeStatus(workflow, status.next(WorkflowStatus.CANCELED, null, System.currentTimeMillis()));
     }
+  }
+
+  /** Appends a status of a workflow of an owned segment, and keeps it as the index would. */
+  static void writeStatus(SegmentIndex.Workflow workflow, StatusRecord status) {
+    long at = workflow.segment.log.append(SegmentLog.STATUS, workflow.number, status.encode());
+    workflow.status = status;
+    workflow.statusAt = at;
   }
 
   /**

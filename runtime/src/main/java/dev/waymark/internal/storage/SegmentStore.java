@@ -80,11 +80,7 @@ final class SegmentStore implements WorkflowStore {
 
         @Override
         public void write(StatusRecord record) {
-          long at =
-              segment.log.append(
-                  SegmentLog.STATUS, workflow.number, SegmentIndex.encodeStatus(record));
-          workflow.status = record; // what the index would decode from the record just appended
-          workflow.statusAt = at;
+          SegmentStorage.writeStatus(workflow, record);
         }
       };
 
@@ -92,7 +88,6 @@ final class SegmentStore implements WorkflowStore {
       new Events() {
         @Override
         public byte[] read(String key) {
-          storage.deliverRequests();
           Payload event = values.read(TaskKeys.event(TaskKeys.hash(key)));
           return event == null ? null : event.copy();
         }

@@ -1,5 +1,8 @@
 package dev.waymark.internal.storage;
 
+import com.esotericsoftware.kryo.KryoException;
+import com.esotericsoftware.kryo.io.Input;
+import com.esotericsoftware.kryo.io.Output;
 import dev.waymark.WorkflowStatus;
 
 /**
@@ -17,6 +20,37 @@ public record StatusRecord(
   /** The same record with another status, error and end time, keeping the starts. */
   public StatusRecord next(WorkflowStatus status, String error, long endMillis) {
     return new StatusRecord(status, error, firstStartMillis, startMillis, endMillis);
+  }
+
+  /** The record as both storage layouts keep it. */
+  byte[] encode() {
+    Output out = new Output(64, -1);
+    out.writeVarInt(status.ordinal(), true);
+    out.writeString(error);
+    out.writeLong(firstStartMillis);
+    out.writeLong(startMillis);
+    out.writeLong(endMillis);
+    return out.toBytes();
+  }
+
+  /**
+   * A record {@link #encode} made.
+   *
+   * @throws KryoException when the bytes are not a status
+   */
+  static StatusRecord decode(byte[] bytes) {
+    try (Input in = new Input(bytes)) {
+      int ordinal = in.readVarInt(true);
+      if (ordinal >= WorkflowStatus.values().length) {
+        throw new KryoException("unknown status #" + ordinal);
+      }
+      return new StatusRecord(
+          WorkflowStatus.values()[ordinal],
+          in.readString(),
+          in.readLong(),
+          in.readLong(),
+          in.readLong());
+    }
   }
 
   /** A new run of the workflow, started {@code now}: RUNNING, no error, not ended. */

@@ -88,9 +88,6 @@ public interface Storage extends AutoCloseable {
     return false;
   }
 
-  /** Takes the requests other processes left for this one's workflows (events, cancels). */
-  default void deliverRequests() {}
-
   /** The storage-wide catalogue of step shapes. */
   Shapes shapes();
 
