@@ -46,7 +46,7 @@ public final class ChildJvm {
               || flag.startsWith("--sun-misc");
       if (moduleFlag && !flag.contains("=") && i + 1 < inherited.size()) {
         flags.add(flag + "=" + inherited.get(++i)); // the two-token form
-      } else if (moduleFlag || flag.startsWith("-Dchronicle.")) {
+      } else if (moduleFlag || flag.startsWith("-Dchronicle.") || flag.startsWith("-Dwaymark.")) {
         flags.add(flag);
       }
     }

@@ -53,7 +53,16 @@ final class Segment {
     this.number = number;
     this.dir = dir;
     this.force = force;
-    this.log = new SegmentLog(dir.resolve("log.bin"), force);
+    this.log =
+        new SegmentLog(
+            dir.resolve("log.bin"),
+            force,
+            whole -> {
+              SegmentWitness counts = witness;
+              if (counts != null) {
+                counts.logWritten(whole); // after the append: a kill in between leaves more
+              }
+            });
     this.inbox = new Inbox(dir.resolve("inbox.bin"), force);
   }
 
@@ -111,7 +120,10 @@ final class Segment {
     }
     lock = taken[0];
     try {
+      witness = SegmentWitness.open(dir.resolve("witness.bin"), !hasRecordMaps());
       List<SegmentLog.Entry> entries = log.openForAppend();
+      witness.checkLog(log.end(), log.file()); // before anything is appended to it
+      witness.logWritten(log.end());
       long next = 0;
       for (SegmentLog.Entry entry : entries) {
         next = Math.max(next, entry.number() + 1);
@@ -125,6 +137,7 @@ final class Segment {
                 workflow.getKey(),
                 SegmentIndex.encodeAttempts(workflow.getValue())));
       }
+      CrashPoints.reached("segment-taken-over");
       journal = new SegmentJournal(dir, slotsPerBlock);
       journal.open();
       openValues();
@@ -132,6 +145,16 @@ final class Segment {
     } catch (RuntimeException e) {
       release();
       throw e;
+    }
+  }
+
+  private boolean hasRecordMaps() {
+    try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+      return files
+          .map(file -> file.getFileName().toString())
+          .anyMatch(name -> name.startsWith("records-") && name.endsWith(".cmap"));
+    } catch (IOException e) {
+      throw new StorageException("cannot list " + dir + ": " + e, e);
     }
   }
 
@@ -145,7 +168,10 @@ final class Segment {
         kind,
         (file, n, entries) -> {
           try {
-            return new MapChain.Link<>(file, MapFile.createPairs(file, entries, force), entries);
+            MapChain.Link<byte[]> link =
+                new MapChain.Link<>(file, MapFile.createPairs(file, entries, force), entries);
+            CrashPoints.reached("segment-map-made");
+            return link;
           } catch (IOException | RuntimeException e) {
             throw new StorageException("cannot create " + file + ": " + MapFile.rootCause(e), e);
           }
@@ -168,14 +194,11 @@ final class Segment {
       List<Path> recordFiles = records.files();
       records.open(recordFiles, FIRST_ENTRIES, !clean);
       scratch.open(scratch.files(), FIRST_ENTRIES, !clean);
-      witness =
-          SegmentWitness.open(
-              dir.resolve("witness.bin"),
-              records.size(),
-              recordFiles.isEmpty(),
-              recordFiles.isEmpty()
-                  ? dir.resolve("records-0.cmap")
-                  : recordFiles.get(recordFiles.size() - 1));
+      witness.checkRecords(
+          records.size(),
+          recordFiles.isEmpty()
+              ? dir.resolve("records-0.cmap")
+              : recordFiles.get(recordFiles.size() - 1));
     } catch (IOException e) {
       closeMaps();
       throw new StorageException("cannot open the maps of " + dir + ": " + e, e);

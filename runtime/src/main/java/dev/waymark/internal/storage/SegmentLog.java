@@ -54,9 +54,18 @@ final class SegmentLog implements AutoCloseable {
 
   private FileChannel reader;
 
-  SegmentLog(Path file, boolean force) {
+  /** Told where the whole records end after each append. */
+  private final java.util.function.LongConsumer appended;
+
+  SegmentLog(Path file, boolean force, java.util.function.LongConsumer appended) {
     this.file = file;
     this.force = force;
+    this.appended = appended;
+  }
+
+  /** Where the whole records end, for the owner. */
+  synchronized long end() {
+    return end;
   }
 
   Path file() {
@@ -104,6 +113,8 @@ final class SegmentLog implements AutoCloseable {
     }
     end = at + HEAD + length;
     readTo = end;
+    CrashPoints.reached("log-appended");
+    appended.accept(end);
     return at;
   }
 

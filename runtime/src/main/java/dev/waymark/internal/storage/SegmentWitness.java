@@ -13,14 +13,18 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * How many write-once records a segment's {@code records} maps hold, counted in a small
- * memory-mapped file as they are put (after the put) and removed (before the removal): maps that
- * hold fewer were damaged, deleted or replaced by an older copy, which is named, never taken for
- * steps that have not run. More is what a kill between a put and its count leaves.
+ * What a segment must hold, counted in a small memory-mapped file as it is written: how many
+ * write-once records its {@code records} maps hold (counted after the put, and before the removal),
+ * and how many bytes of whole records its log holds (after the append). Maps that hold fewer
+ * records, or a log shorter than counted, were damaged, deleted or replaced by an older copy, which
+ * is named, never taken for steps that have not run or workflows that do not exist. More is what a
+ * kill between a write and its count leaves.
  */
 final class SegmentWitness {
   private static final int MAGIC = 0x574d5754; // "WMWT"
-  private static final int SIZE = 16;
+  private static final int SIZE = 24; // magic, version, records, log bytes
+  private static final int RECORDS = 8;
+  private static final int LOG = 16;
 
   private static final VarHandle LONG =
       MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.nativeOrder());
@@ -34,12 +38,11 @@ final class SegmentWitness {
   }
 
   /**
-   * Opens the count of a segment whose records maps hold {@code held} records; a new one when
-   * {@code fresh} (no records map was ever made).
+   * Opens the counts of a segment; new ones when {@code fresh} (the segment holds nothing yet).
    *
-   * @throws CheckpointCorruptedException when it is missing or damaged, or the maps hold fewer
+   * @throws CheckpointCorruptedException when they are missing or damaged
    */
-  static SegmentWitness open(Path file, long held, boolean fresh, Path newestMap) {
+  static SegmentWitness open(Path file, boolean fresh) {
     boolean exists = Files.exists(file);
     if (!exists && !fresh) {
       throw new CheckpointCorruptedException(
@@ -56,21 +59,10 @@ final class SegmentWitness {
       if (!exists || buffer.getInt(0) == 0) {
         buffer.putInt(0, MAGIC);
         buffer.putInt(4, FramedFiles.FORMAT_VERSION);
-        buffer.putLong(8, 0);
+        buffer.putLong(RECORDS, 0);
+        buffer.putLong(LOG, 0);
       } else if (buffer.getInt(0) != MAGIC || buffer.getInt(4) != FramedFiles.FORMAT_VERSION) {
         throw new CheckpointCorruptedException(file, "is not a Waymark record count", null);
-      }
-      long committed = buffer.getLong(8);
-      if (held < committed) {
-        throw new CheckpointCorruptedException(
-            newestMap,
-            "and the segment's other record maps hold "
-                + held
-                + " records, but "
-                + committed
-                + " were committed: records were lost (a map was damaged, deleted or replaced by"
-                + " an older copy); nothing stored is taken for a step that has not run",
-            null);
       }
       return new SegmentWitness(file, buffer);
     } catch (IOException e) {
@@ -78,8 +70,57 @@ final class SegmentWitness {
     }
   }
 
+  /**
+   * Checks that the log holds {@code whole} bytes of whole records at least.
+   *
+   * @throws CheckpointCorruptedException when it holds fewer
+   */
+  void checkLog(long whole, Path log) {
+    long written = (long) LONG.getVolatile(buffer, LOG);
+    if (whole < written) {
+      throw new CheckpointCorruptedException(
+          log,
+          "holds "
+              + whole
+              + " bytes of whole records, but "
+              + written
+              + " were written by "
+              + file
+              + ": records were lost (the log was truncated, deleted, damaged or replaced by an"
+              + " older copy, or the count was damaged); no workflow it named is taken for one that"
+              + " does not exist",
+          null);
+    }
+  }
+
+  /** The log holds {@code whole} bytes of whole records now. */
+  void logWritten(long whole) {
+    LONG.setRelease(buffer, LOG, whole);
+  }
+
+  /**
+   * Checks that the records maps hold {@code held} records at least; {@code newestMap} is named
+   * when they hold fewer.
+   *
+   * @throws CheckpointCorruptedException when they hold fewer
+   */
+  void checkRecords(long held, Path newestMap) {
+    long committed = (long) LONG.getVolatile(buffer, RECORDS);
+    if (held < committed) {
+      throw new CheckpointCorruptedException(
+          newestMap,
+          "and the segment's other record maps hold "
+              + held
+              + " records, but "
+              + committed
+              + " were committed: records were lost (a map was damaged, deleted or replaced by"
+              + " an older copy); nothing stored is taken for a step that has not run",
+          null);
+    }
+  }
+
   void add(long records) {
-    LONG.getAndAdd(buffer, 8, records);
+    LONG.getAndAdd(buffer, RECORDS, records);
   }
 
   void force() {
