@@ -30,19 +30,12 @@ final class AttemptJournal {
 
   /** Counts the attempts that died with the previous process as failed, durably, first. */
   void load() {
-    Map<Long, Failures> recorded = new HashMap<>(attempts.readFailed());
-    boolean changed = false;
-    for (Map.Entry<Long, Integer> died : attempts.interrupted().entrySet()) {
-      Failures before = recorded.getOrDefault(died.getKey(), NONE);
-      if (before.attempts() < died.getValue()) {
-        recorded.put(died.getKey(), before.then(died.getValue(), true));
-        changed = true;
-      }
+    Map<Long, Failures> recorded = attempts.readFailed();
+    Map<Long, Failures> merged = Failures.withInterrupted(recorded, attempts.interrupted());
+    if (!merged.equals(recorded)) {
+      attempts.writeFailed(merged);
     }
-    if (changed) {
-      attempts.writeFailed(recorded);
-    }
-    failed.putAll(recorded);
+    failed.putAll(merged);
   }
 
   /** The failed attempts of a task so far. */

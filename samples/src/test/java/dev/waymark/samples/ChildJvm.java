@@ -59,7 +59,7 @@ final class ChildJvm {
     command.add("-XX:+UseSerialGC");
     command.addAll(jvmArgs);
     String layout = System.getProperty("waymark.storage.layout");
-    if (layout != null) {
+    if (layout != null && jvmArgs.stream().noneMatch(arg -> arg.startsWith("-Dwaymark.storage."))) {
       command.add("-Dwaymark.storage.layout=" + layout); // the layout under test, in the child too
     }
     command.add("-cp");

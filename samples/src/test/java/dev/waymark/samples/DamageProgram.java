@@ -14,6 +14,7 @@ public final class DamageProgram {
               ? waymark.run(DamageSteps.chain(args[1]), args[1])
               : waymark.resume(args[1]);
       System.out.println("RESULT " + result);
+      System.out.println("RUNS " + DamageSteps.RUNS);
     }
   }
 }

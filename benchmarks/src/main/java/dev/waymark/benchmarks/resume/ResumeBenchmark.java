@@ -44,8 +44,7 @@ public final class ResumeBenchmark {
         600,
         ResumeChild.class,
         List.of("build", clean.toString(), "fail"));
-    StorageFootprint.measure(
-        clean.resolve("workflows").resolve(ResumeChild.ID), ResumeChild.COMMITTED, results);
+    StorageFootprint.measure(clean, ResumeChild.COMMITTED, results);
     System.out.println(
         "  building it again and killing the JVM (SIGKILL) inside its last step ...");
     buildAndKill(killed, work.resolve("build-killed.log"));

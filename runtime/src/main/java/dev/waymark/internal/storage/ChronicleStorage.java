@@ -95,7 +95,7 @@ public final class ChronicleStorage implements Storage {
     initializeChronicle();
     Path absolute = root.toAbsolutePath().normalize();
     createPrivateDirectories(absolute.resolve("workflows"));
-    checkFormat(absolute.resolve(FORMAT_FILE));
+    StorageFormat.require(absolute, StorageFormat.DIRECTORIES, false);
     finishDeletions(absolute.resolve("workflows"));
     return new ChronicleStorage(
         absolute, inFlightSlots, durability == Durability.POWER_LOSS, freeSpaceReserve);
@@ -140,19 +140,6 @@ public final class ChronicleStorage implements Storage {
   }
 
   private final Shapes shapes;
-
-  static final String FORMAT_FILE = "format.bin";
-  static final int FORMAT_MAGIC = 0x574d464d; // "WMFM"
-
-  /**
-   * Marks the storage with this Waymark's format version, or checks the mark: a storage written by
-   * a newer, incompatible Waymark is refused as a whole, before any of its workflows is touched.
-   */
-  static void checkFormat(Path file) {
-    if (FramedFiles.read(file, FORMAT_MAGIC, "storage format") == null) {
-      FramedFiles.write(file, FORMAT_MAGIC, new byte[0], false);
-    }
-  }
 
   /** Whether writes are forced to the device. */
   boolean forces() {

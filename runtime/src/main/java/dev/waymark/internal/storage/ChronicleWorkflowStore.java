@@ -279,6 +279,53 @@ final class ChronicleWorkflowStore implements WorkflowStore {
         dir.resolve("attempts.bin"), ATTEMPTS_MAGIC, owner, out.toBytes(), store.forces());
   }
 
+  // ---- what a migration into segments reads (Migration)
+
+  /** Passes every task value, verified, to {@code action}. */
+  void forEachValue(java.util.function.BiConsumer<Long, Payload> action) {
+    outputs.forEach(action);
+  }
+
+  /** The events that arrived, by key, verified. */
+  Map<String, byte[]> arrivedEvents() {
+    Map<String, byte[]> arrived = new LinkedHashMap<>();
+    for (String key : eventKeys(".bin")) {
+      arrived.put(key, events.read(key));
+    }
+    return arrived;
+  }
+
+  /** The events tasks wait for: key to the type's name. */
+  Map<String, String> expectedEvents() {
+    Map<String, String> expected = new LinkedHashMap<>();
+    for (String key : eventKeys(".expect")) {
+      expected.put(key, store.readEventExpectation(workflowId, key));
+    }
+    return expected;
+  }
+
+  private List<String> eventKeys(String suffix) {
+    Path events = dir.resolve("events");
+    if (!Files.isDirectory(events)) {
+      return List.of();
+    }
+    try (java.util.stream.Stream<Path> files = Files.list(events)) {
+      return files
+          .map(file -> file.getFileName().toString())
+          .filter(name -> name.endsWith(suffix))
+          .map(name -> name.substring(0, name.length() - suffix.length()))
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new StorageException("cannot list " + events + ": " + e, e);
+    }
+  }
+
+  /** Whether a cancel was requested that no run took yet. */
+  boolean cancelRequested() {
+    return Files.exists(dir.resolve(ChronicleStorage.CANCEL_FILE));
+  }
+
   @Override
   public void deleteAll() {
     outputs.close();

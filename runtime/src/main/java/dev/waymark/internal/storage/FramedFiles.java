@@ -43,10 +43,15 @@ final class FramedFiles {
    * its checksum, so a file copied from elsewhere is never read as this one.
    */
   static void write(Path file, int magic, long tie, byte[] payload, boolean force) {
+    write(file, magic, FORMAT_VERSION, tie, payload, force);
+  }
+
+  /** Like {@link #write(Path, int, long, byte[], boolean)}, marked with format {@code version}. */
+  static void write(Path file, int magic, int version, long tie, byte[] payload, boolean force) {
     ByteBuffer buffer = ByteBuffer.allocate(HEADER + payload.length);
     buffer
         .putInt(magic)
-        .putInt(FORMAT_VERSION)
+        .putInt(version)
         .putInt(payload.length)
         .putInt(crc(tie, payload, 0, payload.length));
     buffer.put(payload);
@@ -108,6 +113,29 @@ final class FramedFiles {
 
   /** The payload of {@code file} written with {@code tie}, or null when it does not exist. */
   static byte[] read(Path file, int magic, long tie, String what) {
+    return read(file, magic, FORMAT_VERSION, tie, what);
+  }
+
+  /**
+   * The format version in {@code file}'s header, or 0 when the file does not exist; a file too
+   * short for a header reads as 0 too, and is named by a {@code read}.
+   */
+  static int version(Path file) {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      ByteBuffer header = ByteBuffer.allocate(8);
+      while (header.hasRemaining() && channel.read(header) >= 0) {
+        // until the header is read or the file ends
+      }
+      return header.hasRemaining() ? 0 : header.getInt(4);
+    } catch (NoSuchFileException e) {
+      return 0;
+    } catch (IOException e) {
+      throw new StorageException("cannot read " + file + ": " + e, e);
+    }
+  }
+
+  /** Like {@link #read(Path, int, long, String)}, for a file of format {@code expected}. */
+  static byte[] read(Path file, int magic, int expected, long tie, String what) {
     byte[] all;
     try {
       all = Files.readAllBytes(file);
@@ -124,17 +152,17 @@ final class FramedFiles {
       throw new CheckpointCorruptedException(file, "is not a Waymark " + what + " file", null);
     }
     int version = buffer.getInt();
-    if (version < 1 || version > FORMAT_VERSION + 1000) {
+    if (version < 1 || version > expected + 1000) {
       throw new CheckpointCorruptedException(file, "has a damaged header", null);
     }
-    if (version != FORMAT_VERSION) {
+    if (version != expected) {
       throw new CheckpointCorruptedException(
           file,
           "has format version "
               + version
               + "; this Waymark reads version "
-              + FORMAT_VERSION
-              + (version > FORMAT_VERSION
+              + expected
+              + (version > expected
                   ? " (written by a newer Waymark: upgrade to read it)"
                   : " (written by an older Waymark, whose format this one does not read: finish"
                       + " its workflows with that version, or move the storage directory away and"
@@ -142,7 +170,7 @@ final class FramedFiles {
           null);
     }
     int length = buffer.getInt();
-    int expected = buffer.getInt();
+    int checksum = buffer.getInt();
     if (length != all.length - HEADER) {
       throw new CheckpointCorruptedException(
           file,
@@ -152,7 +180,7 @@ final class FramedFiles {
               + (all.length - HEADER),
           null);
     }
-    if (crc(tie, all, HEADER, length) != expected) {
+    if (crc(tie, all, HEADER, length) != checksum) {
       throw new CheckpointCorruptedException(
           file,
           tie == 0

@@ -177,6 +177,32 @@ final class OutputMaps implements WorkflowStore.Values {
     }
   }
 
+  /**
+   * Passes every record, verified against its checksum, to {@code action}, in no particular order:
+   * what a migration copies.
+   */
+  void forEach(java.util.function.BiConsumer<Long, Payload> action) {
+    open();
+    for (MapChain<Long> chain : List.of(records, scratch)) {
+      for (MapChain.Link<Long> link : chain.links()) {
+        try {
+          link.map()
+              .forEach(
+                  (key, value) -> {
+                    if (key != TaskKeys.OWNER) {
+                      action.accept(key, decode(link.file(), key, value));
+                    }
+                  });
+        } catch (CheckpointCorruptedException | StorageException e) {
+          throw e;
+        } catch (RuntimeException e) {
+          throw new CheckpointCorruptedException(
+              link.file(), "cannot be read whole: " + MapFile.rootCause(e), e);
+        }
+      }
+    }
+  }
+
   @Override
   public void force() {
     if (!dirty) {

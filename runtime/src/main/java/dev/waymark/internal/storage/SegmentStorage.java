@@ -68,7 +68,10 @@ public final class SegmentStorage implements Storage {
     ChronicleStorage.initializeChronicle();
     Path absolute = root.toAbsolutePath().normalize();
     ChronicleStorage.createPrivateDirectories(absolute.resolve("segments"));
-    ChronicleStorage.checkFormat(absolute.resolve(ChronicleStorage.FORMAT_FILE));
+    if (StorageFormat.of(absolute) != StorageFormat.SEGMENTS) {
+      // new, or in segments before they had a format of their own, or just migrated
+      StorageFormat.mark(absolute, StorageFormat.SEGMENTS, durability == Durability.POWER_LOSS);
+    }
     SegmentStorage storage =
         new SegmentStorage(
             absolute, inFlightSlots, durability == Durability.POWER_LOSS, freeSpaceReserve);

@@ -7,8 +7,9 @@ import java.nio.file.Path;
 /** Opens a storage in the layout it was written in, or, for a new one, the layout chosen. */
 public final class Storages {
   /**
-   * The system property that chooses the layout of a new storage: {@code segments} for many
-   * workflows per set of files, else one directory per workflow.
+   * The system property that keeps the former layout, a directory per workflow, when it says {@code
+   * directories}: for a new storage, and for one written in that layout, which is then not moved
+   * into segments.
    */
   public static final String LAYOUT_PROPERTY = "waymark.storage.layout";
 
@@ -20,17 +21,23 @@ public final class Storages {
   }
 
   /**
-   * Opens the storage in {@code root}: in segments when it already has them, or when it is new and
-   * {@link #LAYOUT_PROPERTY} says {@code segments}; else a directory per workflow.
+   * Opens the storage in {@code root}: in segments, unless {@link #LAYOUT_PROPERTY} says {@code
+   * directories} and the storage is new or already written as a directory per workflow. A storage
+   * written as a directory per workflow is moved into segments first ({@link Migration}).
    */
   public static Storage open(
       Path root, int inFlightSlots, Durability durability, long freeSpaceReserve) {
-    boolean segments =
-        Files.isDirectory(root.resolve("segments"))
-            || (!Files.isDirectory(root.resolve("workflows"))
-                && "segments".equals(System.getProperty(LAYOUT_PROPERTY)));
-    return segments
-        ? SegmentStorage.open(root, inFlightSlots, durability, freeSpaceReserve)
-        : ChronicleStorage.open(root, inFlightSlots, durability, freeSpaceReserve);
+    Path absolute = root.toAbsolutePath().normalize();
+    boolean directories = "directories".equals(System.getProperty(LAYOUT_PROPERTY));
+    boolean inSegments = Files.isDirectory(absolute.resolve("segments"));
+    boolean inDirectories = Files.isDirectory(absolute.resolve("workflows"));
+    if (directories && !inSegments) {
+      return ChronicleStorage.open(absolute, inFlightSlots, durability, freeSpaceReserve);
+    }
+    if (inDirectories) {
+      JvmFlags.check();
+      Migration.toSegments(absolute, inFlightSlots, durability, freeSpaceReserve);
+    }
+    return SegmentStorage.open(absolute, inFlightSlots, durability, freeSpaceReserve);
   }
 }
