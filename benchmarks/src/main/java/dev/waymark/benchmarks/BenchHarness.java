@@ -2,6 +2,7 @@ package dev.waymark.benchmarks;
 
 import static dev.waymark.benchmarks.report.FigureIds.*;
 
+import dev.waymark.benchmarks.many.ManyWorkflows;
 import dev.waymark.benchmarks.peers.DbosPeer;
 import dev.waymark.benchmarks.peers.TemporalPeer;
 import dev.waymark.benchmarks.report.MachineInfo;
@@ -87,6 +88,14 @@ public final class BenchHarness {
         results.notMeasuredUnlessPresent(RESUME_IDS, "failed: " + firstLine(e));
       }
     }
+    if (options.runs("many")) {
+      System.out.println("[many] many short workflows: runAsync, disk, list(), resumeAll ...");
+      try {
+        ManyWorkflows.run(profile, work.resolve("many"), results);
+      } catch (Exception e) {
+        results.notMeasuredUnlessPresent(ManyWorkflows.IDS, "failed: " + firstLine(e));
+      }
+    }
     if (options.runs("dbos")) {
       if (options.dbosSkip() != null) {
         results.notMeasuredUnlessPresent(DBOS_IDS, options.dbosSkip());
@@ -129,6 +138,7 @@ public final class BenchHarness {
       TempFiles.deleteRecursively(work);
     } else {
       TempFiles.deleteRecursively(work.resolve("resume")); // the logs stay
+      TempFiles.deleteRecursively(work.resolve("many"));
     }
   }
 

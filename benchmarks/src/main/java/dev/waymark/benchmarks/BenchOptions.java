@@ -18,7 +18,7 @@ record BenchOptions(
     List<String> profilers,
     String revision) {
 
-  static final Set<String> ALL_PARTS = Set.of("jmh", "resume", "dbos", "temporal");
+  static final Set<String> ALL_PARTS = Set.of("jmh", "resume", "many", "dbos", "temporal");
 
   static final String USAGE =
       """
@@ -28,7 +28,7 @@ record BenchOptions(
         --dbos-url URL       JDBC URL of a PostgreSQL DBOS may create its database in
         --dbos-user USER     its user (default postgres)
         --dbos-skip REASON   do not run DBOS; its rows say REASON
-        --parts LIST         some of jmh,resume,dbos,temporal (default: all)
+        --parts LIST         some of jmh,resume,many,dbos,temporal (default: all)
         --prof NAME          add a JMH profiler, e.g. gc (its figures go to the JMH log)
         --revision TEXT      the source revision measured, for the report (bench.sh passes it)""";
 

@@ -43,6 +43,20 @@ public final class FigureIds {
   public static final String STORAGE_ALLOCATED = "storage.allocated";
   public static final String STORAGE_DAG = "storage.dag";
 
+  /**
+   * Many short workflows (three-step pipelines): nanoseconds per workflow through {@code runAsync},
+   * bytes on disk per finished workflow, nanoseconds of one {@code list()} over 1,000,000 stored
+   * workflows (plus {@code .open}, the open before it), and from {@code Waymark.open} to the last
+   * result of {@code resumeAll} of 10,000 workflows in flight after kill -9 (the JVM's start
+   * excluded; {@code .open} is the open).
+   */
+  public static final String MANY_ASYNC = "many.async";
+
+  public static final String MANY_DISK = "many.disk";
+  public static final String MANY_DISK_APPARENT = "many.disk.apparent";
+  public static final String MANY_LIST = "many.list1m";
+  public static final String MANY_RESUME_ALL = "many.resumeAll10k";
+
   private FigureIds() {}
 
   /** The open-only part of a resume figure. */

@@ -58,6 +58,17 @@ final class Methods {
       Chronicle Map files are created sparse at their full capacity, so the apparent size can
       exceed what the disk holds; the allocated size is what it holds.
 
+      **Many short workflows (plain harness, child JVMs).** Each workflow is the three-step
+      pipeline under its own id. *runAsync*: a JVM runs one pipeline, then submits 100,000 through
+      `runAsync` at once and waits for all; the figure is the time from the first submission to
+      the last result, per workflow. *Disk*: the storage after that run, in blocks the file
+      system allocated (`stat`) and in file sizes, divided by the workflows it holds. *list()*: a
+      JVM runs 1,000,000 pipelines one after another; then each measured JVM times
+      `Waymark.open` and one `list()`, which must return all of them. *resumeAll*: a JVM starts
+      10,000 pipelines behind a step that blocks, and is killed with SIGKILL once `list()` sees
+      all 10,000 recorded; a new JVM then times `Waymark.open` plus `resumeAll(false)` until all
+      10,000 returned their result (the JVM's own start is not included).
+
       **Peers (child JVMs, same run).** Each step is a real, individually checkpointed unit of that
       system, with the same bodies as the Waymark steps.
 

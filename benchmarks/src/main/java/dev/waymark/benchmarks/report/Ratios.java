@@ -37,13 +37,16 @@ public final class Ratios {
           new Ratio("Temporal / Waymark per step, chain of 10,000", TEMPORAL_10K, CHAIN_10K),
           new Ratio("Temporal / Waymark per step, 3-step pipeline", TEMPORAL_PIPELINE, PIPELINE));
 
+  public static final Ratio STEP_VS_PUT =
+      new Ratio("Waymark trivial step / raw Chronicle put of an int", CHAIN_100K, PUT_INT);
+
   public static final Ratio COMMIT_VS_PUT =
       new Ratio("Waymark 1 KB output step / raw Chronicle put of 1 KB", COMMIT_1K, PUT_1K);
 
   /** Ratios shown for orientation, with no target. */
   public static final List<Ratio> OVERHEADS =
       List.of(
-          new Ratio("Waymark trivial step / raw Chronicle put of an int", CHAIN_100K, PUT_INT),
+          STEP_VS_PUT,
           new Ratio(
               "Waymark trivial step, checkpointed / checkpoint off",
               CHAIN_100K,

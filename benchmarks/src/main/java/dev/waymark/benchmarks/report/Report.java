@@ -23,7 +23,9 @@ public final class Report {
         + "\n### Resume\n\n"
         + Tables.resume(results)
         + "\n### Storage\n\n"
-        + Tables.storage(results);
+        + Tables.storage(results)
+        + "\n### Many short workflows\n\n"
+        + Tables.many(results);
   }
 
   public static String markdown(Results results, MachineInfo machine, RunInfo run) {

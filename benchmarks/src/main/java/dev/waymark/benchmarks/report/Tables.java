@@ -184,6 +184,43 @@ public final class Tables {
     return out.toString();
   }
 
+  public static String many(Results results) {
+    StringBuilder out = new StringBuilder();
+    out.append("| many three-step workflows | median | p25-p75 | min-max | n |\n")
+        .append("|---|---:|---:|---:|---:|\n");
+    Object[][] rows = {
+      {"`runAsync` of 100,000: time per workflow", MANY_ASYNC, false},
+      {"disk per finished workflow, allocated", MANY_DISK, true},
+      {"disk per finished workflow, sum of file sizes", MANY_DISK_APPARENT, true},
+      {"`list()` of 1,000,000 stored workflows", MANY_LIST, false},
+      {"`Waymark.open` before that `list()`", open(MANY_LIST), false},
+      {"`resumeAll` of 10,000 in flight after kill -9, open included", MANY_RESUME_ALL, false},
+    };
+    for (Object[] row : rows) {
+      Figure figure = results.get((String) row[1]);
+      out.append("| ").append(row[0]).append(" | ");
+      if (!figure.measured()) {
+        out.append(Format.notMeasured(figure.missing())).append(" | | | |\n");
+        continue;
+      }
+      Stats s = figure.stats();
+      boolean bytes = (Boolean) row[2];
+      out.append(bytes ? Format.bytes(s.median()) : Format.nanos(s.median()))
+          .append(" | ")
+          .append(bytes ? "" : Format.nanoRange(s.p25(), s.p75()))
+          .append(" | ")
+          .append(bytes ? "" : Format.nanoRange(s.min(), s.max()))
+          .append(" | ")
+          .append(s.n())
+          .append(" |\n");
+    }
+    String files = results.info("many.files");
+    if (files != null) {
+      out.append("\nThe storage of the 100,001 workflows was ").append(files).append(" files.\n");
+    }
+    return out.toString();
+  }
+
   public static String targets(Results results) {
     StringBuilder out = new StringBuilder();
     out.append("| target | measured | result |\n").append("|---|---:|---|\n");

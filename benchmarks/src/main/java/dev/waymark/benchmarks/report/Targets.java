@@ -45,6 +45,37 @@ public final class Targets {
     for (Ratios.Ratio ratio : Ratios.PEER_RATIOS) {
       checks.add(atLeastRatio(ratio, results, 100));
     }
+    Figure pipeline = results.get(PIPELINE);
+    checks.add(
+        atMost(
+            "3-step workflow, sequential run(id): <= 25 us per workflow",
+            pipeline,
+            25_000.0 / 3,
+            pipeline.measured() ? Format.nanos(3 * pipeline.stats().median()) : null));
+    Figure async = results.get(MANY_ASYNC);
+    checks.add(atLeastRate("short workflows through runAsync: >= 50,000/s", async, 50_000));
+    Figure disk = results.get(MANY_DISK);
+    checks.add(
+        atMost(
+            "disk per finished short workflow <= 2 KB",
+            disk,
+            2048,
+            disk.measured() ? Format.bytes(disk.stats().median()) : null));
+    Figure list = results.get(MANY_LIST);
+    checks.add(
+        atMost(
+            "list() over 1,000,000 stored workflows < 1 s",
+            list,
+            1e9,
+            list.measured() ? Format.nanos(list.stats().median()) : null));
+    Figure resumeAll = results.get(MANY_RESUME_ALL);
+    checks.add(
+        atMost(
+            "resumeAll of 10,000 short workflows in flight after kill -9 < 3 s",
+            resumeAll,
+            3e9,
+            resumeAll.measured() ? Format.nanos(resumeAll.stats().median()) : null));
+    checks.add(atMostRatio(Ratios.STEP_VS_PUT, results, 2.5));
     Ratios.Ratio commit = Ratios.COMMIT_VS_PUT;
     Ratios.Value value = commit.compute(results);
     checks.add(
@@ -54,6 +85,15 @@ public final class Targets {
             : verdict(
                 commit.label() + " <= 5x", Format.ratio(value.median()), value.median() <= 5));
     return checks;
+  }
+
+  private static Check atMostRatio(Ratios.Ratio ratio, Results results, double target) {
+    String name = ratio.label() + " <= " + target + "x";
+    Ratios.Value value = ratio.compute(results);
+    if (value == null) {
+      return new Check(name, Ratios.whyMissing(ratio, results), "not measured");
+    }
+    return verdict(name, Format.ratio(value.median()), value.median() <= target);
   }
 
   private static Check atLeastRatio(Ratios.Ratio ratio, Results results, double target) {

@@ -17,15 +17,12 @@ import java.util.stream.Stream;
  * it: Chronicle Map files are sparse, sized for their capacity. The allocated size comes from
  * {@code stat} (blocks times block size), where the platform has a GNU {@code stat}.
  */
-final class StorageFootprint {
+public final class StorageFootprint {
   private StorageFootprint() {}
 
   static void measure(Path workflowDir, long committed, Results results)
       throws IOException, InterruptedException {
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(workflowDir)) {
-      files = walk.filter(Files::isRegularFile).toList();
-    }
+    List<Path> files = files(workflowDir);
     long apparent = 0;
     long dag = 0;
     for (Path file : files) {
@@ -46,8 +43,15 @@ final class StorageFootprint {
     results.info("storage.files", String.valueOf(files.size()));
   }
 
+  /** The regular files under {@code dir}. */
+  public static List<Path> files(Path dir) throws IOException {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      return walk.filter(Files::isRegularFile).toList();
+    }
+  }
+
   /** Allocated bytes of {@code files}, or -1 when {@code stat} cannot tell. */
-  private static long allocated(List<Path> files) throws InterruptedException {
+  public static long allocated(List<Path> files) throws InterruptedException {
     List<String> command = new ArrayList<>(List.of("stat", "-c", "%b %B"));
     for (Path file : files) {
       command.add(file.toString());

@@ -1,0 +1,122 @@
+package dev.waymark.benchmarks.many;
+
+import dev.waymark.Waymark;
+import dev.waymark.Workflow;
+import dev.waymark.benchmarks.steps.Gate;
+import dev.waymark.benchmarks.steps.Pipeline;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The child JVM of the many-short-workflows benchmark, each mode on the storage {@code STORAGE} and
+ * {@code N} three-step pipelines:
+ *
+ * <ul>
+ *   <li>{@code async STORAGE N}: runs them through {@code runAsync}, all submitted at once; prints
+ *       {@code async_ns} from the first submission to the last result.
+ *   <li>{@code fill STORAGE N}: runs them one after another.
+ *   <li>{@code list STORAGE N}: times {@code Waymark.open} and {@code list()}, which must see N.
+ *   <li>{@code inflight STORAGE N}: starts them behind a closed gate, prints {@link #READY} once
+ *       all N are recorded, and waits to be killed.
+ *   <li>{@code resumeall STORAGE N}: times {@code Waymark.open} plus {@code resumeAll(false)} until
+ *       all N finished.
+ * </ul>
+ */
+public final class ManyChild {
+  static final String READY = "all recorded: ready to be killed";
+  private static final int RESULT = 285;
+
+  private ManyChild() {}
+
+  public static void main(String[] args) throws Exception {
+    Path storage = Path.of(args[1]);
+    int count = Integer.parseInt(args[2]);
+    switch (args[0]) {
+      case "async" -> async(storage, count);
+      case "fill" -> fill(storage, count);
+      case "list" -> list(storage, count);
+      case "inflight" -> inflight(storage, count);
+      case "resumeall" -> resumeAll(storage, count);
+      default -> throw new IllegalArgumentException(args[0]);
+    }
+  }
+
+  private static void async(Path storage, int count) {
+    Workflow<Integer> pipeline = Pipeline.workflow();
+    try (Waymark waymark = Waymark.open(storage)) {
+      waymark.run(pipeline, "warm-up");
+      List<CompletableFuture<Integer>> runs = new ArrayList<>(count);
+      long start = System.nanoTime();
+      for (int i = 0; i < count; i++) {
+        runs.add(waymark.runAsync(pipeline, "w" + i));
+      }
+      for (CompletableFuture<Integer> run : runs) {
+        check(run.join());
+      }
+      System.out.println("async_ns=" + (System.nanoTime() - start));
+    }
+  }
+
+  private static void fill(Path storage, int count) {
+    Workflow<Integer> pipeline = Pipeline.workflow();
+    try (Waymark waymark = Waymark.open(storage)) {
+      for (int i = 0; i < count; i++) {
+        check(waymark.run(pipeline, "w" + i));
+      }
+    }
+    System.out.println("filled " + count);
+  }
+
+  private static void list(Path storage, int count) {
+    long start = System.nanoTime();
+    try (Waymark waymark = Waymark.open(storage)) {
+      long opened = System.nanoTime();
+      int listed = waymark.list().size();
+      long done = System.nanoTime();
+      if (listed != count) {
+        throw new IllegalStateException("list() saw " + listed + " workflows, not " + count);
+      }
+      System.out.println("open_ns=" + (opened - start) + " list_ns=" + (done - opened));
+    }
+  }
+
+  private static void inflight(Path storage, int count) throws InterruptedException {
+    Gate.close();
+    Workflow<Integer> gated = Gate.pipeline();
+    Waymark waymark = Waymark.open(storage); // never closed: the JVM is killed
+    for (int i = 0; i < count; i++) {
+      waymark.runAsync(gated, "w" + i);
+    }
+    while (waymark.list().size() < count) {
+      Thread.sleep(10);
+    }
+    System.out.println(READY);
+    System.out.flush();
+    Thread.sleep(Long.MAX_VALUE);
+  }
+
+  private static void resumeAll(Path storage, int count) {
+    long start = System.nanoTime();
+    try (Waymark waymark = Waymark.open(storage)) {
+      long opened = System.nanoTime();
+      Map<String, CompletableFuture<Object>> runs = waymark.resumeAll(false);
+      if (runs.size() != count) {
+        throw new IllegalStateException("resumeAll resumed " + runs.size() + ", not " + count);
+      }
+      for (CompletableFuture<Object> run : runs.values()) {
+        check((Integer) run.join());
+      }
+      long done = System.nanoTime();
+      System.out.println("open_ns=" + (opened - start) + " resume_ns=" + (done - start));
+    }
+  }
+
+  private static void check(int result) {
+    if (result != RESULT) {
+      throw new IllegalStateException("a pipeline returned " + result);
+    }
+  }
+}
