@@ -64,13 +64,18 @@ public final class WorkflowQueries {
    */
   public WorkflowStatus status(String workflowId) {
     WorkflowIds.check(workflowId);
+    return statusOf(workflowId, null);
+  }
+
+  /** {@link #status}, from {@code recorded} when the storage's record was read already. */
+  private WorkflowStatus statusOf(String workflowId, StatusRecord recorded) {
     if (active.containsKey(workflowId)) {
       return WorkflowStatus.RUNNING;
     }
     if (pendingHere.test(workflowId)) {
       return WorkflowStatus.PENDING;
     }
-    StatusRecord record = store.readStatus(workflowId);
+    StatusRecord record = recorded != null ? recorded : store.readStatus(workflowId);
     if (record == null) {
       throw notFound(workflowId);
     }
@@ -84,15 +89,10 @@ public final class WorkflowQueries {
   public List<WorkflowInfo> list(WorkflowStatus... filter) {
     List<WorkflowStatus> wanted = Arrays.asList(filter);
     List<WorkflowInfo> infos = new ArrayList<>();
-    for (String id : store.workflowIds()) {
-      WorkflowStatus status;
-      try {
-        status = status(id);
-      } catch (WorkflowNotFoundException deletedMeanwhile) {
-        continue;
-      }
+    for (Storage.Listed listed : store.statuses()) {
+      WorkflowStatus status = statusOf(listed.id(), listed.status());
       if (wanted.isEmpty() || wanted.contains(status)) {
-        infos.add(new WorkflowInfo(id, status));
+        infos.add(new WorkflowInfo(listed.id(), status));
       }
     }
     return infos;

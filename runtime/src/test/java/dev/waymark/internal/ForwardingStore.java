@@ -64,6 +64,11 @@ class ForwardingStore implements Storage {
   }
 
   @Override
+  public List<Listed> statuses() {
+    return store.statuses();
+  }
+
+  @Override
   public void postEvent(String workflowId, String key, byte[] payload) {
     store.postEvent(workflowId, key, payload);
   }

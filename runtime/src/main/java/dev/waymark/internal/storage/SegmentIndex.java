@@ -24,7 +24,10 @@ final class SegmentIndex {
     final Segment segment;
     final long number;
     final long seed;
-    volatile StatusRecord status;
+
+    /** The latest status: a StatusRecord, or the bytes of one not decoded yet (see status()). */
+    private volatile Object status;
+
     volatile long statusAt = -1;
     volatile long dagAt = -1;
     volatile Map<String, String> expected = Map.of();
@@ -36,6 +39,53 @@ final class SegmentIndex {
       this.segment = segment;
       this.number = number;
       this.seed = TaskKeys.hash(id);
+    }
+
+    private static final java.util.concurrent.atomic.AtomicReferenceFieldUpdater<Workflow, Object>
+        STATUS =
+            java.util.concurrent.atomic.AtomicReferenceFieldUpdater.newUpdater(
+                Workflow.class, Object.class, "status");
+
+    /**
+     * The latest status, or null before one was recorded. Decoded when first asked: opening a
+     * storage reads every status of its logs, and most are never asked for.
+     */
+    StatusRecord status() {
+      Object current = status;
+      if (!(current instanceof byte[] bytes)) {
+        return (StatusRecord) current;
+      }
+      StatusRecord decoded;
+      try {
+        decoded = StatusRecord.decode(bytes);
+      } catch (KryoException e) {
+        throw new CheckpointCorruptedException(
+            segment.log.file(),
+            "holds a status of workflow '"
+                + id
+                + "' at byte "
+                + statusAt
+                + " that cannot be decoded: "
+                + e.getMessage(),
+            e);
+      }
+      STATUS.compareAndSet(this, bytes, decoded); // unless a newer status came meanwhile
+      return decoded;
+    }
+
+    boolean hasStatus() {
+      return status != null;
+    }
+
+    /** Records a status written at {@code at} in the log. */
+    void status(StatusRecord record, long at) {
+      status = record;
+      statusAt = at;
+    }
+
+    private void statusBytes(byte[] bytes, long at) {
+      status = bytes;
+      statusAt = at;
     }
   }
 
@@ -54,7 +104,7 @@ final class SegmentIndex {
   List<Workflow> all() {
     List<Workflow> all = new ArrayList<>();
     for (Workflow workflow : byId.values()) {
-      if (workflow.status != null) {
+      if (workflow.hasStatus()) {
         all.add(workflow);
       }
     }
@@ -107,10 +157,7 @@ final class SegmentIndex {
     try {
       switch (entry.kind()) {
         case SegmentLog.DAG -> workflow.dagAt = entry.offset();
-        case SegmentLog.STATUS -> {
-          workflow.status = StatusRecord.decode(entry.data());
-          workflow.statusAt = entry.offset();
-        }
+        case SegmentLog.STATUS -> workflow.statusBytes(entry.data(), entry.offset());
         case SegmentLog.EXPECT -> {
           Map<String, String> expected = new HashMap<>(workflow.expected);
           try (Input in = new Input(entry.data())) {

@@ -41,7 +41,7 @@ final class SegmentLog implements AutoCloseable {
   private static final int BODY_HEAD = 9; // kind, workflow number
   private static final int MAX_RECORD = 64 << 20;
 
-  /** One record, where it starts, and its data. */
+  /** One record, where it starts, and its data (none for a DAG, which is read when needed). */
   record Entry(byte kind, long number, long offset, byte[] data) {}
 
   private final Path file;
@@ -82,7 +82,7 @@ final class SegmentLog implements AutoCloseable {
           FileChannel.open(
               file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
       List<Entry> all = new ArrayList<>();
-      end = scan(channel, 0, all, true);
+      end = scan(channel, 0, all, true, Integer.MAX_VALUE);
       if (end < channel.size()) {
         channel.truncate(end);
       }
@@ -119,28 +119,37 @@ final class SegmentLog implements AutoCloseable {
   }
 
   /**
-   * The records appended since the last call, for a process that does not own the segment: a last
-   * record still being written is left for the next call.
+   * Passes the records appended since the last call to {@code apply}, in order, for a process that
+   * does not own the segment: a last record still being written is left for the next call. They are
+   * read and checked a batch at a time, so that a long log is never held in memory whole; a damaged
+   * record stops the reading before anything after it is passed on.
    */
-  synchronized List<Entry> readNew() {
-    List<Entry> fresh = new ArrayList<>();
+  synchronized void readNew(java.util.function.Consumer<Entry> apply) {
     try {
       if (reader == null) {
         if (!Files.exists(file)) {
-          return fresh;
+          return;
         }
         reader = FileChannel.open(file, StandardOpenOption.READ);
       }
-      if (reader.size() > readTo) {
-        readTo = scan(reader, readTo, fresh, false);
+      List<Entry> batch = new ArrayList<>();
+      while (reader.size() > readTo) {
+        batch.clear();
+        long to = scan(reader, readTo, batch, false, BATCH);
+        batch.forEach(apply);
+        if (to == readTo) {
+          return;
+        }
+        readTo = to;
       }
     } catch (NoSuchFileException e) {
-      return fresh;
+      // not made yet
     } catch (IOException e) {
       throw new StorageException("cannot read " + file + ": " + e, e);
     }
-    return fresh;
   }
+
+  private static final int BATCH = 1 << 16;
 
   /** The data of the record at {@code offset}, verified. */
   synchronized byte[] readAt(long offset) {
@@ -176,12 +185,13 @@ final class SegmentLog implements AutoCloseable {
    * record that is incomplete, or fails its checksum, at the end of the file is left out (torn, or
    * still being written); one before the end is damage.
    */
-  private long scan(FileChannel in, long from, List<Entry> into, boolean owner) throws IOException {
+  private long scan(FileChannel in, long from, List<Entry> into, boolean owner, int limit)
+      throws IOException {
     long size = in.size();
     long at = from;
     ByteBuffer chunk = ByteBuffer.allocate(0);
     long chunkAt = from;
-    while (at + HEAD <= size) {
+    while (at + HEAD <= size && into.size() < limit) {
       // Records are parsed from chunks of a megabyte or more, read in one call each.
       if (at + HEAD > chunkAt + chunk.limit()) {
         chunk = read(in, at, Math.min(CHUNK, size - at), chunk);
@@ -211,15 +221,20 @@ final class SegmentLog implements AutoCloseable {
         }
         throw damaged(at);
       }
-      byte[] data = new byte[length - BODY_HEAD];
-      System.arraycopy(chunk.array(), body + BODY_HEAD, data, 0, data.length);
-      into.add(new Entry(chunk.get(body), chunk.getLong(body + 1), at, data));
+      byte kind = chunk.get(body);
+      byte[] data = NO_DATA; // a DAG is read where it is when it is needed (readAt)
+      if (kind != DAG) {
+        data = new byte[length - BODY_HEAD];
+        System.arraycopy(chunk.array(), body + BODY_HEAD, data, 0, data.length);
+      }
+      into.add(new Entry(kind, chunk.getLong(body + 1), at, data));
       at += HEAD + length;
     }
     return at;
   }
 
   private static final int CHUNK = 1 << 20;
+  private static final byte[] NO_DATA = new byte[0];
 
   /** {@code length} bytes of {@code in} from {@code at}, in {@code reuse} when it is big enough. */
   private static ByteBuffer read(FileChannel in, long at, long length, ByteBuffer reuse)

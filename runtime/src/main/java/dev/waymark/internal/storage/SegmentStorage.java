@@ -2,20 +2,14 @@ package dev.waymark.internal.storage;
 
 import dev.waymark.Durability;
 import dev.waymark.WorkflowStatus;
-import dev.waymark.exceptions.StorageException;
 import dev.waymark.exceptions.WorkflowNotFoundException;
 import dev.waymark.exceptions.WorkflowStillActiveException;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 /**
  * The storage in segments: {@code root/segments/<n>/}, each a fixed set of files holding many
@@ -30,7 +24,6 @@ import java.util.stream.Stream;
  */
 public final class SegmentStorage implements Storage {
   private final Path root;
-  private final Path segmentsDir;
   private final int slots;
   private final boolean force;
   private final FreeSpace space;
@@ -39,7 +32,6 @@ public final class SegmentStorage implements Storage {
   private final SegmentRegistry registry;
   private final SegmentMailbox mailbox;
   private final SegmentIndex index = new SegmentIndex();
-  private final Map<Integer, Segment> segments = new ConcurrentHashMap<>();
 
   /**
    * This process's claims; changed under this storage's monitor, read without it by the thread that
@@ -51,14 +43,13 @@ public final class SegmentStorage implements Storage {
 
   private SegmentStorage(Path root, int slots, boolean force, long reserve) {
     this.root = root;
-    this.segmentsDir = root.resolve("segments");
     this.slots = slots;
     this.force = force;
     this.space = new FreeSpace(root, reserve);
     this.shapes = new ShapeFiles(root, force);
-    this.idLocks = IdLocks.of(segmentsDir.resolve("ids.lock"));
-    this.registry = new SegmentRegistry(segmentsDir.resolve("registry.bin"));
-    this.mailbox = new SegmentMailbox(this, index, segments.values(), force);
+    this.idLocks = IdLocks.of(root.resolve("segments").resolve("ids.lock"));
+    this.registry = new SegmentRegistry(root.resolve("segments"), force);
+    this.mailbox = new SegmentMailbox(this, index, registry.all(), force);
   }
 
   /** Opens (creating if needed) the storage in {@code root}, taking over dead owners' segments. */
@@ -75,7 +66,6 @@ public final class SegmentStorage implements Storage {
     SegmentStorage storage =
         new SegmentStorage(
             absolute, inFlightSlots, durability == Durability.POWER_LOSS, freeSpaceReserve);
-    storage.scanDirectory();
     storage.refreshAll();
     return storage;
   }
@@ -237,7 +227,7 @@ public final class SegmentStorage implements Storage {
     if (writing != null) {
       return writing;
     }
-    for (Segment segment : segments.values()) {
+    for (Segment segment : registry.all()) {
       if (segment.owned()) {
         segment.borrowed = false;
         return writing = segment;
@@ -245,27 +235,13 @@ public final class SegmentStorage implements Storage {
     }
     // A segment no process owns (its owner ended): taken over rather than a new one made, so that
     // the number of segments stays that of the processes that ran at once.
-    for (Segment segment : segments.values()) {
+    for (Segment segment : registry.all()) {
       if (!segment.hasOwner() && own(segment)) {
         return writing = segment;
       }
     }
-    for (int n = 0; ; n++) {
-      Path dir = segmentsDir.resolve(Integer.toString(n));
-      if (segments.containsKey(n) || Files.exists(dir)) {
-        continue;
-      }
-      try {
-        Files.createDirectory(
-            dir,
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-      } catch (FileAlreadyExistsException e) {
-        continue;
-      } catch (IOException e) {
-        throw new StorageException("cannot create " + dir + ": " + e, e);
-      }
-      Segment segment = segment(n);
-      registry.add(n);
+    while (true) {
+      Segment segment = registry.make();
       if (own(segment)) {
         return writing = segment;
       }
@@ -310,33 +286,10 @@ public final class SegmentStorage implements Storage {
     return workflow;
   }
 
-  /** Finds every segment directory (a segment is also registered as it is made: see below). */
-  private void scanDirectory() {
-    try (Stream<Path> dirs = Files.list(segmentsDir)) {
-      for (Path dir : dirs.toList()) {
-        String name = dir.getFileName().toString();
-        if (Files.isDirectory(dir) && name.chars().allMatch(Character::isDigit)) {
-          segment(Integer.parseInt(name));
-        }
-      }
-    } catch (IOException e) {
-      throw new StorageException("cannot list " + segmentsDir + ": " + e, e);
-    }
-  }
-
-  private Segment segment(int number) {
-    return segments.computeIfAbsent(
-        number, n -> new Segment(n, segmentsDir.resolve(Integer.toString(n)), force));
-  }
-
-  /**
-   * Reads the new records of every segment this process does not own, and finds the segments made
-   * since the last call in {@code registry.bin}, where each new segment's number is appended before
-   * it is used: one read of a file's size instead of a directory listing.
-   */
+  /** Reads the new records of every segment this process does not own, new segments included. */
   private synchronized void refreshAll() {
-    registry.newNumbers().forEach(this::segment);
-    for (Segment segment : segments.values()) {
+    registry.refresh();
+    for (Segment segment : registry.all()) {
       if (!segment.owned()) {
         refresh(segment);
       }
@@ -345,9 +298,7 @@ public final class SegmentStorage implements Storage {
 
   private void refresh(Segment segment) {
     synchronized (segment.log) {
-      for (SegmentLog.Entry entry : segment.log.readNew()) {
-        index.apply(segment, entry);
-      }
+      segment.log.readNew(entry -> index.apply(segment, entry));
     }
   }
 
@@ -373,7 +324,7 @@ public final class SegmentStorage implements Storage {
   @Override
   public StatusRecord readStatus(String workflowId) {
     SegmentIndex.Workflow workflow = find(workflowId);
-    return workflow == null ? null : workflow.status;
+    return workflow == null ? null : workflow.status();
   }
 
   @Override
@@ -403,6 +354,18 @@ public final class SegmentStorage implements Storage {
   }
 
   @Override
+  public List<Listed> statuses() {
+    refreshAll();
+    List<SegmentIndex.Workflow> all = index.all();
+    Listed[] listed = new Listed[all.size()];
+    for (int i = 0; i < listed.length; i++) {
+      listed[i] = new Listed(all.get(i).id, all.get(i).status());
+    }
+    java.util.Arrays.parallelSort(listed, java.util.Comparator.comparing(Listed::id));
+    return java.util.Arrays.asList(listed);
+  }
+
+  @Override
   public String readEventExpectation(String workflowId, String key) {
     SegmentIndex.Workflow workflow = find(workflowId);
     return workflow == null ? null : workflow.expected.get(key);
@@ -413,7 +376,7 @@ public final class SegmentStorage implements Storage {
   @Override
   public void postEvent(String workflowId, String key, byte[] payload) {
     SegmentIndex.Workflow workflow = find(workflowId);
-    if (workflow == null || workflow.status == null) {
+    if (workflow == null || !workflow.hasStatus()) {
       throw new WorkflowNotFoundException("no workflow '" + workflowId + "' is stored");
     }
     if (workflow.segment.owned()) {
@@ -443,7 +406,7 @@ public final class SegmentStorage implements Storage {
 
   /** A cancel request for a workflow of this process: taken by its run, or recorded if none. */
   void cancel(SegmentIndex.Workflow workflow) {
-    StatusRecord status = workflow.status;
+    StatusRecord status = workflow.status();
     if (claims.containsKey(workflow.id)) {
       mailbox.requestCancel(workflow.id);
     } else if (status != null
@@ -456,8 +419,7 @@ public final class SegmentStorage implements Storage {
   /** Appends a status of a workflow of an owned segment, and keeps it as the index would. */
   static void writeStatus(SegmentIndex.Workflow workflow, StatusRecord status) {
     long at = workflow.segment.log.append(SegmentLog.STATUS, workflow.number, status.encode());
-    workflow.status = status;
-    workflow.statusAt = at;
+    workflow.status(status, at);
   }
 
   /**
@@ -477,9 +439,6 @@ public final class SegmentStorage implements Storage {
     mailbox.close();
     for (SegmentStore store : List.copyOf(claims.values())) {
       store.close();
-    }
-    for (Segment segment : segments.values()) {
-      segment.close();
     }
     registry.close();
     writing = null;

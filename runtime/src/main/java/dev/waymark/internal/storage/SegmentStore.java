@@ -75,7 +75,7 @@ final class SegmentStore implements WorkflowStore {
       new Status() {
         @Override
         public StatusRecord read() {
-          return workflow.status;
+          return workflow.status();
         }
 
         @Override

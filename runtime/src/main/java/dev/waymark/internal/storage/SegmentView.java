@@ -103,7 +103,7 @@ final class SegmentView implements WorkflowStore {
     return new Status() {
       @Override
       public StatusRecord read() {
-        return workflow.status;
+        return workflow.status();
       }
 
       @Override

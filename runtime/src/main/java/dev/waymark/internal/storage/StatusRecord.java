@@ -39,19 +39,18 @@ public record StatusRecord(
    * @throws KryoException when the bytes are not a status
    */
   static StatusRecord decode(byte[] bytes) {
-    try (Input in = new Input(bytes)) {
-      int ordinal = in.readVarInt(true);
-      if (ordinal >= WorkflowStatus.values().length) {
-        throw new KryoException("unknown status #" + ordinal);
-      }
-      return new StatusRecord(
-          WorkflowStatus.values()[ordinal],
-          in.readString(),
-          in.readLong(),
-          in.readLong(),
-          in.readLong());
+    Input in = INPUT.get(); // one per thread: a listing decodes a status per workflow
+    in.setBuffer(bytes);
+    int ordinal = in.readVarInt(true);
+    if (ordinal >= STATUSES.length) {
+      throw new KryoException("unknown status #" + ordinal);
     }
+    return new StatusRecord(
+        STATUSES[ordinal], in.readString(), in.readLong(), in.readLong(), in.readLong());
   }
+
+  private static final WorkflowStatus[] STATUSES = WorkflowStatus.values();
+  private static final ThreadLocal<Input> INPUT = ThreadLocal.withInitial(Input::new);
 
   /** A new run of the workflow, started {@code now}: RUNNING, no error, not ended. */
   public StatusRecord restarted(long now) {

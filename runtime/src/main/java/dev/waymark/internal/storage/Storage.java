@@ -62,6 +62,21 @@ public interface Storage extends AutoCloseable {
   /** The ids of every stored workflow, sorted. */
   List<String> workflowIds();
 
+  /** A stored workflow's id and recorded status. */
+  record Listed(String id, StatusRecord status) {}
+
+  /** Every stored workflow with its recorded status, sorted by id. */
+  default List<Listed> statuses() {
+    List<Listed> all = new java.util.ArrayList<>();
+    for (String id : workflowIds()) {
+      StatusRecord status = readStatus(id);
+      if (status != null) { // else deleted meanwhile
+        all.add(new Listed(id, status));
+      }
+    }
+    return all;
+  }
+
   /**
    * Leaves an event for {@code workflowId} under {@code key}, atomically, without a claim: any
    * process may send while another runs the workflow.
