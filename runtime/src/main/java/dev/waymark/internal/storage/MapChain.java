@@ -10,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import net.openhft.chronicle.map.ChronicleMap;
 
@@ -20,8 +21,19 @@ import net.openhft.chronicle.map.ChronicleMap;
  * is read from the newest map that holds it.
  */
 final class MapChain<K> {
-  /** One open map of the chain. */
-  record Link<K>(Path file, ChronicleMap<K, byte[]> map, long entries) {}
+  /** One open map of the chain, and whether it was written since it was last forced. */
+  record Link<K>(Path file, ChronicleMap<K, byte[]> map, long entries, AtomicBoolean written) {
+    Link(Path file, ChronicleMap<K, byte[]> map, long entries) {
+      this(file, map, entries, new AtomicBoolean());
+    }
+
+    /** Notes a write, after it was made: a force that clears the note covers the write. */
+    void wrote() {
+      if (!written.get()) {
+        written.set(true);
+      }
+    }
+  }
 
   /** Makes map {@code number} of the chain, with {@code entries} entries, open. */
   interface Maker<K> {
@@ -118,14 +130,18 @@ final class MapChain<K> {
     Link<K> current = links.get(links.size() - 1);
     space.check(current.file(), value.length);
     try {
-      return current.map().put(key, value) == null;
+      boolean fresh = current.map().put(key, value) == null;
+      current.wrote();
+      return fresh;
     } catch (IllegalStateException | IllegalArgumentException full) {
       // The map's fixed capacity is spent (Chronicle: "extra segment tier" / "Entry is too large"):
       // continue in a new, larger map.
       Link<K> next = rollOver(current);
       space.check(next.file(), value.length);
       try {
-        return next.map().put(key, value) == null;
+        boolean fresh = next.map().put(key, value) == null;
+        next.wrote();
+        return fresh;
       } catch (RuntimeException | InternalError e) {
         throw cannotStore(next, key, e);
       }
@@ -145,7 +161,10 @@ final class MapChain<K> {
   boolean remove(K key) {
     boolean removed = false;
     for (Link<K> link : links) {
-      removed |= link.map().remove(key) != null;
+      if (link.map().remove(key) != null) {
+        link.wrote();
+        removed = true;
+      }
     }
     return removed;
   }
@@ -191,14 +210,35 @@ final class MapChain<K> {
         e);
   }
 
-  /** Forces every map of the chain to the device. */
-  void force() {
+  /**
+   * Forces the maps of the chain written since they were last forced to the device; returns whether
+   * there were any.
+   */
+  boolean force() {
+    boolean forced = false;
     for (Link<K> link : links) {
-      try (FileChannel channel = FileChannel.open(link.file(), StandardOpenOption.READ)) {
-        channel.force(false);
-      } catch (IOException e) {
-        throw new StorageException("cannot force " + link.file() + " to the device: " + e, e);
+      if (link.written().getAndSet(false)) {
+        force(link);
+        forced = true;
       }
+    }
+    return forced;
+  }
+
+  /** Forces every map of the chain to the device (after a recovery wrote to them, say). */
+  void forceAll() {
+    for (Link<K> link : links) {
+      link.written().set(false);
+      force(link);
+    }
+  }
+
+  private static <K> void force(Link<K> link) {
+    try (FileChannel channel = FileChannel.open(link.file(), StandardOpenOption.READ)) {
+      channel.force(false);
+    } catch (IOException e) {
+      link.wrote(); // not forced: the next force tries again
+      throw new StorageException("cannot force " + link.file() + " to the device: " + e, e);
     }
   }
 

@@ -261,8 +261,8 @@ final class OutputMaps implements WorkflowStore.Values {
       if (!cleanlyClosed && forces && !recordFiles.isEmpty()) {
         // What the process that died wrote may not be on the device yet: force it before any
         // step relies on it.
-        records.force();
-        scratch.force();
+        records.forceAll();
+        scratch.forceAll();
       }
     } catch (RuntimeException e) {
       records.close();

@@ -199,6 +199,12 @@ final class Segment {
           recordFiles.isEmpty()
               ? dir.resolve("records-0.cmap")
               : recordFiles.get(recordFiles.size() - 1));
+      if (!clean && force) {
+        // What the owner that died wrote may not be on the device yet: forced before any step
+        // relies on it.
+        records.forceAll();
+        scratch.forceAll();
+      }
     } catch (IOException e) {
       closeMaps();
       throw new StorageException("cannot open the maps of " + dir + ": " + e, e);
@@ -242,11 +248,13 @@ final class Segment {
     return records != null;
   }
 
-  /** Forces the maps and the count to the device. */
+  /** Forces the maps written since the last force, then the count, to the device. */
   void force() {
-    records.force();
-    scratch.force();
-    witness.force();
+    boolean records = this.records.force();
+    boolean scratch = this.scratch.force();
+    if (records || scratch) {
+      witness.force(); // after the maps: the count never says more than the device holds
+    }
   }
 
   /** A new workflow number, unique in the segment. */
