@@ -60,10 +60,7 @@ final class OutputMaps implements WorkflowStore.Values {
   private volatile boolean mapsOpen;
   private boolean closed;
 
-  /** Whether records were put or removed since the last {@link #force}. */
-  private volatile boolean dirty;
-
-  /** Whether the storage forces records to the device: only then is {@link #dirty} kept. */
+  /** Whether the storage forces records to the device. */
   private final boolean forces;
 
   private long expectedRecords = DEFAULT_ENTRIES;
@@ -157,18 +154,12 @@ final class OutputMaps implements WorkflowStore.Values {
     } else if (chainOf(key).put(key, value, expectedRecords, store::checkSpace)) {
       witness.committed(1); // after the put: a kill in between leaves more than counted, not less
     }
-    if (forces) {
-      dirty = true; // after the put: a force that clears the flag before it syncs covers this put
-    }
   }
 
   @Override
   public void delete(long key) {
     if (chainOf(key).remove(key) && !TaskKeys.isScratch(key)) {
       witness.committed(-1);
-    }
-    if (forces) {
-      dirty = true;
     }
     try {
       Files.deleteIfExists(blobs.file(key));
@@ -203,19 +194,12 @@ final class OutputMaps implements WorkflowStore.Values {
     }
   }
 
+  /** Forces the maps written since the last force (each map notes its writes: MapChain). */
   @Override
   public void force() {
-    if (!dirty) {
-      return;
-    }
-    dirty = false;
-    open();
-    try {
+    if (mapsOpen) {
       records.force();
       scratch.force();
-    } catch (StorageException e) {
-      dirty = true;
-      throw e;
     }
   }
 

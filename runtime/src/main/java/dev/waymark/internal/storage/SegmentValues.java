@@ -106,7 +106,12 @@ final class SegmentValues implements WorkflowStore.Values {
   public void force() {
     if (dirty) {
       dirty = false;
-      segment.force();
+      try {
+        segment.force();
+      } catch (StorageException e) {
+        dirty = true; // not on the device yet: the next force tries again
+        throw e;
+      }
     }
   }
 }
