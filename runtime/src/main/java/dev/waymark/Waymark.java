@@ -13,12 +13,14 @@ import dev.waymark.internal.Engine;
 import dev.waymark.internal.EngineSettings;
 import dev.waymark.internal.Node;
 import dev.waymark.internal.StepThreads;
+import dev.waymark.internal.WorkflowClock;
 import dev.waymark.internal.WorkflowIds;
 import dev.waymark.internal.WorkflowQueries;
 import dev.waymark.internal.storage.ChronicleStorage;
 import dev.waymark.internal.storage.Storages;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -67,7 +69,8 @@ public final class Waymark implements AutoCloseable {
                 builder.maxPending,
                 builder.listeners,
                 builder.stopGrace,
-                builder.retention));
+                builder.retention,
+                WorkflowClock.of(builder.clock)));
     this.queries = engine.queries();
   }
 
@@ -497,6 +500,20 @@ public final class Waymark implements AutoCloseable {
         throw new IllegalArgumentException("the retention must be >= 0, got " + keepFinished);
       }
       this.retention = keepFinished;
+      return this;
+    }
+
+    private InstantSource clock;
+
+    /**
+     * The clock this runtime reads (default: the system clock): when a durable {@link
+     * Workflow#sleep} wakes, when a retry runs after its {@link RetryBackoff}, and the times it
+     * stores (a workflow's start and end, a step's, what {@link #retention} compares). A test sets
+     * a clock it moves forward by hand, such as the one of {@code waymark-test}; the runtime checks
+     * such a clock for sleeps and retries that are due every 5 ms.
+     */
+    public Builder clock(InstantSource clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 

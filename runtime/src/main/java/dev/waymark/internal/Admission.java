@@ -131,7 +131,7 @@ final class Admission {
             .write(
                 StatusRecord.first(
                     now ? WorkflowStatus.RUNNING : WorkflowStatus.PENDING,
-                    System.currentTimeMillis()));
+                    services.clock().millis()));
       } else if (!now && status.status() != WorkflowStatus.SUCCESSFUL) {
         claim.status().write(status.next(WorkflowStatus.PENDING, null, 0));
       }
@@ -191,13 +191,13 @@ final class Admission {
    * Records that the workflow runs from now on, unless it finished already; a fresh workflow
    * recorded as running a moment ago is left as it is.
    */
-  private static void markRunning(WorkflowStore claim, boolean fresh) {
+  private void markRunning(WorkflowStore claim, boolean fresh) {
     StatusRecord status = claim.status().read();
     if (status.status() == WorkflowStatus.SUCCESSFUL
         || (fresh && status.status() == WorkflowStatus.RUNNING)) {
       return;
     }
-    claim.status().write(status.restarted(System.currentTimeMillis()));
+    claim.status().write(status.restarted(services.clock().millis()));
   }
 
   /** A run ended: its slot goes to the oldest pending workflow. */

@@ -48,7 +48,7 @@ final class Attempt {
     }
     Failures before = run.failedAttempts(frame.key(t));
     int attempt = before.attempts() + 1;
-    long start = System.currentTimeMillis();
+    long start = run.services().clock().millis();
     Throwable error = null;
     StateCheckpointer<?> state = null;
     if (attempt > options.maxRetries() + 1) {

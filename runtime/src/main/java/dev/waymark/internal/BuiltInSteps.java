@@ -60,7 +60,7 @@ final class BuiltInSteps {
     Execution run = frame.run();
     long stateKey = TaskKeys.store(TaskKeys.STATE, frame.key(t));
     Payload stored = run.claim().values().read(stateKey);
-    long now = System.currentTimeMillis();
+    long now = run.services().clock().millis();
     long wake;
     if (stored == null) {
       wake = now + ((Duration) args[0]).toMillis();

@@ -87,9 +87,9 @@ final class Cancellation {
     }
   }
 
-  private static void markCanceled(WorkflowStore claim) {
+  private void markCanceled(WorkflowStore claim) {
     StatusRecord status = claim.status().read();
-    claim.status().write(status.next(WorkflowStatus.CANCELED, null, System.currentTimeMillis()));
+    claim.status().write(status.next(WorkflowStatus.CANCELED, null, services.clock().millis()));
   }
 
   /** Cancels the runs here that another process asked to cancel. */

@@ -55,7 +55,8 @@ public final class Engine implements AutoCloseable {
             new ResourcePool(settings.capacity()),
             stateWriter,
             settings.listeners(),
-            store.durability() == Durability.POWER_LOSS ? new GroupCommit() : null);
+            store.durability() == Durability.POWER_LOSS ? new GroupCommit() : null,
+            settings.clock());
     this.admission =
         new Admission(store, services, active, settings.maxRunning(), settings.maxPending());
     this.queries = new WorkflowQueries(store, active, admission::isPending, timer);
@@ -71,7 +72,7 @@ public final class Engine implements AutoCloseable {
         CANCEL_POLL_MILLIS,
         CANCEL_POLL_MILLIS,
         TimeUnit.MILLISECONDS);
-    this.retention = Retention.every(settings.retention(), store, this::delete);
+    this.retention = Retention.every(settings.retention(), store, this::delete, settings.clock());
   }
 
   public Storage store() {
@@ -136,7 +137,7 @@ public final class Engine implements AutoCloseable {
    * olderThan} ago; returns how many.
    */
   public int deleteFinished(java.time.Duration olderThan) {
-    return Retention.sweep(store, this::delete, System.currentTimeMillis() - olderThan.toMillis());
+    return Retention.sweep(store, this::delete, services.clock().millis() - olderThan.toMillis());
   }
 
   /** Waits for {@code future}, turning its failure into the exception the caller sees. */

@@ -16,6 +16,7 @@ import java.util.Map;
  * @param stopGrace how long {@code close()} lets running steps finish before it gives up on them
  * @param retention how long finished workflows are kept before they are deleted, or null to keep
  *     them until deleted
+ * @param clock the time sleeps, retries and stored times read
  */
 public record EngineSettings(
     int parallelism,
@@ -25,7 +26,8 @@ public record EngineSettings(
     int maxPending,
     Map<String, EventListener<?>> listeners,
     Duration stopGrace,
-    Duration retention) {
+    Duration retention,
+    WorkflowClock clock) {
 
   /** The default grace period of a stop: running steps get this long to finish. */
   public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(5);
@@ -45,6 +47,7 @@ public record EngineSettings(
         0,
         Map.of(),
         DEFAULT_STOP_GRACE,
-        null);
+        null,
+        WorkflowClock.system());
   }
 }

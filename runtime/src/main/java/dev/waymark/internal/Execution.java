@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -343,8 +342,7 @@ final class Execution {
             chainEnded();
           }
         };
-    ScheduledFuture<?> future =
-        services.timer().schedule(timed, delayMillis, TimeUnit.MILLISECONDS);
+    ScheduledFuture<?> future = services.clock().schedule(services.timer(), timed, delayMillis);
     self.set(future);
     timers.add(future);
     if (future.isDone()) {
@@ -489,7 +487,7 @@ final class Execution {
       if (status.status() != WorkflowStatus.SUCCESSFUL) {
         claim
             .status()
-            .write(status.next(WorkflowStatus.SUCCESSFUL, null, System.currentTimeMillis()));
+            .write(status.next(WorkflowStatus.SUCCESSFUL, null, services.clock().millis()));
       }
     } catch (RuntimeException e) {
       end();
@@ -525,7 +523,7 @@ final class Execution {
                   .next(
                       status,
                       status == WorkflowStatus.CANCELED ? null : thrown.getMessage(),
-                      status == WorkflowStatus.RUNNING ? 0 : System.currentTimeMillis()));
+                      status == WorkflowStatus.RUNNING ? 0 : services.clock().millis()));
     } catch (RuntimeException e) {
       thrown.addSuppressed(e);
     }

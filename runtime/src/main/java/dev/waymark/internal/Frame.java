@@ -214,7 +214,8 @@ final class Frame {
     long producer = -1;
     if (stored(t)) {
       producer = TaskKeys.store(TaskKeys.OUTPUT, key(t));
-      run.writeValue(producer, value.out(), value.startMillis(), System.currentTimeMillis(), -1);
+      run.writeValue(
+          producer, value.out(), value.startMillis(), run.services().clock().millis(), -1);
     }
     if (value.state() != null) {
       value.state().discard();
@@ -270,7 +271,7 @@ final class Frame {
           .write(
               TaskKeys.store(TaskKeys.CONTINUATION, key(t)),
               start,
-              System.currentTimeMillis(),
+              run.services().clock().millis(),
               dag,
               0,
               dag.length);

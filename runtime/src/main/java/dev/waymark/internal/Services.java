@@ -6,7 +6,8 @@ import java.util.concurrent.ScheduledExecutorService;
 /**
  * What executions share within one runtime: the step pool, the retry timer, the resources, the
  * thread that writes intra-step states saved asynchronously, and the group commit that forces
- * outputs to the device (null unless the storage promises {@code Durability.POWER_LOSS}).
+ * outputs to the device (null unless the storage promises {@code Durability.POWER_LOSS}), and the
+ * clock.
  */
 record Services(
     Executor pool,
@@ -14,4 +15,5 @@ record Services(
     ResourcePool resources,
     Executor stateWriter,
     java.util.Map<String, dev.waymark.EventListener<?>> listeners,
-    GroupCommit commits) {}
+    GroupCommit commits,
+    WorkflowClock clock) {}
