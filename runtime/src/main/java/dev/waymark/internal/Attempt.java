@@ -58,6 +58,10 @@ final class Attempt {
         return Outcome.Later.STOPPED;
       }
       run.claim().attempts().mark(slot, frame.key(t), attempt);
+      if (run.hooked()) {
+        int number = attempt;
+        run.hook(hooks -> hooks.attemptStarting(run.workflowId(), frame.name(t), number));
+      }
       CurrentTask current = CurrentTask.enter(run, frame, t, attempt);
       try {
         run.leaveStorage(); // the step's own code, which a graceful stop may abandon

@@ -36,6 +36,7 @@ public final class Engine implements AutoCloseable {
   private final WorkflowQueries queries;
   private final java.time.Duration stopGrace;
   private final Retention retention;
+  private final ProcessDeath death = new ProcessDeath(this::die);
 
   /** Runs the workflows of {@code store} as {@code settings} say. */
   public Engine(Storage store, EngineSettings settings) {
@@ -56,7 +57,9 @@ public final class Engine implements AutoCloseable {
             stateWriter,
             settings.listeners(),
             store.durability() == Durability.POWER_LOSS ? new GroupCommit() : null,
-            settings.clock());
+            settings.clock(),
+            RunHooks.installed(store.root()),
+            death);
     this.admission =
         new Admission(store, services, active, settings.maxRunning(), settings.maxPending());
     this.queries = new WorkflowQueries(store, active, admission::isPending, timer);
@@ -164,6 +167,10 @@ public final class Engine implements AutoCloseable {
    */
   @Override
   public void close() {
+    if (death.isDead()) {
+      death.awaitDeath();
+      return;
+    }
     if (retention != null) {
       retention.close();
     }
@@ -187,6 +194,26 @@ public final class Engine implements AutoCloseable {
       services.commits().close();
     }
     store.close();
+  }
+
+  /**
+   * The rest of a death by {@link SimulatedCrash}, once no thread enters a run's storage any more:
+   * the runs stop, writing nothing; the threads stop; and the storage lets go of its locks without
+   * closing anything cleanly, so the next runtime on it recovers what this one left.
+   */
+  private void die() {
+    if (retention != null) {
+      retention.close();
+    }
+    admission.close();
+    List.copyOf(active.values()).forEach(Execution::crash);
+    timer.shutdownNow();
+    pool.shutdownNow();
+    stateWriter.shutdownNow();
+    if (services.commits() != null) {
+      services.commits().close();
+    }
+    store.abandon();
   }
 
   /** The default capacity: every core as a CPU, no GPU. */

@@ -48,7 +48,7 @@ final class EventWaits {
       if (expecting.add(frame.key(t))) {
         run.claim().events().expect(key, type); // so that sendEvent can refuse a wrong payload
       }
-      run.schedule(() -> run.submit(frame, t), MAILBOX_POLL_MILLIS);
+      run.poll(() -> run.submit(frame, t), MAILBOX_POLL_MILLIS);
       return NO_EVENT;
     }
     long taskKey = frame.key(t);

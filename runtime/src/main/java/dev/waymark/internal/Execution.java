@@ -41,7 +41,7 @@ final class Execution {
   /** Failed attempts per task key, durable (journal + attempts file); absent means none. */
   private final AttemptJournal journal;
 
-  private final StorageGate gate = new StorageGate();
+  private final StorageGate gate;
 
   private final Set<Thread> stepThreads = ConcurrentHashMap.newKeySet();
   private final Set<ScheduledFuture<?>> timers = ConcurrentHashMap.newKeySet();
@@ -73,6 +73,7 @@ final class Execution {
     this.names = new TaskNames(claim, plan);
     this.journal = new AttemptJournal(claim.attempts());
     this.failure = new RunFailure(workflowId);
+    this.gate = new StorageGate(services.death());
   }
 
   String workflowId() {
@@ -267,10 +268,14 @@ final class Execution {
           break;
         }
       }
+    } catch (SimulatedCrash crash) {
+      // the runtime died here: this thread writes nothing more
     } finally {
       stepThreads.remove(thread);
       Thread.interrupted(); // a cancel's interrupt must not leak into the pool thread's next task
-      if (inStorage) {
+      if (inStorage && services.death().isDead()) {
+        gate.exit(); // a dead runtime leaves its in-flight journal as it is
+      } else if (inStorage) {
         try {
           journal.giveSlot(slot);
         } catch (RuntimeException e) {
@@ -280,6 +285,44 @@ final class Execution {
           gate.exit();
         }
       }
+    }
+  }
+
+  /** Whether the test kit's hooks are installed: each call site checks this first. */
+  boolean hooked() {
+    return services.hooks() != null;
+  }
+
+  /**
+   * Calls the installed hooks (check {@link #hooked} first); a {@link SimulatedCrash} they throw
+   * kills the runtime before it is thrown on.
+   */
+  void hook(java.util.function.Consumer<RunHooks> call) {
+    try {
+      call.accept(services.hooks());
+    } catch (SimulatedCrash crash) {
+      services.death().die();
+      throw crash;
+    }
+  }
+
+  /**
+   * The runtime died of a {@link SimulatedCrash}: the run stops as its process would have, writing
+   * nothing (not even that its attempts ended), and its callers get a {@link
+   * WorkflowStoppedException}.
+   */
+  void crash() {
+    stopping = true;
+    for (ScheduledFuture<?> timer : timers) {
+      timer.cancel(false);
+    }
+    events.cancelAll();
+    gate.abandon();
+    if (ended.compareAndSet(false, true)) {
+      taskWaiters.values().forEach(waiter -> waiter.complete(null));
+      failWith(
+          new WorkflowStoppedException(
+              workflowId, "its runtime died of a crash injected by a test"));
     }
   }
 
@@ -323,8 +366,22 @@ final class Execution {
     chainEnded(); // ends the run now if nothing is in flight
   }
 
-  /** Runs {@code action} after {@code delayMillis} on the timer, holding an in-flight count. */
+  /**
+   * Runs {@code action} once {@code delayMillis} of the runtime's clock passed (a sleep, a
+   * backoff), holding an in-flight count.
+   */
   void schedule(Runnable action, long delayMillis) {
+    schedule(action, delayMillis, services.clock());
+  }
+
+  /**
+   * Runs {@code action} after {@code delayMillis} of real time (a poll), like {@link #schedule}.
+   */
+  void poll(Runnable action, long delayMillis) {
+    schedule(action, delayMillis, WorkflowClock.system());
+  }
+
+  private void schedule(Runnable action, long delayMillis, WorkflowClock clock) {
     if (stopping) {
       return; // a sleep or a poll: the workflow waits again when it is resumed
     }
@@ -342,7 +399,7 @@ final class Execution {
             chainEnded();
           }
         };
-    ScheduledFuture<?> future = services.clock().schedule(services.timer(), timed, delayMillis);
+    ScheduledFuture<?> future = clock.schedule(services.timer(), timed, delayMillis);
     self.set(future);
     timers.add(future);
     if (future.isDone()) {

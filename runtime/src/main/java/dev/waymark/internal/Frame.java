@@ -183,12 +183,20 @@ final class Frame {
         return false;
       }
       if (outcome instanceof Outcome.Value value) {
+        if (run.hooked()) {
+          run.hook(hooks -> hooks.committing(run.workflowId(), name(t)));
+        }
         producer = commit(t, value);
+        if (run.hooked()) {
+          run.hook(hooks -> hooks.committed(run.workflowId(), name(t)));
+        }
       } else if (outcome instanceof Outcome.Continuation continuation) {
         continueWith(t, continuation.dag(), continuation.startMillis());
       } else if (outcome instanceof Outcome.Retry retry) {
         run.scheduleRetry(this, t, retry.attempt(), retry.delayMillis());
       }
+    } catch (SimulatedCrash crash) {
+      throw crash;
     } catch (Throwable e) {
       run.fail(name(t), e); // reading inputs or storing failed: a storage problem, not the step's
       return true;

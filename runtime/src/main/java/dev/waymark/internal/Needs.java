@@ -60,6 +60,10 @@ final class Needs {
         if (claim.values().contains(TaskKeys.store(TaskKeys.OUTPUT, key))
             || claim.values().contains(TaskKeys.store(TaskKeys.FINAL, key))) {
           state[t] = COMMITTED;
+          if (run.hooked()) {
+            int task = t;
+            run.hook(hooks -> hooks.restored(run.workflowId(), frame.name(task)));
+          }
           SignatureCheck.checkReadable(claim, run.workflowId(), plan, t); // its output is read
           continue;
         }

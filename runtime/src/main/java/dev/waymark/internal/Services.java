@@ -7,7 +7,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * What executions share within one runtime: the step pool, the retry timer, the resources, the
  * thread that writes intra-step states saved asynchronously, and the group commit that forces
  * outputs to the device (null unless the storage promises {@code Durability.POWER_LOSS}), and the
- * clock.
+ * clock; and the test kit's hooks (null unless installed) and whether the runtime died of one.
  */
 record Services(
     Executor pool,
@@ -16,4 +16,6 @@ record Services(
     Executor stateWriter,
     java.util.Map<String, dev.waymark.EventListener<?>> listeners,
     GroupCommit commits,
-    WorkflowClock clock) {}
+    WorkflowClock clock,
+    RunHooks hooks,
+    ProcessDeath death) {}

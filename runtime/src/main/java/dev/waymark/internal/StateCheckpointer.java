@@ -25,6 +25,7 @@ final class StateCheckpointer<S> implements Checkpointer<S> {
 
   private final Execution run;
   private final long taskKey;
+  private final String taskId;
   private final AtomicLong sequence = new AtomicLong(-1);
   private final AtomicReference<Numbered> pending = new AtomicReference<>();
   private final Object writeLock = new Object();
@@ -35,9 +36,10 @@ final class StateCheckpointer<S> implements Checkpointer<S> {
   /** A state and its number; {@code bytes} start with the number (8 bytes), then the state. */
   private record Numbered(long number, byte[] bytes) {}
 
-  StateCheckpointer(Execution run, long taskKey) {
+  StateCheckpointer(Execution run, long taskKey, String taskId) {
     this.run = run;
     this.taskKey = taskKey;
+    this.taskId = taskId;
   }
 
   private long slot(long number) {
@@ -96,6 +98,9 @@ final class StateCheckpointer<S> implements Checkpointer<S> {
       latest = numbered;
       write(numbered);
       run.forceNow(); // durable when this returns, to the device when the storage promises that
+      if (run.hooked()) {
+        run.hook(hooks -> hooks.stateSaved(run.workflowId(), taskId, numbered.number()));
+      }
     } finally {
       run.leaveStorage();
     }

@@ -15,6 +15,7 @@ final class StorageGate {
   private static final long QUIET_NANOS = 5_000_000_000L;
 
   private final AtomicInteger storageUsers = new AtomicInteger();
+  private final ProcessDeath death;
   private final Set<Thread> inStepCode = ConcurrentHashMap.newKeySet();
 
   /**
@@ -23,13 +24,18 @@ final class StorageGate {
    */
   private volatile boolean abandoned;
 
+  /** A gate that is also closed once the runtime dies of {@code death}. */
+  StorageGate(ProcessDeath death) {
+    this.death = death;
+  }
+
   /**
    * This thread begins to use the run's storage; false, touching nothing, once the run was
    * abandoned. Each true is matched by {@link #leave} or {@link #exit}.
    */
   boolean enter() {
     storageUsers.incrementAndGet();
-    if (abandoned) {
+    if (abandoned || death.isDead()) {
       storageUsers.decrementAndGet();
       return false;
     }

@@ -1,5 +1,6 @@
 package dev.waymark.torture;
 
+import dev.waymark.internal.storage.JvmFlags;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -12,19 +13,6 @@ import java.util.List;
  * which a {@code -cp} child does not read: missing flags are added explicitly.
  */
 public final class ChildJvm {
-  /** The flags Chronicle Map needs on JDK 17+ (the README's "JVM flags"). */
-  static final List<String> REQUIRED_FLAGS =
-      List.of(
-          "--add-opens=java.base/java.lang=ALL-UNNAMED",
-          "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
-          "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED",
-          "--add-exports=jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED",
-          "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED");
-
-  /** Also needed on JDK 24+. */
-  static final List<String> REQUIRED_FLAGS_JDK24 =
-      List.of("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow");
-
   private ChildJvm() {}
 
   /** The command line that runs {@code main} with {@code args} in a child JVM. */
@@ -50,11 +38,7 @@ public final class ChildJvm {
         flags.add(flag);
       }
     }
-    List<String> required = new ArrayList<>(REQUIRED_FLAGS);
-    if (Runtime.version().feature() >= 24) {
-      required.addAll(REQUIRED_FLAGS_JDK24);
-    }
-    for (String flag : required) {
+    for (String flag : JvmFlags.forThisJdk()) {
       if (!flags.contains(flag)) {
         flags.add(flag);
       }

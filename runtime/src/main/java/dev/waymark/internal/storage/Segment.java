@@ -322,11 +322,25 @@ final class Segment {
 
   /** Closes the maps cleanly and gives up the lock. */
   synchronized void release() {
+    release(true);
+  }
+
+  /**
+   * Gives up the lock as a killed owner would: the maps are closed without the marker that says
+   * they were closed cleanly, so the next owner recovers them, and the log and journal are left as
+   * they are.
+   */
+  synchronized void abandon() {
+    release(false);
+    log.close();
+  }
+
+  private void release(boolean clean) {
     if (lock == null) {
       return;
     }
     try {
-      if (records != null) {
+      if (records != null && clean) {
         closeMaps();
         Files.write(dir.resolve(CLOSED_MARKER), new byte[0]);
       }

@@ -129,6 +129,18 @@ final class SegmentRegistry implements AutoCloseable {
     for (Segment segment : segments.values()) {
       segment.close();
     }
+    closeChannel();
+  }
+
+  /** Lets go of every segment as a killed process would: see {@link Segment#abandon}. */
+  synchronized void abandon() {
+    for (Segment segment : segments.values()) {
+      segment.abandon();
+    }
+    closeChannel();
+  }
+
+  private void closeChannel() {
     try {
       channel.close();
     } catch (IOException ignored) {

@@ -435,6 +435,14 @@ public final class SegmentStorage implements Storage {
   }
 
   @Override
+  public synchronized void abandon() {
+    mailbox.close();
+    claims.clear();
+    registry.abandon();
+    writing = null;
+  }
+
+  @Override
   public synchronized void close() {
     mailbox.close();
     for (SegmentStore store : List.copyOf(claims.values())) {

@@ -118,6 +118,19 @@ public interface Storage extends AutoCloseable {
     String read(long hash);
   }
 
+  /**
+   * Lets go of the storage as a killed process would, after the runtime died of a crash a test
+   * injected: its locks are released, nothing is written and nothing is closed cleanly, so the next
+   * runtime on it recovers what this one left.
+   *
+   * @throws UnsupportedOperationException in the former layout, a directory per workflow
+   */
+  default void abandon() {
+    throw new UnsupportedOperationException(
+        "a crash injected in this JVM needs the segment layout, the default; this storage is in"
+            + " the former layout (-Dwaymark.storage.layout=directories)");
+  }
+
   @Override
   void close();
 }
