@@ -53,9 +53,10 @@ final class Retention implements AutoCloseable {
   }
 
   /**
-   * Deletes every finished workflow that ended before {@code cutoffMillis} with {@code delete};
-   * returns how many it deleted. One that another process runs, resumes or deletes meanwhile is
-   * left to it.
+   * Deletes every finished workflow that ended at or before {@code cutoffMillis} with {@code
+   * delete} (a workflow that ended in the millisecond a {@code deleteFinished(Duration.ZERO)} is
+   * called is finished too); returns how many it deleted. One that another process runs, resumes or
+   * deletes meanwhile is left to it.
    */
   static int sweep(Storage store, Consumer<String> delete, long cutoffMillis) {
     int deleted = 0;
@@ -64,7 +65,7 @@ final class Retention implements AutoCloseable {
       if (status != null
           && isFinished(status.status())
           && status.endMillis() > 0
-          && status.endMillis() < cutoffMillis) {
+          && status.endMillis() <= cutoffMillis) {
         try {
           delete.accept(id);
           deleted++;
