@@ -298,6 +298,20 @@ public final class Waymark implements AutoCloseable {
   }
 
   /**
+   * Checks, running nothing, that the code of this JVM can continue the workflow stored under
+   * {@code workflowId} and read what it stored: the checks {@link #resume} makes before it runs
+   * anything. {@code waymark-test}'s {@code ReplayCheck} runs it over every workflow of a copy of a
+   * storage.
+   *
+   * @throws WorkflowNotResumableException naming the workflow, the step, the type and the change
+   * @throws WorkflowNotFoundException when nothing is stored under the id
+   * @throws WorkflowStillActiveException while it runs
+   */
+  public void checkCompatible(String workflowId) {
+    engine.check(WorkflowIds.check(workflowId));
+  }
+
+  /**
    * Resumes every RESUMABLE workflow of the storage, those that were running before those that were
    * pending, and the FAILED ones too when {@code includeFailed}. Returns their results by id.
    */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
+import dev.waymark.internal.storage.JvmFlags;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,16 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
  * identities, the invokers and the serializers all have to work for a workflow to finish there.
  */
 class EndToEndTest {
-  /** The flags Chronicle Map needs on JDK 17+ (DEPENDENCIES.md); this JVM does not have them. */
-  private static final List<String> CHRONICLE_FLAGS =
-      List.of(
-          "--add-opens=java.base/java.lang=ALL-UNNAMED",
-          "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
-          "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED",
-          "--add-exports=jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED",
-          "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED",
-          "-Dchronicle.analytics.disable=true",
-          "-Dchronicle.announcer.disable=true");
+  /** Chronicle's analytics and banners off in the child. */
+  private static final List<String> QUIET_CHRONICLE =
+      List.of("-Dchronicle.analytics.disable=true", "-Dchronicle.announcer.disable=true");
 
   private static final JavaFileObject MAIN =
       source(
@@ -224,11 +218,8 @@ class EndToEndTest {
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(CHRONICLE_FLAGS);
-    if (Runtime.version().feature() >= 24) {
-      command.add("--enable-native-access=ALL-UNNAMED");
-      command.add("--sun-misc-unsafe-memory-access=allow");
-    }
+    command.addAll(JvmFlags.forThisJdk()); // the runtime's one list of the flags it needs
+    command.addAll(QUIET_CHRONICLE);
     command.add("-cp");
     command.add(classes + File.pathSeparator + System.getProperty("java.class.path"));
     command.add("com.example.Main");

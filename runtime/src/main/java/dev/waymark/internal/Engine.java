@@ -58,7 +58,7 @@ public final class Engine implements AutoCloseable {
             settings.listeners(),
             store.durability() == Durability.POWER_LOSS ? new GroupCommit() : null,
             settings.clock(),
-            RunHooks.installed(store.root()),
+            hooks(store),
             death);
     this.admission =
         new Admission(store, services, active, settings.maxRunning(), settings.maxPending());
@@ -98,6 +98,39 @@ public final class Engine implements AutoCloseable {
   /** Continues a stored workflow from its recorded DAG. */
   public CompletableFuture<Object> resume(String workflowId) {
     return admission.start(WorkflowIds.check(workflowId), null, false);
+  }
+
+  /**
+   * Checks, running nothing, that this JVM's code can continue {@code workflowId} from what it
+   * stored, as a resume would check it before running anything; the hooks of a test kit see nothing
+   * of it.
+   *
+   * @throws dev.waymark.exceptions.WorkflowNotResumableException naming what changed
+   */
+  public void check(String workflowId) {
+    WorkflowStore claim = store.claim(workflowId, false);
+    if (claim == null) {
+      throw WorkflowQueries.notFound(workflowId);
+    }
+    try {
+      Plan plan = WorkflowQueries.recordedPlan(claim);
+      Services unhooked =
+          new Services(
+              pool,
+              timer,
+              services.resources(),
+              stateWriter,
+              services.listeners(),
+              services.commits(),
+              services.clock(),
+              null,
+              death);
+      Execution dry =
+          new Execution(workflowId, plan, claim, unhooked, () -> {}, new CompletableFuture<>());
+      Needs.walk(new Frame(dry, plan), false);
+    } finally {
+      claim.close();
+    }
   }
 
   /** See {@link Cancellation#cancel}. */
@@ -187,12 +220,7 @@ public final class Engine implements AutoCloseable {
       }
     }
     runs.forEach(Execution::finishStop);
-    timer.shutdownNow();
-    pool.shutdownNow();
-    stateWriter.shutdownNow();
-    if (services.commits() != null) {
-      services.commits().close();
-    }
+    stopThreads();
     store.close();
   }
 
@@ -207,13 +235,25 @@ public final class Engine implements AutoCloseable {
     }
     admission.close();
     List.copyOf(active.values()).forEach(Execution::crash);
+    stopThreads();
+    store.abandon();
+  }
+
+  /**
+   * The test kit's hooks for {@code store}, else a crash point the JVM was started with, or null.
+   */
+  private static RunHooks hooks(Storage store) {
+    RunHooks installed = RunHooks.installed(store.root());
+    return installed != null ? installed : CrashPointHooks.fromProperty();
+  }
+
+  private void stopThreads() {
     timer.shutdownNow();
     pool.shutdownNow();
     stateWriter.shutdownNow();
     if (services.commits() != null) {
       services.commits().close();
     }
-    store.abandon();
   }
 
   /** The default capacity: every core as a CPU, no GPU. */

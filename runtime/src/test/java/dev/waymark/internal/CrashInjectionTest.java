@@ -104,6 +104,26 @@ class CrashInjectionTest {
   }
 
   @Test
+  void aCompatibilityCheckRunsNothingAndIsNotSeenByTheHooks() {
+    RunHooks.install(dir, new Recorder("committed inc_1"));
+    try (Waymark waymark = Waymark.open(dir)) {
+      assertThrows(WorkflowStoppedException.class, () -> waymark.run(chain(), "chain"));
+    }
+    Recorder after = new Recorder(null);
+    RunHooks.install(dir, after);
+    TestSteps.RUNS.clear();
+    try (Waymark waymark = Waymark.open(dir)) {
+      waymark.checkCompatible("chain");
+      assertEquals(List.of(), after.seen);
+      assertEquals(0, TestSteps.runs("inc"));
+      assertEquals(WorkflowStatus.RESUMABLE, waymark.getStatus("chain"));
+      assertThrows(
+          dev.waymark.exceptions.WorkflowNotFoundException.class,
+          () -> waymark.checkCompatible("nothing"));
+    }
+  }
+
+  @Test
   void theDeadRuntimeLeftItsSegmentToBeRecovered() throws Exception {
     crashThenResume("start inc_2");
     // The dead runtime did not close its maps cleanly: the resuming one recovered them, and

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.waymark.test.ChildJvm;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,6 +64,16 @@ class CodeChangeTest {
 
     second = run(dir.resolve("second.out"), v2, storage);
     third = run(dir.resolve("third.out"), v1, storage);
+  }
+
+  @Test
+  void theReplayCheckNamesExactlyWhatResumingRefusesAndRunsNothing() {
+    assertFalse(second.refused.isEmpty());
+    assertEquals(second.refused.keySet(), second.incompatible.keySet(), second.text);
+    second.incompatible.forEach(
+        (id, why) ->
+            assertTrue(
+                second.refused.get(id).endsWith(why), "resuming " + id + ": " + second.refused));
   }
 
   @Test
@@ -216,6 +227,7 @@ class CodeChangeTest {
     final Map<String, String> results = new HashMap<>();
     final Map<String, String> refused = new HashMap<>();
     final Map<String, String> statuses = new HashMap<>();
+    final Map<String, String> incompatible = new HashMap<>();
 
     Run(String text) {
       this.text = text;
@@ -226,6 +238,7 @@ class CodeChangeTest {
             case "RESULT" -> results.put(parts[1], parts[2]);
             case "REFUSED" -> refused.put(parts[1], parts[2]);
             case "STATUS" -> statuses.put(parts[1], parts[2]);
+            case "INCOMPATIBLE" -> incompatible.put(parts[1], parts[2]);
             default -> {}
           }
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.waymark.internal.storage.Storage;
 import dev.waymark.internal.storage.Storages;
 import dev.waymark.internal.storage.WorkflowStore;
+import dev.waymark.test.ChildJvm;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

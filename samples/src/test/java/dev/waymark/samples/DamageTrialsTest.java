@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.waymark.Waymark;
 import dev.waymark.exceptions.CheckpointCorruptedException;
 import dev.waymark.exceptions.StorageException;
+import dev.waymark.test.ChildJvm;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;

@@ -7,6 +7,7 @@ import dev.waymark.Waymark;
 import dev.waymark.Workflow;
 import dev.waymark.WorkflowStatus;
 import dev.waymark.exceptions.WorkflowStillActiveException;
+import dev.waymark.test.ChildJvm;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;

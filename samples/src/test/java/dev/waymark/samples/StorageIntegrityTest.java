@@ -8,6 +8,7 @@ import dev.waymark.Waymark;
 import dev.waymark.Workflow;
 import dev.waymark.WorkflowInfo;
 import dev.waymark.WorkflowStatus;
+import dev.waymark.test.ChildJvm;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;

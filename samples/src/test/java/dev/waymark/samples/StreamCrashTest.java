@@ -8,6 +8,7 @@ import dev.waymark.WorkflowStatus;
 import dev.waymark.internal.storage.Storage;
 import dev.waymark.internal.storage.Storages;
 import dev.waymark.internal.storage.WorkflowStore;
+import dev.waymark.test.ChildJvm;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

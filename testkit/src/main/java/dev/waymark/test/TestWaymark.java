@@ -255,7 +255,7 @@ public final class TestWaymark implements AutoCloseable {
     }
   }
 
-  private static void delete(Path root) {
+  static void delete(Path root) {
     try (Stream<Path> files = Files.walk(root)) {
       for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(path);

@@ -1,0 +1,61 @@
+package dev.waymark.samples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.waymark.WorkflowStatus;
+import dev.waymark.test.ChildJvm;
+import dev.waymark.test.TestWaymark;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The order workflow in a real child JVM, killed with SIGKILL at a crash point the kit sets, then
+ * resumed here through the kit, which shows what ran again.
+ */
+class OrdersCrashTest {
+  private static final Duration TIMEOUT = Duration.ofSeconds(120);
+
+  @TempDir Path dir;
+
+  @Test
+  void aChildKilledRightAfterTheChargeIsResumedWithoutChargingAgain() throws Exception {
+    Path storage = dir.resolve("storage");
+    Path log = dir.resolve("child.log");
+    Process child =
+        ChildJvm.start(
+            log,
+            List.of(ChildJvm.crashAfterCommit("charge")),
+            OrdersProgram.class,
+            storage.toString(),
+            "o-9");
+    String line = ChildJvm.awaitLine(child, log, ChildJvm.CRASH_LINE, TIMEOUT);
+    assertEquals("WAYMARK-CRASH after-commit o-9 charge", line);
+    assertEquals(137, ChildJvm.kill(child), "killed by SIGKILL");
+
+    try (TestWaymark kit = new TestWaymark(storage, builder -> {})) {
+      assertEquals(WorkflowStatus.RESUMABLE, kit.waymark().getStatus("o-9"));
+      String result = kit.advanceUntilDone(kit.waymark().resumeAsync("o-9"), Duration.ofHours(1));
+      assertTrue(result.startsWith("o-9 reserved, charged, shipped as track-o-9"), result);
+      assertTrue(kit.restored("o-9").contains("charge"), kit.restored("o-9").toString());
+      kit.assertExecuted("o-9", "ship", "askForReview");
+    }
+  }
+
+  @Test
+  void aCrashPointThatNamesNoMomentIsRefused() throws Exception {
+    Path log = dir.resolve("child.log");
+    Process child =
+        ChildJvm.start(
+            log,
+            List.of("-Dwaymark.crash=charge"),
+            OrdersProgram.class,
+            dir.resolve("storage").toString(),
+            "o-1");
+    String line = ChildJvm.awaitLine(child, log, "Exception", TIMEOUT);
+    assertTrue(line.contains("must be after-commit:TASK"), line);
+  }
+}
