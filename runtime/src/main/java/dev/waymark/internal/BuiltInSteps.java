@@ -66,6 +66,10 @@ final class BuiltInSteps {
       wake = now + ((Duration) args[0]).toMillis();
       byte[] bytes = ByteBuffer.allocate(8).putLong(wake).array();
       run.claim().values().write(stateKey, now, now, bytes, 0, bytes.length);
+      if (run.hooked()) {
+        long at = wake;
+        run.hook(hooks -> hooks.sleeping(run.workflowId(), frame.name(t), at));
+      }
     } else {
       wake = ByteBuffer.wrap(stored.bytes(), stored.offset(), 8).getLong();
     }

@@ -26,6 +26,9 @@ public interface RunHooks {
   /** The output of {@code taskId} is committed. */
   default void committed(String workflowId, String taskId) {}
 
+  /** The durable sleep {@code taskId} fixed (and stored) when it wakes, in epoch milliseconds. */
+  default void sleeping(String workflowId, String taskId, long wakeMillis) {}
+
   /** The step of {@code taskId} saved a state (number {@code number}), not yet told it did. */
   default void stateSaved(String workflowId, String taskId, long number) {}
 

@@ -50,6 +50,7 @@ class OrdersTest {
     CompletableFuture<String> order = waymark.runAsync(Orders.order("o-2"), "o-2");
     waymark.sendEvent("o-2", "shipped", "track-2");
     kit.awaitCommitted("o-2", "ship", TIMEOUT);
+    kit.awaitSleeping("o-2", "sleep", TIMEOUT); // its wake-up time is fixed: the clock may move
     assertFalse(order.isDone(), "the review waits for the hour");
     clock.advance(Duration.ofHours(1));
     String result = order.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
@@ -114,9 +115,7 @@ class OrdersTest {
   void anEventSentLateIsReceived(TestWaymark kit, TestClock clock) throws Exception {
     Waymark waymark = kit.waymark();
     CompletableFuture<String> order = waymark.runAsync(Orders.order("o-5"), "o-5");
-    kit.awaitCommitted("o-5", "charge", TIMEOUT);
-    clock.advance(Duration.ofHours(2));
-    kit.awaitCommitted("o-5", "sleep", TIMEOUT);
+    kit.advanceUntilCommitted("o-5", "sleep", Duration.ofMinutes(20)); // the hour is over
     assertFalse(order.isDone(), "nothing ships before the warehouse says so");
     assertEquals(WorkflowStatus.RUNNING, waymark.getStatus("o-5"));
 

@@ -33,6 +33,7 @@ final class StepRecord implements RunHooks {
   private final Map<String, List<String>> executed = new ConcurrentHashMap<>();
   private final Map<String, List<String>> restored = new ConcurrentHashMap<>();
   private final Map<String, List<String>> committed = new ConcurrentHashMap<>();
+  private final Map<String, List<String>> sleeping = new ConcurrentHashMap<>();
   private volatile Crash armed;
   private volatile boolean crashed;
 
@@ -49,6 +50,7 @@ final class StepRecord implements RunHooks {
     executed.clear();
     restored.clear();
     committed.clear();
+    sleeping.clear();
     crashed = false;
   }
 
@@ -116,15 +118,34 @@ final class StepRecord implements RunHooks {
   }
 
   @Override
+  public void sleeping(String workflowId, String taskId, long wakeMillis) {
+    add(sleeping, workflowId, taskId);
+    synchronized (this) {
+      notifyAll();
+    }
+  }
+
+  @Override
   public void stateSaved(String workflowId, String taskId, long number) {
     maybeCrash(Moment.IN_STATE_SAVE, workflowId, taskId);
   }
 
   /** Waits until {@code taskId} of {@code workflowId} is committed; false after {@code millis}. */
-  synchronized boolean awaitCommitted(String workflowId, String taskId, long millis)
+  boolean awaitCommitted(String workflowId, String taskId, long millis)
+      throws InterruptedException {
+    return await(committed, workflowId, taskId, millis);
+  }
+
+  /** Waits until the sleep {@code taskId} of {@code workflowId} fixed its wake-up time. */
+  boolean awaitSleeping(String workflowId, String taskId, long millis) throws InterruptedException {
+    return await(sleeping, workflowId, taskId, millis);
+  }
+
+  private synchronized boolean await(
+      Map<String, List<String>> record, String workflowId, String taskId, long millis)
       throws InterruptedException {
     long deadline = System.nanoTime() + millis * 1_000_000;
-    while (!committed(workflowId).contains(taskId)) {
+    while (!copy(record, workflowId).contains(taskId)) {
       long left = (deadline - System.nanoTime()) / 1_000_000;
       if (left <= 0) {
         return false;

@@ -201,6 +201,58 @@ public final class TestWaymark implements AutoCloseable {
   }
 
   /**
+   * Waits until the durable sleep {@code taskId} of {@code workflowId} fixed its wake-up time in
+   * this runtime (its id is {@code sleep}, {@code sleep_1}, ... as for any step): the clock moved
+   * from then on wakes it when due.
+   *
+   * @throws AssertionError when it does not within {@code timeout}
+   */
+  public void awaitSleeping(String workflowId, String taskId, Duration timeout) {
+    try {
+      if (!record.awaitSleeping(workflowId, taskId, timeout.toMillis())) {
+        throw new AssertionError(
+            "task '"
+                + taskId
+                + "' of '"
+                + workflowId
+                + "' did not start sleeping within "
+                + timeout);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted while waiting for task '" + taskId + "'", e);
+    }
+  }
+
+  /**
+   * Moves the clock on by {@code step} at a time, letting the runtime act after each move, until
+   * task {@code taskId} of {@code workflowId} is committed in this runtime: a sleep that ended, a
+   * step that waited for its backoff.
+   *
+   * @throws AssertionError when it is not committed after 10,000 moves
+   */
+  public void advanceUntilCommitted(String workflowId, String taskId, Duration step) {
+    for (int moves = 0; moves <= 10_000; moves++) {
+      try {
+        if (record.awaitCommitted(workflowId, taskId, 20)) {
+          return;
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted while moving the clock", e);
+      }
+      clock.advance(step);
+    }
+    throw new AssertionError(
+        "task '"
+            + taskId
+            + "' of '"
+            + workflowId
+            + "' not committed after 10,000 moves of "
+            + step);
+  }
+
+  /**
    * Checks that exactly the tasks {@code taskIds} of {@code workflowId} ran in this runtime, one
    * attempt each in any order (list a task twice for two attempts).
    */

@@ -32,6 +32,7 @@ class TestKitTest {
   void aDayOfSleepEndsWhenTheClockSaysSo(TestWaymark kit) {
     CompletableFuture<Instant> nap =
         kit.waymark().runAsync(Workflow.sleep(Duration.ofDays(1)), "nap");
+    kit.awaitSleeping("nap", "sleep", Duration.ofSeconds(30)); // the wake-up time is fixed
     Instant woke = kit.advanceUntilDone(nap, Duration.ofHours(1));
     assertEquals(TestClock.START.plus(Duration.ofDays(1)), woke);
     assertEquals(WorkflowStatus.SUCCESSFUL, kit.waymark().getStatus("nap"));
