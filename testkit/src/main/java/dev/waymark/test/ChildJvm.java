@@ -118,20 +118,24 @@ public final class ChildJvm {
   }
 
   /**
-   * Waits until {@code child} printed a line starting with {@code prefix} into {@code output}, and
-   * returns it. Fails when the child exits first or takes longer than {@code timeout}.
+   * Waits until {@code child} printed a whole line (ended by a line break) starting with {@code
+   * prefix} into {@code output}, and returns it. Fails when the child exits first or takes longer
+   * than {@code timeout}.
    */
   public static String awaitLine(Process child, Path output, String prefix, Duration timeout)
       throws IOException, InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
+      boolean alive = child.isAlive(); // before reading: a child that exited wrote everything
       String text = Files.exists(output) ? Files.readString(output) : "";
-      for (String line : text.split("\n")) {
+      // A line still being written counts once it is whole, or once the child has exited.
+      String whole = alive ? text.substring(0, text.lastIndexOf('\n') + 1) : text;
+      for (String line : whole.split("\n")) {
         if (line.startsWith(prefix)) {
           return line;
         }
       }
-      if (!child.isAlive()) {
+      if (!alive) {
         throw new AssertionError("the child exited before printing " + prefix + ":\n" + text);
       }
       if (System.nanoTime() > deadline) {
