@@ -2,7 +2,6 @@ package dev.waymark.test;
 
 import dev.waymark.internal.RunHooks;
 import dev.waymark.internal.SimulatedCrash;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -68,7 +67,7 @@ final class StepRecord implements RunHooks {
 
   private static List<String> copy(Map<String, List<String>> record, String workflowId) {
     List<String> tasks = record.get(workflowId);
-    return tasks == null ? List.of() : List.copyOf(new ArrayList<>(tasks));
+    return tasks == null ? List.of() : List.copyOf(tasks); // a snapshot
   }
 
   private static void add(Map<String, List<String>> record, String workflowId, String taskId) {

@@ -1,6 +1,7 @@
 package dev.waymark.test;
 
 import dev.waymark.Waymark;
+import dev.waymark.internal.Engine;
 import dev.waymark.internal.RunHooks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,7 +13,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -158,14 +158,9 @@ public final class TestWaymark implements AutoCloseable {
    * @throws AssertionError when it is not within {@code timeout}
    */
   public void awaitCommitted(String workflowId, String taskId, Duration timeout) {
-    try {
-      if (!record.awaitCommitted(workflowId, taskId, timeout.toMillis())) {
-        throw new AssertionError(
-            "task '" + taskId + "' of '" + workflowId + "' was not committed within " + timeout);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError("interrupted while waiting for task '" + taskId + "'", e);
+    if (!waiting(() -> record.awaitCommitted(workflowId, taskId, timeout.toMillis()))) {
+      throw new AssertionError(
+          "task '" + taskId + "' of '" + workflowId + "' was not committed within " + timeout);
     }
   }
 
@@ -176,25 +171,13 @@ public final class TestWaymark implements AutoCloseable {
    *
    * @throws AssertionError when it has not completed after 10,000 moves
    */
+  @SuppressWarnings("unchecked")
   public <T> T advanceUntilDone(CompletableFuture<T> run, Duration step) {
     for (int moves = 0; moves <= 10_000; moves++) {
-      try {
-        return run.get(20, TimeUnit.MILLISECONDS);
-      } catch (TimeoutException e) {
-        clock.advance(step);
-      } catch (ExecutionException e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof RuntimeException runtime) {
-          throw runtime;
-        }
-        if (cause instanceof Error error) {
-          throw error;
-        }
-        throw new CompletionException(cause);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError("interrupted while moving the clock", e);
+      if (waiting(() -> awaitDone(run))) {
+        return (T) Engine.join(run); // its result, or what it failed with, as Waymark.run throws it
       }
+      clock.advance(step);
     }
     throw new AssertionError(
         "not done after 10,000 moves of " + step + "; the clock reads " + clock);
@@ -208,19 +191,9 @@ public final class TestWaymark implements AutoCloseable {
    * @throws AssertionError when it does not within {@code timeout}
    */
   public void awaitSleeping(String workflowId, String taskId, Duration timeout) {
-    try {
-      if (!record.awaitSleeping(workflowId, taskId, timeout.toMillis())) {
-        throw new AssertionError(
-            "task '"
-                + taskId
-                + "' of '"
-                + workflowId
-                + "' did not start sleeping within "
-                + timeout);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError("interrupted while waiting for task '" + taskId + "'", e);
+    if (!waiting(() -> record.awaitSleeping(workflowId, taskId, timeout.toMillis()))) {
+      throw new AssertionError(
+          "task '" + taskId + "' of '" + workflowId + "' did not start sleeping within " + timeout);
     }
   }
 
@@ -233,13 +206,8 @@ public final class TestWaymark implements AutoCloseable {
    */
   public void advanceUntilCommitted(String workflowId, String taskId, Duration step) {
     for (int moves = 0; moves <= 10_000; moves++) {
-      try {
-        if (record.awaitCommitted(workflowId, taskId, 20)) {
-          return;
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError("interrupted while moving the clock", e);
+      if (waiting(() -> record.awaitCommitted(workflowId, taskId, 20))) {
+        return;
       }
       clock.advance(step);
     }
@@ -250,6 +218,33 @@ public final class TestWaymark implements AutoCloseable {
             + workflowId
             + "' not committed after 10,000 moves of "
             + step);
+  }
+
+  /** Whether {@code run} completed within 20 ms. */
+  private static boolean awaitDone(CompletableFuture<?> run) throws InterruptedException {
+    try {
+      run.get(20, TimeUnit.MILLISECONDS);
+      return true;
+    } catch (TimeoutException e) {
+      return false;
+    } catch (ExecutionException e) {
+      return true;
+    }
+  }
+
+  /** A wait that the test's thread may be interrupted in. */
+  private interface Wait {
+    boolean done() throws InterruptedException;
+  }
+
+  /** Runs {@code wait}; an interrupt of the test's thread fails the test. */
+  private static boolean waiting(Wait wait) {
+    try {
+      return wait.done();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted while waiting", e);
+    }
   }
 
   /**
