@@ -10,9 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One run of a workflow: its frames (the recorded DAG and the DAGs continuations return), the
@@ -34,8 +33,7 @@ final class Execution {
   private final CompletableFuture<Object> result = new CompletableFuture<>();
   private final CompletableFuture<Object> callers;
   private final AtomicInteger inFlight = new AtomicInteger();
-  private final java.util.concurrent.atomic.AtomicBoolean ended =
-      new java.util.concurrent.atomic.AtomicBoolean();
+  private final AtomicBoolean ended = new AtomicBoolean();
   private final Map<String, CompletableFuture<Void>> taskWaiters = new ConcurrentHashMap<>();
 
   /** Failed attempts per task key, durable (journal + attempts file); absent means none. */
@@ -44,7 +42,7 @@ final class Execution {
   private final StorageGate gate;
 
   private final Set<Thread> stepThreads = ConcurrentHashMap.newKeySet();
-  private final Set<ScheduledFuture<?>> timers = ConcurrentHashMap.newKeySet();
+  private final RunTimers timers;
   private final EventWaits events = new EventWaits(this);
 
   private final RunFailure failure;
@@ -74,6 +72,7 @@ final class Execution {
     this.journal = new AttemptJournal(claim.attempts());
     this.failure = new RunFailure(workflowId);
     this.gate = new StorageGate(services.death());
+    this.timers = new RunTimers(services.timer());
   }
 
   String workflowId() {
@@ -313,9 +312,7 @@ final class Execution {
    */
   void crash() {
     stopping = true;
-    for (ScheduledFuture<?> timer : timers) {
-      timer.cancel(false);
-    }
+    timers.dropAll();
     events.cancelAll();
     gate.abandon();
     if (ended.compareAndSet(false, true)) {
@@ -355,11 +352,8 @@ final class Execution {
     fail(
         "(canceled)", new WorkflowCancelledException("workflow '" + workflowId + "' was canceled"));
     gate.interruptSteps();
-    for (ScheduledFuture<?> timer : timers) {
-      if (timer.cancel(false)) {
-        timers.remove(timer);
-        chainEnded(); // the count the timer held
-      }
+    for (int dropped = timers.dropAll(); dropped > 0; dropped--) {
+      chainEnded(); // the count the timer held
     }
     events.cancelAll();
     inFlight.incrementAndGet();
@@ -386,25 +380,16 @@ final class Execution {
       return; // a sleep or a poll: the workflow waits again when it is resumed
     }
     inFlight.incrementAndGet();
-    AtomicReference<ScheduledFuture<?>> self = new AtomicReference<>();
-    Runnable timed =
+    timers.schedule(
         () -> {
-          ScheduledFuture<?> future = self.get();
-          if (future != null) {
-            timers.remove(future);
-          }
           try {
             action.run();
           } finally {
             chainEnded();
           }
-        };
-    ScheduledFuture<?> future = clock.schedule(services.timer(), timed, delayMillis);
-    self.set(future);
-    timers.add(future);
-    if (future.isDone()) {
-      timers.remove(future);
-    }
+        },
+        delayMillis,
+        clock);
   }
 
   /**
@@ -425,9 +410,7 @@ final class Execution {
    */
   void beginStop() {
     stopping = true;
-    for (ScheduledFuture<?> timer : timers) {
-      timer.cancel(false);
-    }
+    timers.dropAll();
     events.cancelAll();
   }
 
