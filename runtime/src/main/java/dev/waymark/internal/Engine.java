@@ -41,6 +41,7 @@ public final class Engine implements AutoCloseable {
   /** Runs the workflows of {@code store} as {@code settings} say. */
   public Engine(Storage store, EngineSettings settings) {
     this.store = store;
+    store.useClock(settings.clock()::millis);
     this.stopGrace = settings.stopGrace();
     this.pool =
         Executors.newFixedThreadPool(

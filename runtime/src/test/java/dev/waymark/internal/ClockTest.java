@@ -102,6 +102,24 @@ class ClockTest {
   }
 
   @Test
+  void aCancelOfAResumableWorkflowIsStampedWithTheClock() throws Exception {
+    HandClock clock = new HandClock();
+    try (Waymark waymark = Waymark.builder().storage(dir).clock(clock).build()) {
+      waymark.runAsync(Workflow.sleep(Duration.ofHours(1)), "sleeper");
+      while (waymark.getStatus("sleeper") != dev.waymark.WorkflowStatus.RUNNING) {
+        Thread.onSpinWait();
+      }
+    } // stopped: the sleeper is left RESUMABLE
+    clock.advance(Duration.ofDays(3));
+    try (Waymark waymark = Waymark.builder().storage(dir).clock(clock).build()) {
+      assertEquals(dev.waymark.WorkflowStatus.RESUMABLE, waymark.getStatus("sleeper"));
+      waymark.cancel("sleeper");
+      assertEquals(dev.waymark.WorkflowStatus.CANCELED, waymark.getStatus("sleeper"));
+      assertEquals(clock.instant(), waymark.getMetadata("sleeper").end());
+    }
+  }
+
+  @Test
   void theSystemClockIsTheDefault() {
     assertTrue(WorkflowClock.of(null).isSystem());
     assertTrue(WorkflowClock.of(InstantSource.system()).isSystem());

@@ -1,13 +1,18 @@
 package dev.waymark.samples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.waymark.Waymark;
 import dev.waymark.WorkflowStatus;
+import dev.waymark.exceptions.WorkflowStoppedException;
 import dev.waymark.test.ChildJvm;
+import dev.waymark.test.TestWaymark;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -61,6 +66,29 @@ class CrossProcessManagementTest {
     String out = read(dir.resolve("long.out"));
     assertTrue(out.contains("canceled: workflow 'long' was canceled"), out);
     assertTrue(Files.readAllLines(log).size() < 50, "it stopped before the end of the chain");
+  }
+
+  @Test
+  void aCancelThatTheOwnerRecordsIsStampedWithTheOwnersClock() throws Exception {
+    Path storage = dir.resolve("storage");
+    try (TestWaymark kit = new TestWaymark(storage, builder -> {})) {
+      kit.crashAfterCommit("charge"); // leaves o-1 RESUMABLE in a dead runtime's segment
+      assertThrows(
+          WorkflowStoppedException.class, () -> kit.waymark().run(Orders.order("o-1"), "o-1"));
+    }
+    String ownersTime = "2031-06-01T00:00:00Z";
+    Path log = dir.resolve("owner.log");
+    Process owner = ChildJvm.start(log, ClockedOwnerProgram.class, storage.toString(), ownersTime);
+    try {
+      ChildJvm.awaitLine(owner, log, "OWNING", Duration.ofSeconds(120));
+      try (Waymark waymark = Waymark.open(storage)) {
+        waymark.cancel("o-1"); // o-1's segment is the owner's now: the owner records the cancel
+        assertEquals(WorkflowStatus.CANCELED, waymark.getStatus("o-1"));
+        assertEquals(Instant.parse(ownersTime), waymark.getMetadata("o-1").end());
+      }
+    } finally {
+      ChildJvm.kill(owner);
+    }
   }
 
   private static String read(Path file) {

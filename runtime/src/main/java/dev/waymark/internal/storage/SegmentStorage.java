@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 /**
  * The storage in segments: {@code root/segments/<n>/}, each a fixed set of files holding many
@@ -32,6 +33,7 @@ public final class SegmentStorage implements Storage {
   private final SegmentRegistry registry;
   private final SegmentMailbox mailbox;
   private final SegmentIndex index = new SegmentIndex();
+  private volatile LongSupplier clock = System::currentTimeMillis;
 
   /**
    * This process's claims; changed under this storage's monitor, read without it by the thread that
@@ -68,6 +70,11 @@ public final class SegmentStorage implements Storage {
             absolute, inFlightSlots, durability == Durability.POWER_LOSS, freeSpaceReserve);
     storage.refreshAll();
     return storage;
+  }
+
+  @Override
+  public void useClock(LongSupplier millis) {
+    clock = millis;
   }
 
   @Override
@@ -412,7 +419,7 @@ public final class SegmentStorage implements Storage {
     } else if (status != null
         && status.status() != WorkflowStatus.SUCCESSFUL
         && status.status() != WorkflowStatus.CANCELED) {
-      writeStatus(workflow, status.next(WorkflowStatus.CANCELED, null, System.currentTimeMillis()));
+      writeStatus(workflow, status.next(WorkflowStatus.CANCELED, null, clock.getAsLong()));
     }
   }
 

@@ -103,6 +103,12 @@ public interface Storage extends AutoCloseable {
     return false;
   }
 
+  /**
+   * The time, in epoch milliseconds, that the storage stamps on what it writes of itself (a cancel
+   * recorded for a workflow no run holds); the system clock until the runtime sets its own.
+   */
+  default void useClock(java.util.function.LongSupplier millis) {}
+
   /** The storage-wide catalogue of step shapes. */
   Shapes shapes();
 
