@@ -5,8 +5,9 @@ package dev.waymark.internal;
  * {@code -Dwaymark.crash=after-commit:charge} (or {@code before-commit:}, {@code in-state-save:})
  * prints {@code WAYMARK-CRASH after-commit <workflow> charge} when the first matching moment comes,
  * and that step's thread waits there for good, so that the test kills the process exactly there.
- * {@code waymark-test}'s {@code ChildJvm} starts such JVMs. Without the property, no hook is
- * installed.
+ * {@code after-commit:charge:order-7} matches that task of workflow {@code order-7} only (task ids
+ * hold no colon; the workflow id is all that follows the second one). {@code waymark-test}'s {@code
+ * ChildJvm} starts such JVMs. Without the property, no hook is installed.
  */
 final class CrashPointHooks implements RunHooks {
   /** The system property naming the crash point. */
@@ -18,9 +19,13 @@ final class CrashPointHooks implements RunHooks {
   private final String moment;
   private final String taskId;
 
-  private CrashPointHooks(String moment, String taskId) {
+  /** Null for any workflow. */
+  private final String workflowId;
+
+  private CrashPointHooks(String moment, String taskId, String workflowId) {
     this.moment = moment;
     this.taskId = taskId;
+    this.workflowId = workflowId;
   }
 
   /**
@@ -43,11 +48,20 @@ final class CrashPointHooks implements RunHooks {
       throw new IllegalArgumentException(
           "-D"
               + PROPERTY
-              + " must be after-commit:TASK, before-commit:TASK or in-state-save:TASK, not '"
+              + " must be after-commit:TASK, before-commit:TASK or in-state-save:TASK, each"
+              + " optionally followed by :WORKFLOW, not '"
               + value
               + "'");
     }
-    return new CrashPointHooks(moment, value.substring(colon + 1));
+    String rest = value.substring(colon + 1);
+    int second = rest.indexOf(':');
+    if (second == 0 || second == rest.length() - 1) {
+      throw new IllegalArgumentException(
+          "-D" + PROPERTY + " names an empty task or workflow id in '" + value + "'");
+    }
+    return second < 0
+        ? new CrashPointHooks(moment, rest, null)
+        : new CrashPointHooks(moment, rest.substring(0, second), rest.substring(second + 1));
   }
 
   @Override
@@ -65,12 +79,14 @@ final class CrashPointHooks implements RunHooks {
     reached("in-state-save", workflowId, taskId);
   }
 
-  private void reached(String at, String workflowId, String task) {
-    if (!moment.equals(at) || !taskId.equals(task)) {
+  private void reached(String at, String workflow, String task) {
+    if (!moment.equals(at)
+        || !taskId.equals(task)
+        || (workflowId != null && !workflowId.equals(workflow))) {
       return;
     }
     synchronized (CrashPointHooks.class) {
-      System.out.println(LINE + at + " " + workflowId + " " + task);
+      System.out.println(LINE + at + " " + workflow + " " + task);
       System.out.flush();
       while (true) {
         try {

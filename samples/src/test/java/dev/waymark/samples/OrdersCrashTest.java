@@ -46,6 +46,35 @@ class OrdersCrashTest {
   }
 
   @Test
+  void aCrashPointForOneWorkflowStopsThatOneOnly() throws Exception {
+    Path storage = dir.resolve("storage");
+    Path log = dir.resolve("child.log");
+    Process child =
+        ChildJvm.start(
+            log,
+            List.of(ChildJvm.crashAfterCommit("charge", "o-2")),
+            OrdersProgram.class,
+            storage.toString(),
+            "o-1",
+            "o-2",
+            "o-3");
+    String line = ChildJvm.awaitLine(child, log, ChildJvm.CRASH_LINE, TIMEOUT);
+    assertEquals("WAYMARK-CRASH after-commit o-2 charge", line);
+    assertEquals(137, ChildJvm.kill(child), "killed by SIGKILL");
+
+    try (TestWaymark kit = new TestWaymark(storage, builder -> {})) {
+      for (String id : List.of("o-1", "o-2", "o-3")) {
+        // the kill may have come before the child sent it (a second copy is never read)
+        kit.waymark().sendEvent(id, "shipped", "track-" + id);
+        String result = kit.advanceUntilDone(kit.waymark().resumeAsync(id), Duration.ofHours(1));
+        assertTrue(result.startsWith(id + " reserved, charged, shipped as track-" + id), result);
+      }
+      assertTrue(kit.restored("o-2").contains("charge"), kit.restored("o-2").toString());
+      assertTrue(!kit.executed("o-2").contains("charge"), kit.executed("o-2").toString());
+    }
+  }
+
+  @Test
   void aCrashPointThatNamesNoMomentIsRefused() throws Exception {
     Path log = dir.resolve("child.log");
     Process child =

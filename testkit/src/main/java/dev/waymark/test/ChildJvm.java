@@ -46,6 +46,21 @@ public final class ChildJvm {
     return CRASH_PROPERTY + "in-state-save:" + taskId;
   }
 
+  /** {@link #crashAfterCommit(String)} in workflow {@code workflowId} only. */
+  public static String crashAfterCommit(String taskId, String workflowId) {
+    return crashAfterCommit(taskId) + ":" + workflowId;
+  }
+
+  /** {@link #crashBeforeCommit(String)} in workflow {@code workflowId} only. */
+  public static String crashBeforeCommit(String taskId, String workflowId) {
+    return crashBeforeCommit(taskId) + ":" + workflowId;
+  }
+
+  /** {@link #crashInStateSave(String)} in workflow {@code workflowId} only. */
+  public static String crashInStateSave(String taskId, String workflowId) {
+    return crashInStateSave(taskId) + ":" + workflowId;
+  }
+
   /** Starts {@code main} with {@code args}; its output (and errors) go to {@code output}. */
   public static Process start(Path output, Class<?> main, String... args) throws IOException {
     return start(output, List.of(), main, args);
