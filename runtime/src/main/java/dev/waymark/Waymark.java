@@ -70,7 +70,8 @@ public final class Waymark implements AutoCloseable {
                 builder.listeners,
                 builder.stopGrace,
                 builder.retention,
-                WorkflowClock.of(builder.clock)));
+                WorkflowClock.of(builder.clock),
+                builder.runListeners));
     this.queries = engine.queries();
   }
 
@@ -369,6 +370,17 @@ public final class Waymark implements AutoCloseable {
     private final Map<String, Double> capacity = Engine.defaultCapacity();
     private int maxRunning = Integer.MAX_VALUE;
     private final Map<String, EventListener<?>> listeners = new java.util.HashMap<>();
+    private final List<WaymarkListener> runListeners = new java.util.ArrayList<>();
+
+    /**
+     * Adds a listener that sees every run of this runtime: workflows started, resumed, finished,
+     * failed, canceled or stopped, and each step started, committed, retried, failed or restored
+     * (see {@link WaymarkEvent}). Listeners are called in the order they were added.
+     */
+    public Builder listener(WaymarkListener listener) {
+      runListeners.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
 
     /**
      * Registers an event source that {@link Workflow#waitForEvent(String, String, Class)} names.

@@ -58,6 +58,7 @@ final class Attempt {
         return Outcome.Later.STOPPED;
       }
       run.claim().attempts().mark(slot, frame.key(t), attempt);
+      RunEvents.stepStarted(frame, t, attempt);
       if (run.hooked()) {
         int number = attempt;
         run.hook(hooks -> hooks.attemptStarting(run.workflowId(), frame.name(t), number));
@@ -98,16 +99,16 @@ final class Attempt {
       if (options.retryExceptions()
           && attempt <= options.maxRetries()
           && !(error instanceof StepCrashedException)) {
-        return new Outcome.Retry(attempt, options.backoff().delayMillis(attempt));
+        return new Outcome.Retry(attempt, options.backoff().delayMillis(attempt), error);
       }
       if (!options.catching()) {
-        return new Outcome.Failed(error, attempts(attempt, before.crashes(), error));
+        return new Outcome.Failed(error, attempt, attempts(attempt, before.crashes(), error));
       }
       out = Result.failure(error);
     } else if (options.catching()) {
       out = Result.success(out);
     }
-    return new Outcome.Value(out, start, state, acknowledge);
+    return new Outcome.Value(out, attempt, start, state, acknowledge);
   }
 
   /**

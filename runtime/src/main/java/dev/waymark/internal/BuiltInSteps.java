@@ -37,7 +37,11 @@ final class BuiltInSteps {
                           .run()
                           .events()
                           .await(frame, t, (String) args[0], (String) args[1], (String) args[2]);
-                  return event == EventWaits.NO_EVENT ? WAITING : event;
+                  if (event == EventWaits.NO_EVENT) {
+                    return WAITING;
+                  }
+                  RunEvents.eventReceived(frame, t, (String) args[1]);
+                  return event;
                 }
 
                 @Override
@@ -66,6 +70,7 @@ final class BuiltInSteps {
       wake = now + ((Duration) args[0]).toMillis();
       byte[] bytes = ByteBuffer.allocate(8).putLong(wake).array();
       run.claim().values().write(stateKey, now, now, bytes, 0, bytes.length);
+      RunEvents.sleepStarted(frame, t, wake);
       if (run.hooked()) {
         long at = wake;
         run.hook(hooks -> hooks.sleeping(run.workflowId(), frame.name(t), at));
@@ -77,6 +82,7 @@ final class BuiltInSteps {
       run.schedule(() -> run.submit(frame, t), wake - now);
       return BuiltInStep.WAITING;
     }
+    RunEvents.sleepEnded(frame, t);
     return Instant.ofEpochMilli(wake);
   }
 }

@@ -84,7 +84,7 @@ public final class CurrentTask {
         throw new IllegalStateException("the step this context belongs to has returned");
       }
       if (checkpointer == null) {
-        checkpointer = new StateCheckpointer<>(run, frame.key(task), frame.name(task));
+        checkpointer = new StateCheckpointer<>(run, frame.key(task), frame.name(task), attempt);
       }
       return (Checkpointer<S>) checkpointer;
     }

@@ -59,6 +59,7 @@ public final class Engine implements AutoCloseable {
             settings.listeners(),
             store.durability() == Durability.POWER_LOSS ? new GroupCommit() : null,
             settings.clock(),
+            Observers.of(settings.runListeners()),
             hooks(store),
             death);
     this.admission =
@@ -124,6 +125,7 @@ public final class Engine implements AutoCloseable {
               services.listeners(),
               services.commits(),
               services.clock(),
+              null,
               null,
               death);
       Execution dry =

@@ -1,7 +1,9 @@
 package dev.waymark.internal;
 
 import dev.waymark.EventListener;
+import dev.waymark.WaymarkListener;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,6 +19,7 @@ import java.util.Map;
  * @param retention how long finished workflows are kept before they are deleted, or null to keep
  *     them until deleted
  * @param clock the time sleeps, retries and stored times read
+ * @param runListeners what sees the runs' events
  */
 public record EngineSettings(
     int parallelism,
@@ -27,7 +30,8 @@ public record EngineSettings(
     Map<String, EventListener<?>> listeners,
     Duration stopGrace,
     Duration retention,
-    WorkflowClock clock) {
+    WorkflowClock clock,
+    List<WaymarkListener> runListeners) {
 
   /** The default grace period of a stop: running steps get this long to finish. */
   public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(5);
@@ -35,6 +39,7 @@ public record EngineSettings(
   public EngineSettings {
     capacity = Map.copyOf(capacity);
     listeners = Map.copyOf(listeners);
+    runListeners = List.copyOf(runListeners);
   }
 
   /** Platform threads, {@code parallelism} of them, and the defaults for everything else. */
@@ -48,6 +53,7 @@ public record EngineSettings(
         Map.of(),
         DEFAULT_STOP_GRACE,
         null,
-        WorkflowClock.system());
+        WorkflowClock.system(),
+        List.of());
   }
 }

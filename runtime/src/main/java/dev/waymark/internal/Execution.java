@@ -47,6 +47,12 @@ final class Execution {
 
   private final RunFailure failure;
 
+  /** The listeners of every step's events, or null. */
+  private final Observers stepObservers;
+
+  /** When this run began, by the runtime's clock. */
+  private long startMillis;
+
   /** Set when the runtime closes: no task starts any more; running ones may still finish. */
   private volatile boolean stopping;
 
@@ -73,6 +79,8 @@ final class Execution {
     this.failure = new RunFailure(workflowId);
     this.gate = new StorageGate(services.death());
     this.timers = new RunTimers(services.timer());
+    Observers observers = services.observers();
+    this.stepObservers = observers != null && observers.wantsSteps() ? observers : null;
   }
 
   String workflowId() {
@@ -111,20 +119,34 @@ final class Execution {
     return names;
   }
 
+  /** The listeners of every step's events, or null when none listens to them. */
+  Observers stepObservers() {
+    return stepObservers;
+  }
+
   /**
    * Starts the workflow; a {@code fresh} one (its DAG just recorded) has nothing stored yet. {@code
    * prepared} runs once the recorded DAG proved runnable here, before any step runs.
    */
   void start(boolean fresh, Runnable prepared) {
-    new Frame(this, plan)
-        .start(
-            fresh,
-            () -> {
-              if (!fresh) {
-                journal.load();
-              }
-              prepared.run();
-            });
+    startMillis = services.clock().millis();
+    RunEvents.workflowStarted(this, fresh);
+    try {
+      new Frame(this, plan)
+          .start(
+              fresh,
+              () -> {
+                if (!fresh) {
+                  journal.load();
+                }
+                prepared.run();
+              });
+    } catch (RuntimeException e) {
+      if (!hasEnded()) { // refused (the code changed), or the storage failed: nothing ran
+        RunEvents.workflowEnded(this, startMillis, WorkflowStatus.RUNNING, e);
+      }
+      throw e;
+    }
   }
 
   /** The failed attempts of a task so far, those its process's death cut short among them. */
@@ -442,6 +464,7 @@ final class Execution {
       // the next run counts those attempts as failed ones: safe, only less generous
     }
     end();
+    RunEvents.workflowEnded(this, startMillis, WorkflowStatus.RUNNING, null);
     failWith(new WorkflowStoppedException(workflowId));
   }
 
@@ -460,9 +483,12 @@ final class Execution {
     return Records.value(claim, taskKey);
   }
 
-  /** Serializes and stores {@code value}; {@code tag >= 0} is written before it (final records). */
-  void writeValue(long storeKey, Object value, long startMillis, long endMillis, int tag) {
-    Records.write(claim, storeKey, value, startMillis, endMillis, tag);
+  /**
+   * Serializes and stores {@code value}; {@code tag >= 0} is written before it (final records).
+   * Returns how many bytes were stored.
+   */
+  int writeValue(long storeKey, Object value, long startMillis, long endMillis, int tag) {
+    return Records.write(claim, storeKey, value, startMillis, endMillis, tag);
   }
 
   /** Wakes whoever waits for this task's output. */
@@ -522,19 +548,20 @@ final class Execution {
     if (!ended.compareAndSet(false, true)) {
       throw new IllegalStateException("workflow '" + workflowId + "' finished twice");
     }
+    long now = services.clock().millis();
     try {
       StatusRecord status = claim.status().read();
       if (status.status() != WorkflowStatus.SUCCESSFUL) {
-        claim
-            .status()
-            .write(status.next(WorkflowStatus.SUCCESSFUL, null, services.clock().millis()));
+        claim.status().write(status.next(WorkflowStatus.SUCCESSFUL, null, now));
       }
     } catch (RuntimeException e) {
       end();
+      RunEvents.workflowEnded(this, startMillis, WorkflowStatus.RUNNING, e);
       failWith(e);
       return;
     }
     end();
+    RunEvents.workflowFinished(this, startMillis, now);
     callers.complete(out);
     result.complete(out);
   }
@@ -568,6 +595,7 @@ final class Execution {
       thrown.addSuppressed(e);
     }
     end();
+    RunEvents.workflowEnded(this, startMillis, status, thrown);
     failWith(thrown);
   }
 

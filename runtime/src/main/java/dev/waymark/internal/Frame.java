@@ -193,6 +193,7 @@ final class Frame {
       } else if (outcome instanceof Outcome.Continuation continuation) {
         continueWith(t, continuation.dag(), continuation.startMillis());
       } else if (outcome instanceof Outcome.Retry retry) {
+        RunEvents.stepRetried(this, t, retry);
         run.scheduleRetry(this, t, retry.attempt(), retry.delayMillis());
       }
     } catch (SimulatedCrash crash) {
@@ -209,6 +210,7 @@ final class Frame {
     if (outcome instanceof Outcome.Value value) {
       settleWritten(t, value.out(), producer, value.acknowledge(), cursor);
     } else if (outcome instanceof Outcome.Failed failed) {
+      RunEvents.stepFailed(this, t, failed);
       failed(t, failed.error(), failed.attempts(), cursor);
     }
     return true;
@@ -220,14 +222,16 @@ final class Frame {
    */
   private long commit(int t, Outcome.Value value) {
     long producer = -1;
+    long end = run.services().clock().millis();
+    int bytes = 0;
     if (stored(t)) {
       producer = TaskKeys.store(TaskKeys.OUTPUT, key(t));
-      run.writeValue(
-          producer, value.out(), value.startMillis(), run.services().clock().millis(), -1);
+      bytes = run.writeValue(producer, value.out(), value.startMillis(), end, -1);
     }
     if (value.state() != null) {
       value.state().discard();
     }
+    RunEvents.stepCommitted(this, t, value, end, bytes);
     return producer;
   }
 

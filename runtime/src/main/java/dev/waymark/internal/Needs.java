@@ -60,6 +60,7 @@ final class Needs {
         if (claim.values().contains(TaskKeys.store(TaskKeys.OUTPUT, key))
             || claim.values().contains(TaskKeys.store(TaskKeys.FINAL, key))) {
           state[t] = COMMITTED;
+          RunEvents.stepRestored(frame, t);
           if (run.hooked()) {
             int task = t;
             run.hook(hooks -> hooks.restored(run.workflowId(), frame.name(task)));

@@ -7,20 +7,24 @@ sealed interface Outcome {
    * The task has its output (a step's value, a caught failure as a {@code Result}, a built-in
    * step's value): store it, discard the saved state, then acknowledge and hand it on.
    */
-  record Value(Object out, long startMillis, StateCheckpointer<?> state, Runnable acknowledge)
+  record Value(
+      Object out, int attempt, long startMillis, StateCheckpointer<?> state, Runnable acknowledge)
       implements Outcome {}
 
   /** The step returned a DAG: record it (if the task is stored) and run it. */
   record Continuation(Node<?> dag, long startMillis) implements Outcome {}
 
-  /** The attempt failed and the task may try again, as attempt {@code attempt} + 1. */
-  record Retry(int attempt, long delayMillis) implements Outcome {}
+  /**
+   * Attempt {@code attempt} failed with {@code error} and the task may try again, as attempt {@code
+   * attempt} + 1.
+   */
+  record Retry(int attempt, long delayMillis, Throwable error) implements Outcome {}
 
   /**
    * The attempt failed for good: the failure goes to the nearest catching task, or fails the run.
    * {@code attempts} says how the task spent its attempts, for the run's failure message.
    */
-  record Failed(Throwable error, String attempts) implements Outcome {}
+  record Failed(Throwable error, int attempt, String attempts) implements Outcome {}
 
   /** Nothing to settle now. */
   enum Later implements Outcome {

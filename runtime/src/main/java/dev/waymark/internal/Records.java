@@ -101,7 +101,7 @@ final class Records {
   }
 
   /** Serializes and stores {@code value}; {@code tag >= 0} is written before it. */
-  static void write(
+  static int write(
       WorkflowStore claim, long storeKey, Object value, long startMillis, long endMillis, int tag) {
     CheckpointCodec.Codec codec = CheckpointCodec.codec();
     codec.output.reset();
@@ -113,6 +113,7 @@ final class Records {
         .values()
         .write(
             storeKey, startMillis, endMillis, codec.output.getBuffer(), 0, codec.output.position());
+    return codec.output.position();
   }
 
   /**

@@ -26,6 +26,7 @@ final class StateCheckpointer<S> implements Checkpointer<S> {
   private final Execution run;
   private final long taskKey;
   private final String taskId;
+  private final int attempt;
   private final AtomicLong sequence = new AtomicLong(-1);
   private final AtomicReference<Numbered> pending = new AtomicReference<>();
   private final Object writeLock = new Object();
@@ -36,7 +37,8 @@ final class StateCheckpointer<S> implements Checkpointer<S> {
   /** A state and its number; {@code bytes} start with the number (8 bytes), then the state. */
   private record Numbered(long number, byte[] bytes) {}
 
-  StateCheckpointer(Execution run, long taskKey, String taskId) {
+  StateCheckpointer(Execution run, long taskKey, String taskId, int attempt) {
+    this.attempt = attempt;
     this.run = run;
     this.taskKey = taskKey;
     this.taskId = taskId;
@@ -98,6 +100,7 @@ final class StateCheckpointer<S> implements Checkpointer<S> {
       latest = numbered;
       write(numbered);
       run.forceNow(); // durable when this returns, to the device when the storage promises that
+      RunEvents.stateSaved(run, taskId, attempt, numbered.number());
       if (run.hooked()) {
         run.hook(hooks -> hooks.stateSaved(run.workflowId(), taskId, numbered.number()));
       }

@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One segment of the storage: the records of many workflows in a fixed set of files, owned by one
@@ -24,6 +26,8 @@ import java.util.stream.Stream;
  * opens them and written when it closes them; maps opened without it are recovered first.
  */
 final class Segment {
+  private static final Logger LOG = LoggerFactory.getLogger(Segment.class);
+
   static final String OWNER_LOCK = "owner.lock";
   static final String CLOSED_MARKER = "maps.closed";
 
@@ -130,6 +134,13 @@ final class Segment {
       }
       nextWorkflow.set(next);
       Map<Long, Map<Long, Integer>> left = SegmentJournal.read(dir);
+      if (!left.isEmpty()) {
+        LOG.info(
+            "segment {}: its owner died while {} workflow(s) ran steps; those attempts count as"
+                + " crashed ones",
+            dir,
+            left.size());
+      }
       for (Map.Entry<Long, Map<Long, Integer>> workflow : left.entrySet()) {
         entries.add(
             entryOf(
@@ -192,6 +203,9 @@ final class Segment {
         FramedFiles.forceDirectory(dir);
       }
       List<Path> recordFiles = records.files();
+      if (!clean && !recordFiles.isEmpty()) {
+        LOG.info("segment {}: recovering the maps its owner left open when it ended", dir);
+      }
       records.open(recordFiles, FIRST_ENTRIES, !clean);
       scratch.open(scratch.files(), FIRST_ENTRIES, !clean);
       witness.checkRecords(
