@@ -270,6 +270,15 @@ public final class Waymark implements AutoCloseable {
     return queries.metadata(workflowId, Objects.requireNonNull(taskId, "taskId"));
   }
 
+  /**
+   * The workflow's recorded DAG with what became of each task (committed, retrying, failed, ...),
+   * to inspect or draw ({@link WorkflowGraph#toDot}, {@link WorkflowGraph#toMermaid}). Works for a
+   * workflow running in another process too.
+   */
+  public WorkflowGraph graph(String workflowId) {
+    return queries.graph(workflowId);
+  }
+
   /** The stored workflows, optionally only those with one of the given statuses. */
   public List<WorkflowInfo> list(WorkflowStatus... statuses) {
     return queries.list(statuses);

@@ -1,6 +1,7 @@
 package dev.waymark.internal;
 
 import dev.waymark.TaskMetadata;
+import dev.waymark.WorkflowGraph;
 import dev.waymark.WorkflowInfo;
 import dev.waymark.WorkflowMetadata;
 import dev.waymark.WorkflowStatus;
@@ -235,6 +236,25 @@ public final class WorkflowQueries {
         instant(record.startMillis()),
         instant(record.endMillis()),
         instant(record.firstStartMillis()));
+  }
+
+  /** The workflow's recorded DAG with what became of each task. */
+  public WorkflowGraph graph(String workflowId) {
+    WorkflowIds.check(workflowId);
+    Execution execution = active.get(workflowId);
+    if (execution != null) {
+      try {
+        return Graphs.stored(workflowId, WorkflowStatus.RUNNING, execution.claim());
+      } catch (RuntimeException e) {
+        if (!execution.hasEnded()) {
+          throw e;
+        } // it ended meanwhile and released its claim: read from storage
+        awaitQuietly(execution.result());
+      }
+    }
+    WorkflowStatus status = status(workflowId);
+    return (WorkflowGraph)
+        awaitClaim(workflowId, claim -> Graphs.stored(workflowId, status, claim));
   }
 
   /** A task's step, metadata and times (null times until its output is stored). */
