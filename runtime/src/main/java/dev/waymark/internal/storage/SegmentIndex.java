@@ -150,6 +150,10 @@ final class SegmentIndex {
       byId.putIfAbsent(id, workflow);
       return -1;
     }
+    if (entry.kind() == SegmentLog.ADOPTED) {
+      adopted.put(segment, entry.offset()); // the RUNNING statuses before are of a past owner
+      return -1;
+    }
     Workflow workflow = numbers.get(entry.number());
     if (workflow == null) {
       return -1; // deleted before: its later records mean nothing
