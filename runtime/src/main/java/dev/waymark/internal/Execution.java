@@ -398,8 +398,8 @@ final class Execution {
   }
 
   private void schedule(Runnable action, long delayMillis, WorkflowClock clock) {
-    if (stopping) {
-      return; // a sleep or a poll: the workflow waits again when it is resumed
+    if (stopping || failure.isSet()) {
+      return; // a sleep or a poll: the workflow waits again when it is resumed; a failed run ends
     }
     inFlight.incrementAndGet();
     timers.schedule(
@@ -412,6 +412,13 @@ final class Execution {
         },
         delayMillis,
         clock);
+    // A cancel (or failure) that came after the check above may have dropped the timers before
+    // this one was added: drop it now, or the run would wait for it to fire (an hour's sleep).
+    if (failure.isSet()) {
+      for (int dropped = timers.dropAll(); dropped > 0; dropped--) {
+        chainEnded();
+      }
+    }
   }
 
   /**

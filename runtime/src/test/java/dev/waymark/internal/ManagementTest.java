@@ -41,6 +41,22 @@ class ManagementTest {
   }
 
   @Test
+  void aCancelThatComesAsADurableSleepStartsStillEndsTheRun() throws Exception {
+    // The cancel may come between the sleep's check and its timer: the run must still end.
+    try (Waymark waymark = Waymark.open(dir)) {
+      for (int i = 0; i < 200; i++) {
+        String id = "nap-" + i;
+        CompletableFuture<java.time.Instant> nap =
+            waymark.runAsync(Workflow.sleep(java.time.Duration.ofHours(1)), id);
+        CompletableFuture<Void> cancel = CompletableFuture.runAsync(() -> waymark.cancel(id));
+        cancel.get(30, TimeUnit.SECONDS);
+        assertEquals(WorkflowStatus.CANCELED, waymark.getStatus(id));
+        assertTrue(nap.isCompletedExceptionally(), id);
+      }
+    }
+  }
+
+  @Test
   void aHundredWorkflowsRunFailResumeAndResumeAll() throws Exception {
     ManagementSteps.gate = new CountDownLatch(1);
     try (Waymark waymark = Waymark.open(dir)) {
