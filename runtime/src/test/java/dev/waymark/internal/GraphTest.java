@@ -68,6 +68,9 @@ class GraphTest {
 
   @Test
   void aCrashedWorkflowShowsItsCommitsAndIsResumable() {
+    // an injected crash needs segments; the former layout says so (CrashInjectionTest)
+    org.junit.jupiter.api.Assumptions.assumeFalse(
+        "directories".equals(System.getProperty("waymark.storage.layout")));
     RunHooks.install(
         dir,
         new RunHooks() {
