@@ -1,0 +1,109 @@
+package dev.waymark.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.waymark.Waymark;
+import java.io.PrintWriter;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code waymark} command: reads and manages the workflows of a storage, also while another
+ * process runs workflows on it. Read commands change nothing; {@code cancel}, {@code resume} and
+ * {@code delete} change what they name.
+ */
+@Command(
+    name = "waymark",
+    mixinStandardHelpOptions = true,
+    version = "waymark 0.1.0",
+    description = "Lists, shows, draws and manages the workflows of a Waymark storage.",
+    subcommands = {
+      ReadCommands.ListCommand.class,
+      ReadCommands.ShowCommand.class,
+      ReadCommands.OutputCommand.class,
+      ReadCommands.DagCommand.class,
+      ChangeCommands.CancelCommand.class,
+      ChangeCommands.ResumeCommand.class,
+      ChangeCommands.DeleteCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class WaymarkCli {
+  @Option(
+      names = "--storage",
+      paramLabel = "DIR",
+      description = "The storage directory (default: ${DEFAULT-VALUE}).")
+  Path storage = Waymark.defaultStorage();
+
+  @Option(
+      names = "--class-path",
+      paramLabel = "PATH",
+      split = "${sys:path.separator}",
+      description =
+          "Jars or class directories with your steps and their types: needed to read outputs of"
+              + " your own types and to resume.")
+  List<Path> classPath = new ArrayList<>();
+
+  static final ObjectMapper JSON =
+      new ObjectMapper()
+          .registerModule(new JavaTimeModule())
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+  /** Runs the command line and exits with its code. */
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The command line, with errors printed as one line each: "waymark: ...". */
+  static CommandLine commandLine() {
+    CommandLine line = new CommandLine(new WaymarkCli());
+    line.setExecutionExceptionHandler(
+        (error, command, parsed) -> {
+          PrintWriter err = command.getErr();
+          err.println("waymark: " + (error.getMessage() == null ? error : error.getMessage()));
+          err.flush();
+          return 1;
+        });
+    return line;
+  }
+
+  /** Opens the storage; what {@code --class-path} names becomes the context class loader. */
+  Waymark open() {
+    if (!Files.isDirectory(storage)) {
+      throw new IllegalArgumentException("no storage at " + storage);
+    }
+    if (!classPath.isEmpty()) {
+      List<URL> urls = new ArrayList<>();
+      for (Path entry : classPath) {
+        try {
+          urls.add(entry.toUri().toURL());
+        } catch (MalformedURLException e) {
+          throw new IllegalArgumentException("not a class path entry: " + entry, e);
+        }
+      }
+      Thread.currentThread()
+          .setContextClassLoader(
+              new URLClassLoader(urls.toArray(new URL[0]), WaymarkCli.class.getClassLoader()));
+    }
+    return Waymark.builder().storage(storage).parallelism(2).build();
+  }
+
+  /** {@code value} as indented JSON. */
+  static String json(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write as JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+}
