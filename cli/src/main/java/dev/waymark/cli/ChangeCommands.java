@@ -1,35 +1,21 @@
 package dev.waymark.cli;
 
 import dev.waymark.Waymark;
-import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** The commands that change a workflow: cancel, resume, delete. */
 final class ChangeCommands {
   private ChangeCommands() {}
 
   /** What every changing command shares: the storage, and the workflow it names. */
-  abstract static class Change implements Callable<Integer> {
-    @ParentCommand WaymarkCli cli;
-    @Spec CommandSpec spec;
-
+  abstract static class Change extends WaymarkCli.OnStorage {
     @Parameters(paramLabel = "ID", description = "The workflow id.")
     String id;
 
     @Override
-    public Integer call() {
-      try (Waymark waymark = cli.open()) {
-        String said = change(waymark);
-        PrintWriter out = spec.commandLine().getOut();
-        out.println(said);
-        out.flush();
-      }
-      return 0;
+    final Object result(Waymark waymark) {
+      return change(waymark);
     }
 
     /** Makes the change; returns what to print. */

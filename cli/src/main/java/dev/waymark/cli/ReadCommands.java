@@ -6,7 +6,6 @@ import dev.waymark.WorkflowInfo;
 import dev.waymark.WorkflowMetadata;
 import dev.waymark.WorkflowStatus;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,36 +13,24 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** The commands that only read: list, show, output, dag. */
 final class ReadCommands {
   private ReadCommands() {}
 
   /** What every read command shares: the storage, and text or JSON. */
-  abstract static class Read implements Callable<Integer> {
-    @ParentCommand WaymarkCli cli;
-    @Spec CommandSpec spec;
-
+  abstract static class Read extends WaymarkCli.OnStorage {
     @Option(names = "--json", description = "Write JSON instead of text.")
     boolean json;
 
     @Override
-    public Integer call() {
-      try (Waymark waymark = cli.open()) {
-        Object printed = read(waymark);
-        PrintWriter out = spec.commandLine().getOut();
-        out.println(json ? WaymarkCli.json(printed) : printed);
-        out.flush();
-      }
-      return 0;
+    final Object result(Waymark waymark) {
+      Object read = read(waymark);
+      return json ? WaymarkCli.json(read) : read;
     }
 
     /** What to print: text, or an object written as JSON with {@code --json}. */

@@ -13,9 +13,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /**
  * The {@code waymark} command: reads and manages the workflows of a storage, also while another
@@ -96,6 +100,25 @@ public final class WaymarkCli {
               new URLClassLoader(urls.toArray(new URL[0]), WaymarkCli.class.getClassLoader()));
     }
     return Waymark.builder().storage(storage).parallelism(2).build();
+  }
+
+  /** A command on the storage: opens it, prints what the command returns, closes it. */
+  abstract static class OnStorage implements Callable<Integer> {
+    @ParentCommand WaymarkCli cli;
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      try (Waymark waymark = cli.open()) {
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(result(waymark));
+        out.flush();
+      }
+      return 0;
+    }
+
+    /** What to print. */
+    abstract Object result(Waymark waymark);
   }
 
   /** {@code value} as indented JSON. */

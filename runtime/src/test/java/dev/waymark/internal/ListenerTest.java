@@ -141,16 +141,7 @@ class ListenerTest {
     // an injected crash needs segments; the former layout says so (CrashInjectionTest)
     org.junit.jupiter.api.Assumptions.assumeFalse(
         "directories".equals(System.getProperty("waymark.storage.layout")));
-    RunHooks.install(
-        dir,
-        new RunHooks() {
-          @Override
-          public void committed(String workflowId, String taskId) {
-            if (taskId.equals("inc_1")) {
-              throw new SimulatedCrash("after inc_1");
-            }
-          }
-        });
+    RunHooks.install(dir, Crashes.afterCommit("inc_1"));
     Workflow<Integer> chain = TestSteps.inc(TestSteps.inc(TestSteps.inc(Workflow.of(1))));
     try (Waymark waymark = Waymark.open(dir)) {
       assertThrows(WorkflowStoppedException.class, () -> waymark.run(chain, "chain"));
