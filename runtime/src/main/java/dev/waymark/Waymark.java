@@ -12,6 +12,7 @@ import dev.waymark.exceptions.WorkflowStoppedException;
 import dev.waymark.internal.Engine;
 import dev.waymark.internal.EngineSettings;
 import dev.waymark.internal.Node;
+import dev.waymark.internal.StatusPage;
 import dev.waymark.internal.StepThreads;
 import dev.waymark.internal.WorkflowClock;
 import dev.waymark.internal.WorkflowIds;
@@ -51,6 +52,7 @@ public final class Waymark implements AutoCloseable {
 
   private final Engine engine;
   private final WorkflowQueries queries;
+  private final StatusPage page;
 
   private Waymark(Builder builder) {
     boolean virtual = builder.virtualThreads;
@@ -73,6 +75,8 @@ public final class Waymark implements AutoCloseable {
                 WorkflowClock.of(builder.clock),
                 builder.runListeners));
     this.queries = engine.queries();
+    this.page =
+        builder.pagePort < 0 ? null : StatusPage.start(this, builder.pagePort, builder.pageChanges);
   }
 
   /** How many steps run at once by default on virtual threads. */
@@ -362,7 +366,17 @@ public final class Waymark implements AutoCloseable {
    */
   @Override
   public void close() {
+    if (page != null) {
+      page.close();
+    }
     engine.close();
+  }
+
+  /**
+   * Where this runtime's status page is ({@link Builder#statusPage}), or null when it serves none.
+   */
+  public java.net.URI statusPage() {
+    return page == null ? null : page.uri();
   }
 
   @SuppressWarnings("unchecked")
@@ -535,6 +549,23 @@ public final class Waymark implements AutoCloseable {
         throw new IllegalArgumentException("the retention must be >= 0, got " + keepFinished);
       }
       this.retention = keepFinished;
+      return this;
+    }
+
+    private int pagePort = -1;
+    private boolean pageChanges;
+
+    /**
+     * Serves this runtime's status page on {@code port} of 127.0.0.1 (0: any free port; see {@link
+     * Waymark#statusPage}): the workflows by status, and a page per workflow with its DAG, task
+     * times and error. It only reads; {@code allowChanges} adds cancel and resume buttons.
+     */
+    public Builder statusPage(int port, boolean allowChanges) {
+      if (port < 0 || port > 65_535) {
+        throw new IllegalArgumentException("port must be 0 to 65535, got " + port);
+      }
+      this.pagePort = port;
+      this.pageChanges = allowChanges;
       return this;
     }
 

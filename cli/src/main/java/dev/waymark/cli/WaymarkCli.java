@@ -39,6 +39,7 @@ import picocli.CommandLine.Spec;
       ChangeCommands.CancelCommand.class,
       ChangeCommands.ResumeCommand.class,
       ChangeCommands.DeleteCommand.class,
+      ServeCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class WaymarkCli {
@@ -83,6 +84,11 @@ public final class WaymarkCli {
 
   /** Opens the storage; what {@code --class-path} names becomes the context class loader. */
   Waymark open() {
+    return open(builder -> {});
+  }
+
+  /** Like {@link #open()}, with more settings for the runtime. */
+  Waymark open(java.util.function.Consumer<Waymark.Builder> settings) {
     if (!Files.isDirectory(storage)) {
       throw new IllegalArgumentException("no storage at " + storage);
     }
@@ -99,7 +105,9 @@ public final class WaymarkCli {
           .setContextClassLoader(
               new URLClassLoader(urls.toArray(new URL[0]), WaymarkCli.class.getClassLoader()));
     }
-    return Waymark.builder().storage(storage).parallelism(2).build();
+    Waymark.Builder builder = Waymark.builder().storage(storage).parallelism(2);
+    settings.accept(builder);
+    return builder.build();
   }
 
   /** A command on the storage: opens it, prints what the command returns, closes it. */

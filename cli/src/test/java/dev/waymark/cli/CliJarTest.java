@@ -189,6 +189,33 @@ class CliJarTest {
 
   @Test
   @Order(8)
+  void serveShowsTheStoragesPageUntilStopped() throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(List.of("-jar", Path.of("target", "waymark.jar").toAbsolutePath().toString()));
+    command.addAll(List.of("--storage", storage.toString(), "serve", "--port", "0"));
+    Path log = dir.resolve("serve.log");
+    Process serve =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    try {
+      String line = ChildJvm.awaitLine(serve, log, "serving http://127.0.0.1:", TIMEOUT);
+      java.net.URI page = java.net.URI.create(line.split(" ")[1]);
+      java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+      String list =
+          http.send(
+                  java.net.http.HttpRequest.newBuilder(page).build(),
+                  java.net.http.HttpResponse.BodyHandlers.ofString())
+              .body();
+      assertTrue(list.contains("<tr data-workflow=\"failed\">"), list);
+      assertTrue(list.contains("<tr data-workflow=\"stopped\">"), list);
+    } finally {
+      serve.destroy(); // SIGTERM: it closes the runtime and exits
+      assertTrue(serve.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS));
+    }
+  }
+
+  @Test
+  @Order(9)
   void deleteRemovesAWorkflow() throws Exception {
     assertEquals("done deleted", ok("delete", "done").out().strip());
     String out = ok("list").out();

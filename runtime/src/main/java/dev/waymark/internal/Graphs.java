@@ -105,7 +105,7 @@ public final class Graphs {
   }
 
   /** The fill colour of a state, shared by both drawings. */
-  private static String colour(TaskState state) {
+  static String colour(TaskState state) {
     return switch (state) {
       case PENDING -> "#e0e0e0";
       case RETRYING -> "#ffe0a0";
