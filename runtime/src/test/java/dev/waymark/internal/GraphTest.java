@@ -45,22 +45,19 @@ class GraphTest {
   @Test
   void aFailedWorkflowShowsWhatCommittedAndWhatFailed() {
     try (Waymark waymark = Waymark.open(dir)) {
+      // a chain, so that what ran before the failure does not depend on timing
       assertThrows(
           Exception.class,
           () ->
-              waymark.run(
-                  TestSteps.add(
-                      TestSteps.inc(Workflow.of(1)), TestSteps.fail(TestSteps.inc(Workflow.of(2)))),
-                  "failing"));
+              waymark.run(TestSteps.inc(TestSteps.fail(TestSteps.inc(Workflow.of(1)))), "failing"));
       WorkflowGraph graph = waymark.graph("failing");
       assertEquals(WorkflowStatus.FAILED, graph.status());
-      assertEquals(
-          List.of("inc=COMMITTED", "inc_1=COMMITTED", "fail=FAILED", "add=PENDING"), states(graph));
+      assertEquals(List.of("inc=COMMITTED", "fail=FAILED", "inc_1=PENDING"), states(graph));
       WorkflowGraph.Task inc = graph.tasks().get(0);
       assertNotNull(inc.start());
       assertNotNull(inc.end());
-      assertEquals(1, graph.tasks().get(2).failedAttempts());
-      assertNull(graph.tasks().get(3).end());
+      assertEquals(1, graph.tasks().get(1).failedAttempts());
+      assertNull(graph.tasks().get(2).end());
       assertTrue(graph.toDot().contains("fail (failed), 1 failed"), graph.toDot());
       assertThrows(WorkflowNotFoundException.class, () -> waymark.graph("nothing"));
     }
