@@ -40,6 +40,7 @@ import picocli.CommandLine.Spec;
       ChangeCommands.ResumeCommand.class,
       ChangeCommands.DeleteCommand.class,
       ServeCommand.class,
+      WatchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class WaymarkCli {

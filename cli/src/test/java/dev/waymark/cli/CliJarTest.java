@@ -148,6 +148,21 @@ class CliJarTest {
   }
 
   @Test
+  @Order(4)
+  void watchShowsProgressUntilTheEnd() throws Exception {
+    Run done = cli("watch", "done");
+    assertEquals(0, done.exit(), done.toString());
+    assertTrue(
+        done.out().lines().anyMatch(l -> l.startsWith("done 100%") && l.contains(" 2/2 ")),
+        done.out());
+    assertTrue(done.out().strip().endsWith("done SUCCESSFUL"), done.out());
+    Run failed = cli("watch", "failed");
+    assertEquals(1, failed.exit(), failed.toString());
+    assertTrue(failed.out().lines().anyMatch(l -> l.contains(" 1/2 ")), failed.out());
+    assertTrue(failed.out().strip().endsWith("failed FAILED"), failed.out());
+  }
+
+  @Test
   @Order(5)
   void mistakesAreOneLineAndExitOne() throws Exception {
     Run missing = cli("show", "nothing");
