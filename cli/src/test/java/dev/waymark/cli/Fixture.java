@@ -13,7 +13,8 @@ import java.util.concurrent.CompletableFuture;
  * Child JVMs of the CLI's tests. {@code populate DIR} leaves one workflow of each status that
  * stays: {@code done} (SUCCESSFUL), {@code failed} (FAILED), {@code canceled} (CANCELED) and {@code
  * stopped} (RESUMABLE, asleep for 2 s when its runtime closed). {@code hold DIR} runs {@code held}
- * (an hour's sleep), prints {@code HOLDING}, and prints {@code held ended: ...} when it ends.
+ * (an hour's sleep) with {@code queued} waiting PENDING behind it, prints {@code HOLDING}, and
+ * prints {@code held ended: ...} when it ends.
  */
 public final class Fixture {
   private Fixture() {}
@@ -44,7 +45,9 @@ public final class Fixture {
 
   public static void main(String[] args) throws Exception {
     Path storage = Path.of(args[0]);
-    try (Waymark waymark = Waymark.open(storage)) {
+    // one workflow runs at a time: the holder's second one waits PENDING
+    try (Waymark waymark =
+        Waymark.builder().storage(storage).maxRunning(1).maxPending(10).build()) {
       if (args[1].equals("populate")) {
         waymark.run(greeting("ada"), "done");
         try {
@@ -61,6 +64,10 @@ public final class Fixture {
         CompletableFuture<Instant> held =
             waymark.runAsync(Workflow.sleep(Duration.ofHours(1)), "held");
         awaitRunning(waymark, "held");
+        waymark.runAsync(Workflow.sleep(Duration.ofHours(1)), "queued");
+        while (waymark.getStatus("queued") != WorkflowStatus.PENDING) {
+          Thread.sleep(1);
+        }
         System.out.println("HOLDING");
         System.out.flush();
         try {
