@@ -126,7 +126,31 @@ final class PageHtml {
           .append("</td></tr>");
     }
     body.append("</tbody></table>");
+    events(body, graph);
     return page(id, body.toString());
+  }
+
+  /** The external events the workflow waits for ({@code Workflow.waitForEvent}): arrived or not. */
+  private static void events(StringBuilder body, WorkflowGraph graph) {
+    StringBuilder rows = new StringBuilder();
+    for (WorkflowGraph.Task task : graph.tasks()) {
+      if (task.stepId().equals(BuiltInSteps.EVENT.id())) {
+        boolean arrived = task.state() == WorkflowGraph.TaskState.COMMITTED;
+        rows.append("<tr><td>")
+            .append(escape(task.taskId()))
+            .append("</td><td>")
+            .append(arrived ? "received" : "waiting")
+            .append("</td><td>")
+            .append(arrived ? escape(String.valueOf(task.end())) : "-")
+            .append("</td></tr>");
+      }
+    }
+    if (rows.length() > 0) {
+      body.append("<h2>Events</h2><table id=\"events\"><thead><tr><th>Task</th><th>Event</th>")
+          .append("<th>Received</th></tr></thead><tbody>")
+          .append(rows)
+          .append("</tbody></table>");
+    }
   }
 
   private static void row(StringBuilder body, String name, String html) {

@@ -89,6 +89,27 @@ class StatusPageTest {
   }
 
   @Test
+  void aWorkflowsPageListsTheEventsItWaitsFor() throws Exception {
+    try (Waymark waymark = Waymark.builder().storage(dir).statusPage(0, false).build()) {
+      URI page = waymark.statusPage();
+      waymark.runAsync(
+          TestSteps.add(
+              Workflow.waitForEvent("first", Integer.class),
+              Workflow.waitForEvent("second", Integer.class)),
+          "waits");
+      waymark.sendEvent("waits", "first", 1);
+      String body = "";
+      for (int i = 0; i < 3_000 && !body.contains("<td>received</td>"); i++) {
+        body = get(page, "/workflow/waits").body();
+        Thread.sleep(10);
+      }
+      assertTrue(body.contains("<table id=\"events\">"), body);
+      assertEquals(1, count(body, "<td>received</td>"), body);
+      assertEquals(1, count(body, "<td>waiting</td>"), body);
+    }
+  }
+
+  @Test
   void noPageUnlessAsked() {
     try (Waymark waymark = Waymark.open(dir)) {
       assertNull(waymark.statusPage());
