@@ -533,9 +533,20 @@ final class Execution {
     fail(task, "", e);
   }
 
-  /** Fails the run with a step's failure, saying how the task spent its attempts. */
+  /**
+   * Fails the run with a step's failure, saying how the task spent its attempts. The first failure
+   * drops the run's timers (a durable sleep, a backoff, a poll beside the failed step), as a cancel
+   * does: the run ends once the steps running now return, not when a sleep would have woken.
+   */
   void fail(String task, String attempts, Throwable e) {
+    boolean first = !failure.isSet();
     failure.set(task, attempts, e);
+    if (first && !failure.isCancel()) { // a cancel drops them itself
+      for (int dropped = timers.dropAll(); dropped > 0; dropped--) {
+        chainEnded(); // the count the timer held; the failing chain still holds its own
+      }
+      events.cancelAll();
+    }
   }
 
   /** Counts one more chain in flight: the run cannot end before {@link #chainEnded}. */

@@ -41,6 +41,32 @@ class ManagementTest {
   }
 
   @Test
+  void aFailureDoesNotWaitForADurableSleepBesideIt() throws Exception {
+    TestSteps.gate = new CountDownLatch(1);
+    RunHooks.install(
+        dir,
+        new RunHooks() {
+          @Override
+          public void sleeping(String workflowId, String taskId, long wakeMillis) {
+            TestSteps.gate.countDown(); // the sleep is about to wait: now the other branch fails
+          }
+        });
+    try (Waymark waymark = Waymark.open(dir)) {
+      CompletableFuture<List<Object>> run =
+          waymark.runAsync(
+              Workflow.all(TestSteps.gatedFail(1), Workflow.sleep(java.time.Duration.ofHours(1))),
+              "fails-beside-a-sleep");
+      java.util.concurrent.ExecutionException failed =
+          assertThrows(
+              java.util.concurrent.ExecutionException.class, () -> run.get(30, TimeUnit.SECONDS));
+      assertInstanceOf(WorkflowExecutionException.class, failed.getCause());
+      assertEquals(WorkflowStatus.FAILED, waymark.getStatus("fails-beside-a-sleep"));
+    } finally {
+      RunHooks.install(dir, null);
+    }
+  }
+
+  @Test
   void aCancelThatComesAsADurableSleepStartsStillEndsTheRun() throws Exception {
     // The cancel may come between the sleep's check and its timer: the run must still end.
     try (Waymark waymark = Waymark.open(dir)) {

@@ -97,6 +97,21 @@ public final class TestSteps {
             return (Integer) args[0];
           });
 
+  /** Opened by a test; {@link #GATED_FAIL} fails once it is open. */
+  static volatile java.util.concurrent.CountDownLatch gate =
+      new java.util.concurrent.CountDownLatch(1);
+
+  static final StepDefinition<Integer> GATED_FAIL =
+      Definitions.define(
+          "dev.waymark.internal.TestSteps#gatedFail",
+          "gatedFail",
+          1,
+          args -> {
+            gate.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            Thread.sleep(100); // lets whatever opened the gate go on a little
+            throw new IllegalStateException("gated failure " + args[0]);
+          });
+
   static final StepDefinition<Integer> LENGTH =
       Definitions.define(
           "dev.waymark.internal.TestSteps#length",
@@ -196,6 +211,10 @@ public final class TestSteps {
     return ADD.call(a, b);
   }
 
+  static Workflow<Integer> gatedFail(int x) {
+    return GATED_FAIL.call(Workflow.of(x));
+  }
+
   static Workflow<Integer> fail(Workflow<? extends Integer> x) {
     return FAIL.call(x);
   }
@@ -216,7 +235,8 @@ public final class TestSteps {
   public static final class Module implements StepModule {
     @Override
     public List<StepDefinition<?>> steps() {
-      return List.of(INC, ADD, FAIL, BYTES, SUM, APPEND, MEET, LENGTH, FLAKY, BUSY, NOTED);
+      return List.of(
+          INC, ADD, FAIL, BYTES, SUM, APPEND, MEET, LENGTH, FLAKY, BUSY, NOTED, GATED_FAIL);
     }
 
     @Override
