@@ -11,20 +11,39 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import net.openhft.chronicle.map.ChronicleMap;
 
 /**
  * A workflow's maps of one kind, {@code <kind>-0.cmap}, {@code <kind>-1.cmap}, ..., oldest first:
- * the newest takes the writes, and when it is full (a Chronicle map's capacity is fixed when it is
- * made) the next write goes to a new, twice larger one, so a workflow has no capacity limit. A key
- * is read from the newest map that holds it.
+ * the newest takes the writes, and when it holds the entries it was made for, the next write goes
+ * to a new, twice larger one, so a workflow has no capacity limit. A key is read from the newest
+ * map that holds it.
+ *
+ * <p>A Chronicle map can take up to {@code maxBloatFactor} times more entries than it was made for,
+ * in extra tiers chained to its segments, but each new key then searches every tier of its segment:
+ * a put into a map twice over its size costs about twice as much. So a chain moves on at the size,
+ * and the extra tiers only absorb the entries of puts that raced past it, and a skewed segment.
  */
 final class MapChain<K> {
-  /** One open map of the chain, and whether it was written since it was last forced. */
-  record Link<K>(Path file, ChronicleMap<K, byte[]> map, long entries, AtomicBoolean written) {
+  /**
+   * One open map of the chain, whether it was written since it was last forced, and about how many
+   * entries it holds (counted as they are put and removed, from its size when it was opened).
+   */
+  record Link<K>(
+      Path file,
+      ChronicleMap<K, byte[]> map,
+      long entries,
+      AtomicBoolean written,
+      AtomicLong held) {
     Link(Path file, ChronicleMap<K, byte[]> map, long entries) {
-      this(file, map, entries, new AtomicBoolean());
+      this(file, map, entries, new AtomicBoolean(), new AtomicLong(map.longSize()));
+    }
+
+    /** Whether it holds the entries it was made for: new keys go to the next map. */
+    boolean full() {
+      return held.get() >= entries;
     }
 
     /** Notes a write, after it was made: a force that clears the note covers the write. */
@@ -79,7 +98,9 @@ final class MapChain<K> {
             dir.resolve(kind + "-" + i + ".cmap"), "is missing: the maps after it are there", null);
       }
       ChronicleMap<K, byte[]> map = opener.open(files.get(i), entries, recover);
-      links.add(new Link<>(files.get(i), map, Math.max(entries, map.longSize() + 1024)));
+      // made for twice the entries of the map before it (see rollOver), or more
+      long madeFor = entries << Math.min(i, 24);
+      links.add(new Link<>(files.get(i), map, Math.max(madeFor, map.longSize() + 1024)));
     }
   }
 
@@ -128,20 +149,19 @@ final class MapChain<K> {
       }
     }
     Link<K> current = links.get(links.size() - 1);
+    if (current.full()) {
+      current = rollOver(current);
+    }
     space.check(current.file(), value.length);
     try {
-      boolean fresh = current.map().put(key, value) == null;
-      current.wrote();
-      return fresh;
+      return put(current, key, value);
     } catch (IllegalStateException | IllegalArgumentException full) {
-      // The map's fixed capacity is spent (Chronicle: "extra segment tier" / "Entry is too large"):
-      // continue in a new, larger map.
+      // The map's fixed capacity is spent after all (Chronicle: "extra segment tier" / "Entry is
+      // too large"): continue in a new, larger map.
       Link<K> next = rollOver(current);
       space.check(next.file(), value.length);
       try {
-        boolean fresh = next.map().put(key, value) == null;
-        next.wrote();
-        return fresh;
+        return put(next, key, value);
       } catch (RuntimeException | InternalError e) {
         throw cannotStore(next, key, e);
       }
@@ -150,6 +170,15 @@ final class MapChain<K> {
       // a full device shows when a map grows into space the file system cannot give it.
       throw cannotStore(current, key, e);
     }
+  }
+
+  private static <K> boolean put(Link<K> link, K key, byte[] value) {
+    boolean fresh = link.map().put(key, value) == null;
+    link.wrote();
+    if (fresh) {
+      link.held().incrementAndGet();
+    }
+    return fresh;
   }
 
   /** Checks that about {@code bytes} may be written to {@code file} (the free-space reserve). */
@@ -163,6 +192,7 @@ final class MapChain<K> {
     for (Link<K> link : links) {
       if (link.map().remove(key) != null) {
         link.wrote();
+        link.held().decrementAndGet();
         removed = true;
       }
     }
@@ -176,6 +206,22 @@ final class MapChain<K> {
       size += link.map().longSize();
     }
     return size;
+  }
+
+  /** About how many entries the maps hold (see {@link Link#held}). */
+  long held() {
+    long held = 0;
+    for (Link<K> link : links) {
+      held += link.held().get();
+    }
+    return held;
+  }
+
+  /** Counts again what each map holds, after entries were removed other than by {@link #remove}. */
+  void recount() {
+    for (Link<K> link : links) {
+      link.held().set(link.map().longSize());
+    }
   }
 
   private synchronized Link<K> rollOver(Link<K> full) {

@@ -2,9 +2,12 @@ package dev.waymark.internal.storage;
 
 import dev.waymark.exceptions.StorageException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,6 +44,9 @@ final class Segment {
 
   /** The deleted workflows whose values are still in the maps. */
   final Set<Long> dead = ConcurrentHashMap.newKeySet();
+
+  /** About how many entries of the maps belong to deleted workflows. */
+  private final AtomicLong deadEntries = new AtomicLong();
 
   /** Whether this process took the segment over only to read it (see SegmentStorage#borrow). */
   volatile boolean borrowed;
@@ -282,12 +288,38 @@ final class Segment {
 
   /** The key of a workflow's record in the values maps. */
   static byte[] key(long workflow, long storeKey) {
-    return ByteBuffer.allocate(16).putLong(workflow).putLong(storeKey).array();
+    byte[] pair = new byte[16];
+    LONG_BE.set(pair, 0, workflow);
+    LONG_BE.set(pair, 8, storeKey);
+    return pair;
   }
+
+  private static final VarHandle LONG_BE =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
   /** Where a large value of a workflow is kept. */
   Path blobFile(long workflow, long storeKey) {
     return dir.resolve("blobs").resolve(workflow + "-" + Long.toHexString(storeKey) + ".bin");
+  }
+
+  /**
+   * Notes a deleted workflow whose values are still in the maps, {@code entries} of them (0 when
+   * unknown: it ran in an earlier process), among {@code workflows} others. The values of all those
+   * are removed in one pass once they are about a quarter of the maps' entries: each pass costs
+   * about as much as the deletions it follows, however many are deleted at once, and the maps stay
+   * within the size they were made for.
+   */
+  void deleted(long workflow, long entries, long workflows) {
+    dead.add(workflow);
+    if (records == null) {
+      return;
+    }
+    long held = records.held() + scratch.held();
+    long estimate =
+        entries > 0 ? entries : Math.max(1, held / Math.max(1, workflows + dead.size()));
+    if (deadEntries.addAndGet(estimate) >= Math.max(1024, held / 4)) {
+      sweep();
+    }
   }
 
   /** Removes the values (and blobs) of the deleted workflows from the maps, in one pass. */
@@ -295,13 +327,16 @@ final class Segment {
     if (records == null || dead.isEmpty()) {
       return;
     }
-    Set<Long> gone = Set.copyOf(dead);
+    deadEntries.set(0);
+    // Sorted numbers, searched: workflow numbers run in sequence, which a hash set of Longs with
+    // open addressing (Set.copyOf) keeps in one run of slots that every miss walks to its end.
+    long[] gone = dead.stream().mapToLong(Long::longValue).sorted().toArray();
     for (MapChain.Link<byte[]> link : records.links()) {
       link.map()
           .keySet()
           .removeIf(
               key -> {
-                if (!gone.contains(ByteBuffer.wrap(key).getLong())) {
+                if (!isIn(gone, key)) {
                   return false;
                 }
                 witness.add(-1); // before the removal: a kill in between leaves more, not less
@@ -309,15 +344,17 @@ final class Segment {
               });
     }
     for (MapChain.Link<byte[]> link : scratch.links()) {
-      link.map().keySet().removeIf(key -> gone.contains(ByteBuffer.wrap(key).getLong()));
+      link.map().keySet().removeIf(key -> isIn(gone, key));
     }
+    records.recount();
+    scratch.recount();
     Path blobs = dir.resolve("blobs");
     if (Files.isDirectory(blobs)) {
       try (Stream<Path> files = Files.list(blobs)) {
         for (Path file : files.toList()) {
           String name = file.getFileName().toString();
           int dash = name.indexOf('-');
-          if (dash > 0 && gone.contains(Long.parseLong(name.substring(0, dash)))) {
+          if (dash > 0 && Arrays.binarySearch(gone, Long.parseLong(name.substring(0, dash))) >= 0) {
             Files.deleteIfExists(file);
           }
         }
@@ -325,7 +362,14 @@ final class Segment {
         // left for the next sweep
       }
     }
-    dead.removeAll(gone);
+    for (long number : gone) {
+      dead.remove(number);
+    }
+  }
+
+  /** Whether a pair key is of one of the {@code sorted} workflow numbers. */
+  private static boolean isIn(long[] sorted, byte[] pair) {
+    return Arrays.binarySearch(sorted, (long) LONG_BE.get(pair, 0)) >= 0;
   }
 
   /** Gives up the segment, and stops reading its log. */

@@ -87,6 +87,20 @@ final class SegmentIndex {
       status = bytes;
       statusAt = at;
     }
+
+    /** How many map entries this process put for the workflow: what deleting it frees. */
+    private volatile long entries;
+
+    private static final java.util.concurrent.atomic.AtomicLongFieldUpdater<Workflow> ENTRIES =
+        java.util.concurrent.atomic.AtomicLongFieldUpdater.newUpdater(Workflow.class, "entries");
+
+    void putEntry() {
+      ENTRIES.incrementAndGet(this);
+    }
+
+    long entries() {
+      return entries;
+    }
   }
 
   private final Map<String, Workflow> byId = new ConcurrentHashMap<>();

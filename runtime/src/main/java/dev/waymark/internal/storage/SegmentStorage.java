@@ -431,14 +431,11 @@ public final class SegmentStorage implements Storage {
 
   /**
    * Notes that a workflow of an owned segment was deleted; its values are removed from the maps in
-   * one pass once a quarter of the segment's workflows were deleted, so that a deletion costs a few
-   * entries' work, not a pass over the maps.
+   * one pass with those of other deleted workflows (see Segment#deleted), so that a deletion costs
+   * a few entries' work, not a pass over the maps.
    */
-  void deleted(Segment segment, long number) {
-    segment.dead.add(number);
-    if (segment.dead.size() >= Math.max(64, index.size(segment) / 4)) {
-      segment.sweep();
-    }
+  void deleted(SegmentIndex.Workflow workflow) {
+    workflow.segment.deleted(workflow.number, workflow.entries(), index.size(workflow.segment));
   }
 
   @Override

@@ -183,7 +183,7 @@ final class SegmentStore implements WorkflowStore {
   @Override
   public void deleteAll() {
     append(SegmentLog.DELETED, new byte[0]);
-    storage.deleted(segment, workflow.number);
+    storage.deleted(workflow);
     close();
   }
 

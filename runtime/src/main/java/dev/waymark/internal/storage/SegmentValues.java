@@ -76,8 +76,11 @@ final class SegmentValues implements WorkflowStore.Values {
                 value,
                 Segment.FIRST_ENTRIES,
                 storage::checkSpace);
-    if (added && Segment.counted(key)) {
-      segment.witness().add(1); // after the put: a kill in between leaves more than counted
+    if (added) {
+      workflow.putEntry();
+      if (Segment.counted(key)) {
+        segment.witness().add(1); // after the put: a kill in between leaves more than counted
+      }
     }
     if (storage.forces()) {
       dirty = true;
