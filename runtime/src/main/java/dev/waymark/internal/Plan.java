@@ -1,5 +1,6 @@
 package dev.waymark.internal;
 
+import dev.waymark.StepOptions;
 import dev.waymark.annotations.CheckpointMode;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
@@ -119,6 +120,10 @@ final class Plan {
     int[] taskStep = new int[16];
     List<TaskOptions> options = new ArrayList<>();
     Map<TaskOptions, TaskOptions> sharedOptions = new HashMap<>();
+    StepOptions lastCall = null;
+    StepDefinition<?> lastStep = null;
+    boolean lastCatching = false;
+    TaskOptions lastResolved = null;
 
     ArrayDeque<Node<?>> stack = new ArrayDeque<>();
     ArrayDeque<Integer> cursor = new ArrayDeque<>();
@@ -168,10 +173,19 @@ final class Plan {
                   steps.add(s);
                   return steps.size() - 1;
                 });
-        TaskOptions resolved =
-            TaskOptions.resolve(
-                TaskOptions.merge(step.callOptions, step.step.options()), step.catching);
-        options.add(sharedOptions.computeIfAbsent(resolved, o -> o));
+        if (step.callOptions != lastCall
+            || step.step != lastStep
+            || step.catching != lastCatching) {
+          // resolved once per run of nodes with the same step and options (a chain, a fan-out)
+          TaskOptions resolved =
+              TaskOptions.resolve(
+                  TaskOptions.merge(step.callOptions, step.step.options()), step.catching);
+          lastResolved = sharedOptions.computeIfAbsent(resolved, o -> o);
+          lastCall = step.callOptions;
+          lastStep = step.step;
+          lastCatching = step.catching;
+        }
+        options.add(lastResolved);
       } else {
         taskStep[task] = ALL;
         options.add(TaskOptions.FAN_IN);
