@@ -309,7 +309,7 @@ final class Segment {
    * about as much as the deletions it follows, however many are deleted at once, and the maps stay
    * within the size they were made for.
    */
-  void deleted(long workflow, long entries, long workflows) {
+  synchronized void deleted(long workflow, long entries, long workflows) {
     dead.add(workflow);
     if (records == null) {
       return;
