@@ -40,9 +40,9 @@ final class SegmentMailbox implements SegmentRequests.Owner {
   }
 
   /**
-   * Looks at the inboxes every millisecond while requests come, and less often the longer none
-   * came, down to every {@value #IDLE_POLL_MILLIS} ms after about a second: an idle process wakes
-   * about 60 times a second for this, not 1,000.
+   * Looks at the inboxes every millisecond while requests come, and every {@value
+   * #IDLE_POLL_MILLIS} ms once none came for about a second: an idle process wakes about 60 times a
+   * second for this, not 1,000.
    */
   private void watch() {
     long quiet = 0; // rounds since a request came
