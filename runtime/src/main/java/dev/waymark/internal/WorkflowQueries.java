@@ -68,23 +68,27 @@ public final class WorkflowQueries {
     return statusOf(workflowId, null);
   }
 
-  /** {@link #status}, from {@code recorded} when the storage's record was read already. */
-  private WorkflowStatus statusOf(String workflowId, StatusRecord recorded) {
+  /** {@link #status}, from {@code recorded} when the storage's status was read already. */
+  private WorkflowStatus statusOf(String workflowId, WorkflowStatus recorded) {
     if (active.containsKey(workflowId)) {
       return WorkflowStatus.RUNNING;
     }
     if (pendingHere.test(workflowId)) {
       return WorkflowStatus.PENDING;
     }
-    StatusRecord record = recorded != null ? recorded : store.readStatus(workflowId);
-    if (record == null) {
-      throw notFound(workflowId);
+    WorkflowStatus status = recorded;
+    if (status == null) {
+      StatusRecord record = store.readStatus(workflowId);
+      if (record == null) {
+        throw notFound(workflowId);
+      }
+      status = record.status();
     }
-    if ((record.status() == WorkflowStatus.RUNNING || record.status() == WorkflowStatus.PENDING)
+    if ((status == WorkflowStatus.RUNNING || status == WorkflowStatus.PENDING)
         && !store.isClaimed(workflowId)) {
       return WorkflowStatus.RESUMABLE;
     }
-    return record.status();
+    return status;
   }
 
   public List<WorkflowInfo> list(WorkflowStatus... filter) {

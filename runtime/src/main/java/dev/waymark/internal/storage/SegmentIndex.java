@@ -3,6 +3,7 @@ package dev.waymark.internal.storage;
 import com.esotericsoftware.kryo.KryoException;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
+import dev.waymark.WorkflowStatus;
 import dev.waymark.exceptions.CheckpointCorruptedException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -71,6 +72,21 @@ final class SegmentIndex {
       }
       STATUS.compareAndSet(this, bytes, decoded); // unless a newer status came meanwhile
       return decoded;
+    }
+
+    /**
+     * The latest status's kind, or null before one was recorded; unlike {@link #status()}, it
+     * decodes the record only when its first byte does not say (a listing asks every workflow).
+     */
+    WorkflowStatus statusKind() {
+      if (status instanceof byte[] bytes) {
+        WorkflowStatus kind = StatusRecord.statusOf(bytes);
+        if (kind != null) {
+          return kind;
+        }
+      }
+      StatusRecord record = status();
+      return record == null ? null : record.status();
     }
 
     boolean hasStatus() {

@@ -366,7 +366,7 @@ public final class SegmentStorage implements Storage {
     List<SegmentIndex.Workflow> all = index.all();
     Listed[] listed = new Listed[all.size()];
     for (int i = 0; i < listed.length; i++) {
-      listed[i] = new Listed(all.get(i).id, all.get(i).status());
+      listed[i] = new Listed(all.get(i).id, all.get(i).statusKind());
     }
     java.util.Arrays.parallelSort(listed, java.util.Comparator.comparing(Listed::id));
     return java.util.Arrays.asList(listed);

@@ -49,6 +49,17 @@ public record StatusRecord(
         STATUSES[ordinal], in.readString(), in.readLong(), in.readLong(), in.readLong());
   }
 
+  /**
+   * The status of a record {@link #encode} made, read from its first byte without decoding the
+   * rest, or null when that byte alone does not say (then {@link #decode} it).
+   */
+  static WorkflowStatus statusOf(byte[] bytes) {
+    // the ordinal is a varint: one byte below 128; the record's checksum vouched for the bytes
+    return bytes.length > 0 && bytes[0] >= 0 && bytes[0] < STATUSES.length
+        ? STATUSES[bytes[0]]
+        : null;
+  }
+
   private static final WorkflowStatus[] STATUSES = WorkflowStatus.values();
   private static final ThreadLocal<Input> INPUT = ThreadLocal.withInitial(Input::new);
 

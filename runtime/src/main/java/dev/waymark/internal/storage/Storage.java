@@ -1,6 +1,7 @@
 package dev.waymark.internal.storage;
 
 import dev.waymark.Durability;
+import dev.waymark.WorkflowStatus;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -63,7 +64,7 @@ public interface Storage extends AutoCloseable {
   List<String> workflowIds();
 
   /** A stored workflow's id and recorded status. */
-  record Listed(String id, StatusRecord status) {}
+  record Listed(String id, WorkflowStatus status) {}
 
   /** Every stored workflow with its recorded status, sorted by id. */
   default List<Listed> statuses() {
@@ -71,7 +72,7 @@ public interface Storage extends AutoCloseable {
     for (String id : workflowIds()) {
       StatusRecord status = readStatus(id);
       if (status != null) { // else deleted meanwhile
-        all.add(new Listed(id, status));
+        all.add(new Listed(id, status.status()));
       }
     }
     return all;
