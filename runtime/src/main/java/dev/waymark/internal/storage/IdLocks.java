@@ -42,13 +42,18 @@ final class IdLocks {
 
   /** Runs {@code action} holding the stripe of an id whose hash is {@code hash}. */
   <T> T locked(long hash, Supplier<T> action) {
-    int stripe = (int) ((hash ^ hash >>> 32) & (STRIPES - 1));
-    synchronized (monitors[stripe]) {
-      try (FileLock lock = channel.lock(stripe, 1, false)) {
-        return action.get();
-      } catch (IOException e) {
-        throw new StorageException("cannot lock " + file + ": " + e, e);
+    boolean interrupted = Interrupts.setAside();
+    try {
+      int stripe = (int) ((hash ^ hash >>> 32) & (STRIPES - 1));
+      synchronized (monitors[stripe]) {
+        try (FileLock lock = channel.lock(stripe, 1, false)) {
+          return action.get();
+        } catch (IOException e) {
+          throw new StorageException("cannot lock " + file + ": " + e, e);
+        }
       }
+    } finally {
+      Interrupts.restore(interrupted);
     }
   }
 }

@@ -46,34 +46,39 @@ final class JvmLocks {
    * Takes the lock on {@code file} (created if missing); {@code into[0]} receives it when taken.
    */
   static synchronized Outcome tryLock(Path file, Held[] into) throws IOException {
-    Path key = file.toAbsolutePath().normalize();
-    if (HELD.containsKey(key)) {
-      return Outcome.HELD_HERE;
-    }
-    FileChannel channel =
-        FileChannel.open(
-            key, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-    FileLock lock;
+    boolean interrupted = Interrupts.setAside();
     try {
-      lock = channel.tryLock();
-      // Another process may be probing the lock (isLocked holds it shared for a moment): only an
-      // owner holds it for longer than a few milliseconds.
-      for (int retry = 0; lock == null && retry < PROBE_RETRIES; retry++) {
-        LockSupport.parkNanos(1_000_000);
-        lock = channel.tryLock();
+      Path key = file.toAbsolutePath().normalize();
+      if (HELD.containsKey(key)) {
+        return Outcome.HELD_HERE;
       }
-    } catch (IOException | RuntimeException e) {
-      channel.close();
-      throw e;
+      FileChannel channel =
+          FileChannel.open(
+              key, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      FileLock lock;
+      try {
+        lock = channel.tryLock();
+        // Another process may be probing the lock (isLocked holds it shared for a moment): only an
+        // owner holds it for longer than a few milliseconds.
+        for (int retry = 0; lock == null && retry < PROBE_RETRIES; retry++) {
+          LockSupport.parkNanos(1_000_000);
+          lock = channel.tryLock();
+        }
+      } catch (IOException | RuntimeException e) {
+        channel.close();
+        throw e;
+      }
+      if (lock == null) {
+        channel.close(); // this JVM holds no lock on it, so closing drops nothing
+        return Outcome.HELD_ELSEWHERE;
+      }
+      Held held = new Held(key, channel);
+      HELD.put(key, held);
+      into[0] = held;
+      return Outcome.TAKEN;
+    } finally {
+      Interrupts.restore(interrupted);
     }
-    if (lock == null) {
-      channel.close(); // this JVM holds no lock on it, so closing drops nothing
-      return Outcome.HELD_ELSEWHERE;
-    }
-    Held held = new Held(key, channel);
-    HELD.put(key, held);
-    into[0] = held;
-    return Outcome.TAKEN;
   }
 
   /** Releases a lock {@link #tryLock} took. */
@@ -93,19 +98,24 @@ final class JvmLocks {
    * other for an owner.
    */
   static synchronized boolean isLocked(Path file) {
-    Path key = file.toAbsolutePath().normalize();
-    if (HELD.containsKey(key)) {
-      return true;
-    }
-    try (FileChannel channel = FileChannel.open(key, StandardOpenOption.READ)) {
-      FileLock lock = channel.tryLock(0, Long.MAX_VALUE, true);
-      if (lock == null) {
+    boolean interrupted = Interrupts.setAside();
+    try {
+      Path key = file.toAbsolutePath().normalize();
+      if (HELD.containsKey(key)) {
         return true;
       }
-      lock.release();
-      return false;
-    } catch (IOException e) {
-      return false; // no such file: nobody holds it
+      try (FileChannel channel = FileChannel.open(key, StandardOpenOption.READ)) {
+        FileLock lock = channel.tryLock(0, Long.MAX_VALUE, true);
+        if (lock == null) {
+          return true;
+        }
+        lock.release();
+        return false;
+      } catch (IOException e) {
+        return false; // no such file: nobody holds it
+      }
+    } finally {
+      Interrupts.restore(interrupted);
     }
   }
 }

@@ -119,49 +119,54 @@ final class Segment {
    * (written to the log as {@link SegmentLog#INTERRUPTED} records before the journal is reused).
    */
   synchronized List<SegmentLog.Entry> tryOwn(int slotsPerBlock) {
-    JvmLocks.Held[] taken = new JvmLocks.Held[1];
+    boolean interrupted = Interrupts.setAside();
     try {
-      ChronicleStorage.createPrivateDirectories(dir);
-      if (JvmLocks.tryLock(dir.resolve(OWNER_LOCK), taken) != JvmLocks.Outcome.TAKEN) {
-        return null;
+      JvmLocks.Held[] taken = new JvmLocks.Held[1];
+      try {
+        ChronicleStorage.createPrivateDirectories(dir);
+        if (JvmLocks.tryLock(dir.resolve(OWNER_LOCK), taken) != JvmLocks.Outcome.TAKEN) {
+          return null;
+        }
+      } catch (IOException e) {
+        throw new StorageException("cannot lock segment " + dir + ": " + e, e);
       }
-    } catch (IOException e) {
-      throw new StorageException("cannot lock segment " + dir + ": " + e, e);
-    }
-    lock = taken[0];
-    try {
-      witness = SegmentWitness.open(dir.resolve("witness.bin"), !hasRecordMaps());
-      List<SegmentLog.Entry> entries = log.openForAppend();
-      witness.checkLog(log.end(), log.file()); // before anything is appended to it
-      witness.logWritten(log.end());
-      long next = 0;
-      for (SegmentLog.Entry entry : entries) {
-        next = Math.max(next, entry.number() + 1);
+      lock = taken[0];
+      try {
+        witness = SegmentWitness.open(dir.resolve("witness.bin"), !hasRecordMaps());
+        List<SegmentLog.Entry> entries = log.openForAppend();
+        witness.checkLog(log.end(), log.file()); // before anything is appended to it
+        witness.logWritten(log.end());
+        long next = 0;
+        for (SegmentLog.Entry entry : entries) {
+          next = Math.max(next, entry.number() + 1);
+        }
+        nextWorkflow.set(next);
+        Map<Long, Map<Long, Integer>> left = SegmentJournal.read(dir);
+        if (!left.isEmpty()) {
+          LOG.info(
+              "segment {}: its owner died while {} workflow(s) ran steps; those attempts count as"
+                  + " crashed ones",
+              dir,
+              left.size());
+        }
+        for (Map.Entry<Long, Map<Long, Integer>> workflow : left.entrySet()) {
+          entries.add(
+              entryOf(
+                  SegmentLog.INTERRUPTED,
+                  workflow.getKey(),
+                  SegmentIndex.encodeAttempts(workflow.getValue())));
+        }
+        CrashPoints.reached("segment-taken-over");
+        journal = new SegmentJournal(dir, slotsPerBlock);
+        journal.open();
+        openValues();
+        return entries;
+      } catch (RuntimeException e) {
+        release();
+        throw e;
       }
-      nextWorkflow.set(next);
-      Map<Long, Map<Long, Integer>> left = SegmentJournal.read(dir);
-      if (!left.isEmpty()) {
-        LOG.info(
-            "segment {}: its owner died while {} workflow(s) ran steps; those attempts count as"
-                + " crashed ones",
-            dir,
-            left.size());
-      }
-      for (Map.Entry<Long, Map<Long, Integer>> workflow : left.entrySet()) {
-        entries.add(
-            entryOf(
-                SegmentLog.INTERRUPTED,
-                workflow.getKey(),
-                SegmentIndex.encodeAttempts(workflow.getValue())));
-      }
-      CrashPoints.reached("segment-taken-over");
-      journal = new SegmentJournal(dir, slotsPerBlock);
-      journal.open();
-      openValues();
-      return entries;
-    } catch (RuntimeException e) {
-      release();
-      throw e;
+    } finally {
+      Interrupts.restore(interrupted);
     }
   }
 

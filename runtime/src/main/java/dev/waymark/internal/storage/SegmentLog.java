@@ -95,27 +95,32 @@ final class SegmentLog implements AutoCloseable {
 
   /** Appends a record; returns where it starts. */
   synchronized long append(byte kind, long number, byte[] data) {
-    int length = BODY_HEAD + data.length;
-    ByteBuffer buffer = ByteBuffer.allocate(HEAD + length);
-    buffer.putInt(length).putInt(0).put(kind).putLong(number).put(data);
-    buffer.putInt(4, FramedFiles.crc(buffer.array(), HEAD, length));
-    buffer.flip();
-    long at = end;
+    boolean interrupted = Interrupts.setAside();
     try {
-      while (buffer.hasRemaining()) {
-        channel.write(buffer, at + buffer.position());
+      int length = BODY_HEAD + data.length;
+      ByteBuffer buffer = ByteBuffer.allocate(HEAD + length);
+      buffer.putInt(length).putInt(0).put(kind).putLong(number).put(data);
+      buffer.putInt(4, FramedFiles.crc(buffer.array(), HEAD, length));
+      buffer.flip();
+      long at = end;
+      try {
+        while (buffer.hasRemaining()) {
+          channel.write(buffer, at + buffer.position());
+        }
+        if (force) {
+          channel.force(false);
+        }
+      } catch (IOException e) {
+        throw new StorageException("cannot append to " + file + ": " + e, e);
       }
-      if (force) {
-        channel.force(false);
-      }
-    } catch (IOException e) {
-      throw new StorageException("cannot append to " + file + ": " + e, e);
+      end = at + HEAD + length;
+      readTo = end;
+      CrashPoints.reached("log-appended");
+      appended.accept(end);
+      return at;
+    } finally {
+      Interrupts.restore(interrupted);
     }
-    end = at + HEAD + length;
-    readTo = end;
-    CrashPoints.reached("log-appended");
-    appended.accept(end);
-    return at;
   }
 
   /**
@@ -125,27 +130,32 @@ final class SegmentLog implements AutoCloseable {
    * record stops the reading before anything after it is passed on.
    */
   synchronized void readNew(java.util.function.Consumer<Entry> apply) {
+    boolean interrupted = Interrupts.setAside();
     try {
-      if (reader == null) {
-        if (!Files.exists(file)) {
-          return;
+      try {
+        if (reader == null) {
+          if (!Files.exists(file)) {
+            return;
+          }
+          reader = FileChannel.open(file, StandardOpenOption.READ);
         }
-        reader = FileChannel.open(file, StandardOpenOption.READ);
-      }
-      List<Entry> batch = new ArrayList<>();
-      while (reader.size() > readTo) {
-        batch.clear();
-        long to = scan(reader, readTo, batch, false, BATCH);
-        batch.forEach(apply);
-        if (to == readTo) {
-          return;
+        List<Entry> batch = new ArrayList<>();
+        while (reader.size() > readTo) {
+          batch.clear();
+          long to = scan(reader, readTo, batch, false, BATCH);
+          batch.forEach(apply);
+          if (to == readTo) {
+            return;
+          }
+          readTo = to;
         }
-        readTo = to;
+      } catch (NoSuchFileException e) {
+        // not made yet
+      } catch (IOException e) {
+        throw new StorageException("cannot read " + file + ": " + e, e);
       }
-    } catch (NoSuchFileException e) {
-      // not made yet
-    } catch (IOException e) {
-      throw new StorageException("cannot read " + file + ": " + e, e);
+    } finally {
+      Interrupts.restore(interrupted);
     }
   }
 
@@ -153,30 +163,35 @@ final class SegmentLog implements AutoCloseable {
 
   /** The data of the record at {@code offset}, verified. */
   synchronized byte[] readAt(long offset) {
+    boolean interrupted = Interrupts.setAside();
     try {
-      // The owner's channel, or the one reads of new records keep open.
-      FileChannel in =
-          channel != null
-              ? channel
-              : reader != null
-                  ? reader
-                  : (reader = FileChannel.open(file, StandardOpenOption.READ));
-      ByteBuffer head = ByteBuffer.allocate(HEAD);
-      readFully(in, head, offset);
-      int length = head.getInt(0);
-      if (length < BODY_HEAD || length > MAX_RECORD) {
-        throw damaged(offset);
+      try {
+        // The owner's channel, or the one reads of new records keep open.
+        FileChannel in =
+            channel != null
+                ? channel
+                : reader != null
+                    ? reader
+                    : (reader = FileChannel.open(file, StandardOpenOption.READ));
+        ByteBuffer head = ByteBuffer.allocate(HEAD);
+        readFully(in, head, offset);
+        int length = head.getInt(0);
+        if (length < BODY_HEAD || length > MAX_RECORD) {
+          throw damaged(offset);
+        }
+        ByteBuffer body = ByteBuffer.allocate(length);
+        readFully(in, body, offset + HEAD);
+        if (FramedFiles.crc(body.array(), 0, length) != head.getInt(4)) {
+          throw damaged(offset);
+        }
+        byte[] data = new byte[length - BODY_HEAD];
+        System.arraycopy(body.array(), BODY_HEAD, data, 0, data.length);
+        return data;
+      } catch (IOException e) {
+        throw new StorageException("cannot read " + file + ": " + e, e);
       }
-      ByteBuffer body = ByteBuffer.allocate(length);
-      readFully(in, body, offset + HEAD);
-      if (FramedFiles.crc(body.array(), 0, length) != head.getInt(4)) {
-        throw damaged(offset);
-      }
-      byte[] data = new byte[length - BODY_HEAD];
-      System.arraycopy(body.array(), BODY_HEAD, data, 0, data.length);
-      return data;
-    } catch (IOException e) {
-      throw new StorageException("cannot read " + file + ": " + e, e);
+    } finally {
+      Interrupts.restore(interrupted);
     }
   }
 

@@ -91,36 +91,46 @@ final class SegmentRegistry implements AutoCloseable {
   }
 
   private synchronized void add(int number) {
-    try (FileChannel append =
-        FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-      append.write(ByteBuffer.allocate(4).putInt(0, number));
-    } catch (IOException e) {
-      throw new StorageException("cannot register a segment in " + file + ": " + e, e);
+    boolean interrupted = Interrupts.setAside();
+    try {
+      try (FileChannel append =
+          FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+        append.write(ByteBuffer.allocate(4).putInt(0, number));
+      } catch (IOException e) {
+        throw new StorageException("cannot register a segment in " + file + ": " + e, e);
+      }
+    } finally {
+      Interrupts.restore(interrupted);
     }
   }
 
   /** The numbers registered since the last call. */
   private synchronized List<Integer> newNumbers() {
-    List<Integer> numbers = new ArrayList<>();
+    boolean interrupted = Interrupts.setAside();
     try {
-      long size = channel.size() & ~3L;
-      if (size > read) {
-        ByteBuffer buffer = ByteBuffer.allocate((int) (size - read));
-        while (buffer.hasRemaining()) {
-          if (channel.read(buffer, read + buffer.position()) < 0) {
-            break;
+      List<Integer> numbers = new ArrayList<>();
+      try {
+        long size = channel.size() & ~3L;
+        if (size > read) {
+          ByteBuffer buffer = ByteBuffer.allocate((int) (size - read));
+          while (buffer.hasRemaining()) {
+            if (channel.read(buffer, read + buffer.position()) < 0) {
+              break;
+            }
           }
+          buffer.flip();
+          while (buffer.remaining() >= 4) {
+            numbers.add(buffer.getInt());
+          }
+          read = size;
         }
-        buffer.flip();
-        while (buffer.remaining() >= 4) {
-          numbers.add(buffer.getInt());
-        }
-        read = size;
+      } catch (IOException e) {
+        throw new StorageException("cannot read " + file + ": " + e, e);
       }
-    } catch (IOException e) {
-      throw new StorageException("cannot read " + file + ": " + e, e);
+      return numbers;
+    } finally {
+      Interrupts.restore(interrupted);
     }
-    return numbers;
   }
 
   /** Gives up every segment, and closes the registry. */
