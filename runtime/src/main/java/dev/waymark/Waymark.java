@@ -120,7 +120,8 @@ public final class Waymark implements AutoCloseable {
 
   /** Runs {@code workflow} under a generated id and returns its result. */
   public <T> T run(Workflow<T> workflow) {
-    return join(runAsync(workflow));
+    Objects.requireNonNull(workflow, "workflow");
+    return run(workflow, WorkflowIds.generate(Node.of(workflow).name()));
   }
 
   /**
@@ -132,7 +133,7 @@ public final class Waymark implements AutoCloseable {
    * @throws WorkflowStillActiveException when the id runs in this or another process
    */
   public <T> T run(Workflow<T> workflow, String workflowId) {
-    return join(runAsync(workflow, workflowId));
+    return run(workflow, workflowId, Map.of());
   }
 
   /** Starts {@code workflow} under a generated id. */
@@ -151,7 +152,7 @@ public final class Waymark implements AutoCloseable {
    * workflow and returned by {@link #getMetadata(String)}.
    */
   public <T> T run(Workflow<T> workflow, String workflowId, Map<String, String> metadata) {
-    return join(runAsync(workflow, workflowId, metadata));
+    return join(begin(workflow, workflowId, metadata, true));
   }
 
   /**
@@ -159,15 +160,24 @@ public final class Waymark implements AutoCloseable {
    * throw (the id runs already, the queue is full, another workflow is recorded under the id, ...)
    * fails the future instead; only invalid arguments throw at once.
    */
-  @SuppressWarnings("unchecked")
   public <T> CompletableFuture<T> runAsync(
       Workflow<T> workflow, String workflowId, Map<String, String> metadata) {
+    return begin(workflow, workflowId, metadata, false);
+  }
+
+  /**
+   * Starts a run; with {@code here} (the caller waits for it) the calling thread runs the steps of
+   * its first chain, as a call of those methods would.
+   */
+  @SuppressWarnings("unchecked")
+  private <T> CompletableFuture<T> begin(
+      Workflow<T> workflow, String workflowId, Map<String, String> metadata, boolean here) {
     Objects.requireNonNull(workflow, "workflow");
     Objects.requireNonNull(metadata, "metadata");
     Node<?> root = Node.of(workflow);
     WorkflowIds.check(workflowId);
     try {
-      return (CompletableFuture<T>) engine.run(root, workflowId, metadata);
+      return (CompletableFuture<T>) engine.run(root, workflowId, metadata, here);
     } catch (WorkflowException e) {
       return CompletableFuture.failedFuture(e);
     }
@@ -207,18 +217,22 @@ public final class Waymark implements AutoCloseable {
    * @throws WorkflowNotResumableException when it was canceled
    */
   public <T> T resume(String workflowId) {
-    return join(resumeAsync(workflowId));
+    return join(beginResume(workflowId, true));
   }
 
   /**
    * Like {@link #resume}, without blocking the caller; what {@code resume} would throw fails the
    * future instead, but for an invalid id.
    */
-  @SuppressWarnings("unchecked")
   public <T> CompletableFuture<T> resumeAsync(String workflowId) {
+    return beginResume(workflowId, false);
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> CompletableFuture<T> beginResume(String workflowId, boolean here) {
     WorkflowIds.check(workflowId);
     try {
-      return (CompletableFuture<T>) engine.resume(workflowId);
+      return (CompletableFuture<T>) engine.resume(workflowId, here);
     } catch (WorkflowException e) {
       return CompletableFuture.failedFuture(e);
     }

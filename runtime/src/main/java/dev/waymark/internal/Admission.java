@@ -65,9 +65,11 @@ final class Admission {
 
   /**
    * Starts {@code workflowId}: with {@code newPlan} (run) a new id records it and a known id must
-   * have recorded the same DAG; without (resume) the recorded DAG continues.
+   * have recorded the same DAG; without (resume) the recorded DAG continues. With {@code here} (the
+   * caller waits for the result anyway) this thread runs the first chain of steps when it starts at
+   * once.
    */
-  CompletableFuture<Object> start(String workflowId, Plan newPlan, boolean create) {
+  CompletableFuture<Object> start(String workflowId, Plan newPlan, boolean create, boolean here) {
     synchronized (this) {
       if (closed) {
         throw new IllegalStateException("this Waymark runtime is closed; open another one");
@@ -137,7 +139,7 @@ final class Admission {
       }
       if (now) {
         admitted = null; // launch answers for the slot and the claim from here on
-        return launch(run);
+        return launch(run, here);
       }
       return run.result();
     } catch (RuntimeException | Error e) {
@@ -162,8 +164,11 @@ final class Admission {
             + " Waymark.builder().maxRunning(..) / maxPending(..)");
   }
 
-  /** Starts a workflow that has its running slot; returns its result. */
-  private CompletableFuture<Object> launch(Queued run) {
+  /**
+   * Starts a workflow that has its running slot; returns its result, once this thread ran the first
+   * chain of steps when {@code here}.
+   */
+  private CompletableFuture<Object> launch(Queued run, boolean here) {
     String workflowId = run.workflowId();
     Execution execution = null;
     try {
@@ -174,7 +179,7 @@ final class Admission {
       active.put(workflowId, execution);
       // The status says RUNNING only once the recorded DAG proved runnable by this code: a
       // workflow refused here keeps the status it had.
-      execution.start(run.fresh(), () -> markRunning(run.claim(), run.fresh()));
+      execution.start(run.fresh(), () -> markRunning(run.claim(), run.fresh()), here);
     } catch (RuntimeException | Error e) {
       if (execution == null || !execution.hasEnded()) {
         active.remove(workflowId);
@@ -184,6 +189,7 @@ final class Admission {
       run.result().completeExceptionally(e);
       throw e;
     }
+    execution.runHeld();
     return run.result();
   }
 
@@ -224,7 +230,7 @@ final class Admission {
         .execute(
             () -> {
               try {
-                launch(next);
+                launch(next, true); // this pool thread may run its first chain too
               } catch (RuntimeException | Error e) {
                 // reported through the workflow's result
               }

@@ -52,7 +52,7 @@ public final class Engine implements AutoCloseable {
         Executors.newSingleThreadExecutor(StepThreads.factory("waymark-state-", false));
     this.services =
         new Services(
-            pool,
+            new StepPool(pool, settings.parallelism()),
             timer,
             new ResourcePool(settings.capacity()),
             stateWriter,
@@ -89,17 +89,21 @@ public final class Engine implements AutoCloseable {
     return queries;
   }
 
-  /** Runs {@code root} as {@code workflowId}: new ids record the DAG, known ones continue. */
+  /**
+   * Runs {@code root} as {@code workflowId}: new ids record the DAG, known ones continue. With
+   * {@code here} (the caller waits for the result) the calling thread runs the first chain of
+   * steps, when a step slot is free, before this returns.
+   */
   public CompletableFuture<Object> run(
-      Node<?> root, String workflowId, Map<String, String> metadata) {
+      Node<?> root, String workflowId, Map<String, String> metadata, boolean here) {
     Plan plan = Plan.of(root, metadata);
     services.resources().checkFits(plan);
-    return admission.start(WorkflowIds.check(workflowId), plan, true);
+    return admission.start(WorkflowIds.check(workflowId), plan, true, here);
   }
 
-  /** Continues a stored workflow from its recorded DAG. */
-  public CompletableFuture<Object> resume(String workflowId) {
-    return admission.start(WorkflowIds.check(workflowId), null, false);
+  /** Continues a stored workflow from its recorded DAG; {@code here} as for {@link #run}. */
+  public CompletableFuture<Object> resume(String workflowId, boolean here) {
+    return admission.start(WorkflowIds.check(workflowId), null, false, here);
   }
 
   /**
@@ -118,7 +122,7 @@ public final class Engine implements AutoCloseable {
       Plan plan = WorkflowQueries.recordedPlan(claim);
       Services unhooked =
           new Services(
-              pool,
+              services.pool(),
               timer,
               services.resources(),
               stateWriter,
@@ -143,7 +147,7 @@ public final class Engine implements AutoCloseable {
 
   /** See {@link Recovery#resumeAll}. */
   public Map<String, CompletableFuture<Object>> resumeAll(boolean includeFailed) {
-    return Recovery.resumeAll(queries, store, this::resume, includeFailed);
+    return Recovery.resumeAll(queries, store, id -> resume(id, false), includeFailed);
   }
 
   /** Leaves an event for a workflow's mailbox; see {@code Waymark.sendEvent}. */

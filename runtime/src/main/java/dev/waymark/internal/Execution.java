@@ -50,6 +50,12 @@ final class Execution {
   /** The listeners of every step's events, or null. */
   private final Observers stepObservers;
 
+  /** The thread starting the run that keeps its first chain (see {@link #start}), or null. */
+  private Thread caller;
+
+  /** The first chain, kept for {@link #runHeld}; only the starting thread touches these two. */
+  private Runnable firstChain;
+
   /** When this run began, by the runtime's clock. */
   private long startMillis;
 
@@ -126,11 +132,14 @@ final class Execution {
 
   /**
    * Starts the workflow; a {@code fresh} one (its DAG just recorded) has nothing stored yet. {@code
-   * prepared} runs once the recorded DAG proved runnable here, before any step runs.
+   * prepared} runs once the recorded DAG proved runnable here, before any step runs. With {@code
+   * here}, the first chain of steps is kept for this thread to run ({@link #runHeld}) instead of
+   * going to the pool.
    */
-  void start(boolean fresh, Runnable prepared) {
+  void start(boolean fresh, Runnable prepared, boolean here) {
     startMillis = services.clock().millis();
     RunEvents.workflowStarted(this, fresh);
+    caller = here ? Thread.currentThread() : null;
     try {
       new Frame(this, plan)
           .start(
@@ -146,6 +155,17 @@ final class Execution {
         RunEvents.workflowEnded(this, startMillis, WorkflowStatus.RUNNING, e);
       }
       throw e;
+    } finally {
+      caller = null;
+    }
+  }
+
+  /** Runs the chain {@link #start} kept for this thread, if it kept one. */
+  void runHeld() {
+    Runnable chain = firstChain;
+    firstChain = null;
+    if (chain != null) {
+      services.pool().runChainHere(chain);
     }
   }
 
@@ -169,7 +189,11 @@ final class Execution {
       return; // the runtime closes: the task runs when the workflow is resumed
     }
     inFlight.incrementAndGet();
-    services.pool().execute(() -> drive(frame, task, false, null));
+    if (caller == Thread.currentThread() && firstChain == null) {
+      firstChain = () -> drive(frame, task, false, null); // run by the caller once started: runHeld
+      return;
+    }
+    services.pool().runChain(() -> drive(frame, task, false, null));
   }
 
   /** Whether a commit must be forced to the device before anything depends on it. */
@@ -202,7 +226,7 @@ final class Execution {
               }
               services
                   .pool()
-                  .execute(
+                  .runChain(
                       () -> {
                         Cursor cursor = new Cursor();
                         cursor.settle(frame, t, out, producer, acknowledge);
@@ -230,7 +254,7 @@ final class Execution {
     inFlight.incrementAndGet();
     services
         .pool()
-        .execute(
+        .runChain(
             () -> {
               Cursor cursor = new Cursor();
               cursor.resolve(frame, p, value, producer);
@@ -430,7 +454,7 @@ final class Execution {
       chainEnded();
       return;
     }
-    services.pool().execute(() -> drive(frame, task, true, null));
+    services.pool().runChain(() -> drive(frame, task, true, null));
   }
 
   /**

@@ -11,7 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * and whether the runtime died of one.
  */
 record Services(
-    Executor pool,
+    StepPool pool,
     ScheduledExecutorService timer,
     ResourcePool resources,
     Executor stateWriter,

@@ -98,7 +98,10 @@ class ContinuationTest {
     try (Engine engine = new Engine(store, EngineSettings.of(2))) {
       Engine.join(
           engine.run(
-              Node.of(ContinuationSteps.DOWN.call(Workflow.of(100))), "down", java.util.Map.of()));
+              Node.of(ContinuationSteps.DOWN.call(Workflow.of(100))),
+              "down",
+              java.util.Map.of(),
+              true));
       store.lookups.set(0);
       assertEquals("bottom", engine.queries().output("down"));
       long forHundred = store.lookups.get();
@@ -106,7 +109,10 @@ class ContinuationTest {
 
       Engine.join(
           engine.run(
-              Node.of(ContinuationSteps.DOWN.call(Workflow.of(3))), "down3", java.util.Map.of()));
+              Node.of(ContinuationSteps.DOWN.call(Workflow.of(3))),
+              "down3",
+              java.util.Map.of(),
+              true));
       store.lookups.set(0);
       assertEquals("bottom", engine.queries().output("down3"));
       assertEquals(

@@ -80,7 +80,7 @@ class DurabilityTest {
   void eachOutputIsForcedBeforeTheStepThatReadsItStarts() {
     TestSteps.events = events;
     try (Engine engine = engine(noting(Durability.POWER_LOSS, () -> {}), 2)) {
-      assertEquals(5, engine.run((Node<?>) chain(5), "chain", Map.of()).join());
+      assertEquals(5, engine.run((Node<?>) chain(5), "chain", Map.of(), true).join());
     }
     List<String> seen = List.copyOf(events);
     assertEquals(5, Collections.frequency(seen, "run"), seen.toString());
@@ -104,7 +104,7 @@ class DurabilityTest {
   void theDefaultModeForcesNothing() {
     TestSteps.events = events;
     try (Engine engine = engine(noting(Durability.PROCESS_CRASH, () -> {}), 2)) {
-      assertEquals(5, engine.run((Node<?>) chain(5), "chain", Map.of()).join());
+      assertEquals(5, engine.run((Node<?>) chain(5), "chain", Map.of(), true).join());
     }
     assertEquals(5, Collections.frequency(events, "run"));
     assertEquals(0, Collections.frequency(events, "forced"), events.toString());
@@ -155,7 +155,7 @@ class DurabilityTest {
       assertEquals(
           expected,
           engine
-              .run((Node<?>) TestSteps.sum(Workflow.all(branches)), "wide", Map.of())
+              .run((Node<?>) TestSteps.sum(Workflow.all(branches)), "wide", Map.of(), false)
               .get(30, TimeUnit.SECONDS));
     }
     long writes = Collections.frequency(events, "write");

@@ -61,13 +61,50 @@ public final class ManagementSteps {
             return (Integer) args[0];
           });
 
+  /** The threads {@link #WHERE} ran on, in order. */
+  static final List<Thread> RAN_ON = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** Notes the thread it runs on and returns its input plus one. */
+  static final StepDefinition<Integer> WHERE =
+      Definitions.define(
+          "dev.waymark.internal.ManagementSteps#where",
+          "where",
+          1,
+          args -> {
+            RAN_ON.add(Thread.currentThread());
+            return (Integer) args[0] + 1;
+          });
+
+  /** Set to let {@link #STUBBORN} return. */
+  static final AtomicBoolean RELEASE = new AtomicBoolean();
+
+  /** Set by {@link #STUBBORN} once it sees its interrupt. */
+  static final AtomicBoolean SAW_INTERRUPT = new AtomicBoolean();
+
+  /** Ignores interrupts: returns 1 once {@link #RELEASE} is set, with its interrupt still set. */
+  static final StepDefinition<Integer> STUBBORN =
+      Definitions.define(
+          "dev.waymark.internal.ManagementSteps#stubborn",
+          "stubborn",
+          0,
+          args -> {
+            STARTED.incrementAndGet();
+            while (!RELEASE.get()) {
+              if (Thread.currentThread().isInterrupted()) {
+                SAW_INTERRUPT.set(true);
+              }
+              Thread.onSpinWait();
+            }
+            return 1;
+          });
+
   private ManagementSteps() {}
 
   /** The module the processor would generate. */
   public static final class Module implements StepModule {
     @Override
     public List<StepDefinition<?>> steps() {
-      return List.of(GATED, HOLD_LOCK, NAP);
+      return List.of(GATED, HOLD_LOCK, NAP, WHERE, STUBBORN);
     }
 
     @Override

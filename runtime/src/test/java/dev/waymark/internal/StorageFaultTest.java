@@ -80,7 +80,7 @@ class StorageFaultTest {
       CompletionException thrown =
           assertThrows(
               CompletionException.class,
-              () -> engine.run((Node<?>) chain(10), "full", Map.of()).join());
+              () -> engine.run((Node<?>) chain(10), "full", Map.of(), true).join());
       StorageException e = (StorageException) thrown.getCause();
       assertTrue(e.getMessage().contains("task 'inc_5'"), e.getMessage());
       assertTrue(e.getMessage().contains("records-0.cmap"), e.getMessage());
@@ -91,7 +91,7 @@ class StorageFaultTest {
       assertEquals(6, TestSteps.runs("inc") - before, "nothing ran after the failed commit");
 
       store.failAt = Integer.MAX_VALUE; // space was freed
-      assertEquals(10, engine.resume("full").join());
+      assertEquals(10, engine.resume("full", true).join());
     }
     assertEquals(11, TestSteps.runs("inc") - before, "only the step whose commit failed ran again");
   }
@@ -212,14 +212,14 @@ class StorageFaultTest {
       CompletionException thrown =
           assertThrows(
               CompletionException.class,
-              () -> engine.run((Node<?>) fanOut, "journal", Map.of()).join());
+              () -> engine.run((Node<?>) fanOut, "journal", Map.of(), true).join());
       StorageException e = (StorageException) thrown.getCause();
       assertTrue(e.getMessage().contains("inflight.bin"), e.getMessage());
       assertEquals(WorkflowStatus.RESUMABLE, engine.queries().status("journal"));
       // The slots came back: later runs are not refused for want of one.
       store.failAt = Integer.MAX_VALUE;
-      assertEquals(21, engine.resume("journal").join());
-      assertEquals(3, engine.run((Node<?>) chain(3), "after", Map.of()).join());
+      assertEquals(21, engine.resume("journal", true).join());
+      assertEquals(3, engine.run((Node<?>) chain(3), "after", Map.of(), true).join());
     }
   }
 }
