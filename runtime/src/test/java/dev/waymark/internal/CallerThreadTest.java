@@ -9,6 +9,7 @@ import dev.waymark.Waymark;
 import dev.waymark.Workflow;
 import dev.waymark.WorkflowStatus;
 import dev.waymark.exceptions.WorkflowCancelledException;
+import dev.waymark.exceptions.WorkflowStoppedException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -166,6 +167,32 @@ class CallerThreadTest {
       assertFalse(Thread.currentThread().isInterrupted(), "a cancel's interrupt stayed behind");
       assertEquals(WorkflowStatus.CANCELED, waymark.getStatus("held"));
       assertEquals(1, ManagementSteps.STARTED.get());
+    }
+  }
+
+  /**
+   * A stop while the caller's thread runs a step: the step is interrupted after the grace period,
+   * the caller gets {@link WorkflowStoppedException} without an interrupt left behind, and the
+   * workflow is left RESUMABLE for the next runtime.
+   */
+  @Test
+  void aStopWhileTheCallersThreadRunsAStepLeavesTheWorkflowResumable() throws Exception {
+    Waymark waymark =
+        Waymark.builder().storage(dir).stopGracePeriod(java.time.Duration.ofMillis(50)).build();
+    CompletableFuture<Void> stop =
+        CompletableFuture.runAsync(
+            () -> {
+              awaitStarted(1);
+              waymark.close();
+            });
+    assertThrows(
+        WorkflowStoppedException.class,
+        () -> waymark.run(ManagementSteps.HOLD_LOCK.call(), "stopped"));
+    stop.get(60, TimeUnit.SECONDS);
+    assertFalse(Thread.currentThread().isInterrupted(), "the stop's interrupt stayed behind");
+    assertFalse(ManagementSteps.LOCK.isLocked(), "the step returned");
+    try (Waymark next = Waymark.open(dir)) {
+      assertEquals(WorkflowStatus.RESUMABLE, next.getStatus("stopped"));
     }
   }
 
