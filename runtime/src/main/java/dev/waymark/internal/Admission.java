@@ -127,13 +127,10 @@ final class Admission {
       admitted = run;
       if (fresh) {
         SignatureCheck.keepShapes(claim, plan);
-        claim.dag().write(DagCodec.encode(plan));
-        claim
-            .status()
-            .write(
-                StatusRecord.first(
-                    now ? WorkflowStatus.RUNNING : WorkflowStatus.PENDING,
-                    services.clock().millis()));
+        claim.begin(
+            DagCodec.encode(plan),
+            StatusRecord.first(
+                now ? WorkflowStatus.RUNNING : WorkflowStatus.PENDING, services.clock().millis()));
       } else if (!now && status.status() != WorkflowStatus.SUCCESSFUL) {
         claim.status().write(status.next(WorkflowStatus.PENDING, null, 0));
       }

@@ -94,18 +94,34 @@ final class SegmentLog implements AutoCloseable {
   }
 
   /** Appends a record; returns where it starts. */
-  synchronized long append(byte kind, long number, byte[] data) {
+  long append(byte kind, long number, byte[] data) {
+    return append(new byte[] {kind}, number, new byte[][] {data})[0];
+  }
+
+  /**
+   * Appends records of one workflow, {@code kinds[i]} with {@code data[i]}, in one write: a killed
+   * owner leaves all of them or none. Returns where each starts.
+   */
+  synchronized long[] append(byte[] kinds, long number, byte[][] data) {
     boolean interrupted = Interrupts.setAside();
     try {
-      int length = BODY_HEAD + data.length;
-      ByteBuffer buffer = ByteBuffer.allocate(HEAD + length);
-      buffer.putInt(length).putInt(0).put(kind).putLong(number).put(data);
-      buffer.putInt(4, FramedFiles.crc(buffer.array(), HEAD, length));
+      int total = 0;
+      for (byte[] bytes : data) {
+        total += HEAD + BODY_HEAD + bytes.length;
+      }
+      ByteBuffer buffer = ByteBuffer.allocate(total);
+      long[] at = new long[kinds.length];
+      for (int i = 0; i < kinds.length; i++) {
+        int start = buffer.position();
+        int length = BODY_HEAD + data[i].length;
+        at[i] = end + start;
+        buffer.putInt(length).putInt(0).put(kinds[i]).putLong(number).put(data[i]);
+        buffer.putInt(start + 4, FramedFiles.crc(buffer.array(), start + HEAD, length));
+      }
       buffer.flip();
-      long at = end;
       try {
         while (buffer.hasRemaining()) {
-          channel.write(buffer, at + buffer.position());
+          channel.write(buffer, end + buffer.position());
         }
         if (force) {
           channel.force(false);
@@ -113,7 +129,7 @@ final class SegmentLog implements AutoCloseable {
       } catch (IOException e) {
         throw new StorageException("cannot append to " + file + ": " + e, e);
       }
-      end = at + HEAD + length;
+      end += total;
       readTo = end;
       CrashPoints.reached("log-appended");
       appended.accept(end);

@@ -226,8 +226,13 @@ public final class SegmentStorage implements Storage {
   /** Appends a record to an owned segment's log and takes it into the index. */
   long apply(Segment segment, byte kind, long number, byte[] data) {
     long at = segment.log.append(kind, number, data);
-    index.apply(segment, new SegmentLog.Entry(kind, number, at, data));
+    indexed(segment, new SegmentLog.Entry(kind, number, at, data));
     return at;
+  }
+
+  /** Takes a record just appended to an owned segment's log into the index. */
+  void indexed(Segment segment, SegmentLog.Entry entry) {
+    index.apply(segment, entry);
   }
 
   private synchronized Segment writingSegment() {

@@ -53,6 +53,18 @@ final class SegmentStore implements WorkflowStore {
     storage.apply(segment, kind, workflow.number, data);
   }
 
+  @Override
+  public void begin(byte[] dagBytes, StatusRecord first) {
+    long[] at =
+        segment.log.append(
+            new byte[] {SegmentLog.DAG, SegmentLog.STATUS},
+            workflow.number,
+            new byte[][] {dagBytes, first.encode()});
+    storage.indexed(
+        segment, new SegmentLog.Entry(SegmentLog.DAG, workflow.number, at[0], dagBytes));
+    workflow.status(first, at[1]);
+  }
+
   private final Dag dag =
       new Dag() {
         @Override

@@ -26,6 +26,15 @@ public interface WorkflowStore extends AutoCloseable {
   /** The storage-wide catalogue of step shapes. */
   Storage.Shapes shapes();
 
+  /**
+   * Records a new workflow's DAG and first status, before its first step runs; a storage that can
+   * writes both at once, so that a kill leaves both or neither.
+   */
+  default void begin(byte[] dagBytes, StatusRecord first) {
+    dag().write(dagBytes);
+    status().write(first);
+  }
+
   /** Deletes every record of the workflow; the claim ends. */
   void deleteAll();
 
