@@ -23,6 +23,9 @@ import java.util.concurrent.CompletableFuture;
  *       all N are recorded, and waits to be killed.
  *   <li>{@code resumeall STORAGE N}: times {@code Waymark.open} plus {@code resumeAll(false)} until
  *       all N finished.
+ *   <li>{@code retention STORAGE N}: runs them one after another with a retention of 200 ms, and
+ *       prints at every tenth of them how many are stored and the bytes of the storage's maps and
+ *       logs.
  * </ul>
  */
 public final class ManyChild {
@@ -40,6 +43,7 @@ public final class ManyChild {
       case "list" -> list(storage, count);
       case "inflight" -> inflight(storage, count);
       case "resumeall" -> resumeAll(storage, count);
+      case "retention" -> retention(storage, count);
       default -> throw new IllegalArgumentException(args[0]);
     }
   }
@@ -68,6 +72,31 @@ public final class ManyChild {
       }
     }
     System.out.println("filled " + count);
+  }
+
+  private static void retention(Path storage, int count) throws java.io.IOException {
+    Workflow<Integer> pipeline = Pipeline.workflow();
+    try (Waymark waymark =
+        Waymark.builder().storage(storage).retention(java.time.Duration.ofMillis(200)).build()) {
+      for (int i = 1; i <= count; i++) {
+        check(waymark.run(pipeline, "w" + i));
+        if (i % Math.max(1, count / 10) == 0) {
+          System.out.printf(
+              "after %d: %d stored, maps %d bytes, logs %d bytes%n",
+              i, waymark.list().size(), bytes(storage, ".cmap"), bytes(storage, "log.bin"));
+        }
+      }
+    }
+  }
+
+  /** The bytes of the files under {@code root} whose names end with {@code suffix}. */
+  private static long bytes(Path root, String suffix) throws java.io.IOException {
+    try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(root)) {
+      return files
+          .filter(file -> file.getFileName().toString().endsWith(suffix))
+          .mapToLong(file -> file.toFile().length())
+          .sum();
+    }
   }
 
   private static void list(Path storage, int count) {

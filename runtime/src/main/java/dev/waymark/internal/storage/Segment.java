@@ -72,6 +72,12 @@ final class Segment {
               if (counts != null) {
                 counts.logWritten(whole); // after the append: a kill in between leaves more
               }
+            },
+            whole -> {
+              witness.logWritten(whole); // before the compacted log replaces the longer one
+              if (force) {
+                witness.force();
+              }
             });
     this.inbox = new Inbox(dir.resolve("inbox.bin"), force);
   }
@@ -138,7 +144,9 @@ final class Segment {
         witness.logWritten(log.end());
         long next = 0;
         for (SegmentLog.Entry entry : entries) {
-          next = Math.max(next, entry.number() + 1);
+          next =
+              Math.max(
+                  next, entry.kind() == SegmentLog.NUMBERED ? entry.number() : entry.number() + 1);
         }
         nextWorkflow.set(next);
         Map<Long, Map<Long, Integer>> left = SegmentJournal.read(dir);
@@ -285,6 +293,11 @@ final class Segment {
   /** A new workflow number, unique in the segment. */
   long newWorkflow() {
     return nextWorkflow.getAndIncrement();
+  }
+
+  /** The number the next new workflow gets. */
+  long nextWorkflow() {
+    return nextWorkflow.get();
   }
 
   SegmentJournal journal() {

@@ -93,6 +93,16 @@ final class SegmentIndex {
       return status != null;
     }
 
+    /** Takes what {@code other}, the same workflow read from a compacted log, holds. */
+    void takeFrom(Workflow other) {
+      expected = other.expected;
+      failed = other.failed;
+      interrupted = other.interrupted;
+      dagAt = other.dagAt;
+      status = other.status;
+      statusAt = other.statusAt;
+    }
+
     /** Records a status written at {@code at} in the log. */
     void status(StatusRecord record, long at) {
       status = record;
@@ -152,7 +162,64 @@ final class SegmentIndex {
    * segment over): a RUNNING one written before was a run of a process that died.
    */
   boolean since(Workflow workflow) {
-    return workflow.statusAt > adopted.getOrDefault(workflow.segment, -1L);
+    synchronized (workflow.segment.log) { // both offsets of one log, not one compacted and one not
+      return workflow.statusAt > adopted.getOrDefault(workflow.segment, -1L);
+    }
+  }
+
+  /** The workflows of {@code segment}, by number. */
+  Map<Long, Workflow> of(Segment segment) {
+    return bySegment.getOrDefault(segment, Map.of());
+  }
+
+  /** Where the segment's owner took it over last in its log; -1 when none did. */
+  long adoptedAt(Segment segment) {
+    return adopted.getOrDefault(segment, -1L);
+  }
+
+  void adoptedAt(Segment segment, long at) {
+    adopted.put(segment, at);
+  }
+
+  /**
+   * Replaces what it knew of {@code segment} with what {@code entries}, its whole log read again
+   * after a compaction, say. The workflows that are still stored keep their objects, so that a
+   * reader sees each one all along, with what it knew or with what it knows now.
+   */
+  void reload(Segment segment, List<SegmentLog.Entry> entries) {
+    SegmentIndex fresh = new SegmentIndex();
+    for (SegmentLog.Entry entry : entries) {
+      fresh.apply(segment, entry);
+    }
+    Map<Long, Workflow> now = fresh.of(segment);
+    Map<Long, Workflow> numbers =
+        bySegment.computeIfAbsent(segment, s -> new ConcurrentHashMap<>());
+    for (Map.Entry<Long, Workflow> stored : now.entrySet()) {
+      Workflow is = stored.getValue();
+      Workflow was = numbers.get(stored.getKey());
+      if (was != null && was.id.equals(is.id)) {
+        was.takeFrom(is);
+      } else {
+        numbers.put(stored.getKey(), is);
+        byId.put(is.id, is);
+      }
+    }
+    numbers
+        .entrySet()
+        .removeIf(
+            stored -> {
+              if (now.containsKey(stored.getKey())) {
+                return false;
+              }
+              byId.remove(stored.getValue().id, stored.getValue());
+              return true;
+            });
+    long at = fresh.adoptedAt(segment);
+    if (at < 0) {
+      adopted.remove(segment);
+    } else {
+      adopted.put(segment, at);
+    }
   }
 
   /** Forgets what it knew of {@code segment}, to read its log again from its start. */
@@ -184,7 +251,18 @@ final class SegmentIndex {
       adopted.put(segment, entry.offset()); // the RUNNING statuses before are of a past owner
       return -1;
     }
+    if (entry.kind() == SegmentLog.NUMBERED) {
+      return -1;
+    }
     Workflow workflow = numbers.get(entry.number());
+    if (entry.kind() == SegmentLog.DELETED) {
+      // In a compacted log, a deletion whose values may still be in the maps stands alone.
+      if (workflow != null) {
+        numbers.remove(entry.number());
+        byId.remove(workflow.id, workflow);
+      }
+      return entry.number();
+    }
     if (workflow == null) {
       return -1; // deleted before: its later records mean nothing
     }
@@ -207,11 +285,6 @@ final class SegmentIndex {
         }
         case SegmentLog.FAILED -> workflow.failed = decodeFailures(entry.data());
         case SegmentLog.INTERRUPTED -> workflow.interrupted = decodeAttempts(entry.data());
-        case SegmentLog.DELETED -> {
-          numbers.remove(entry.number());
-          byId.remove(workflow.id, workflow);
-          return entry.number();
-        }
         default ->
             throw new CheckpointCorruptedException(
                 segment.log.file(),

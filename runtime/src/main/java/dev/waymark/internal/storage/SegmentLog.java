@@ -3,14 +3,20 @@ package dev.waymark.internal.storage;
 import dev.waymark.exceptions.CheckpointCorruptedException;
 import dev.waymark.exceptions.StorageException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 /**
  * A segment's log: the records every process may read about the segment's workflows (which id a
@@ -37,9 +43,17 @@ final class SegmentLog implements AutoCloseable {
   /** A new owner took the segment over: the runs recorded before it are not running. */
   static final byte ADOPTED = 8;
 
-  private static final int HEAD = 8; // length, checksum
-  private static final int BODY_HEAD = 9; // kind, workflow number
-  private static final int MAX_RECORD = 64 << 20;
+  /**
+   * The first record of a compacted log: its number is the segment's next workflow number, kept
+   * although the records of the workflows numbered before it may be gone.
+   */
+  static final byte NUMBERED = 9;
+
+  /**
+   * The least size at which the owner compacts a log (see {@link #compact}); a property lets tests
+   * make it small.
+   */
+  static final long COMPACT_MIN = Long.getLong("waymark.log.compactBytes", 4 << 20);
 
   /** One record, where it starts, and its data (none for a DAG, which is read when needed). */
   record Entry(byte kind, long number, long offset, byte[] data) {}
@@ -49,18 +63,32 @@ final class SegmentLog implements AutoCloseable {
   private FileChannel channel;
   private long end;
 
-  /** Where the next {@link #readNew} starts, and the channel it reads with. */
+  /** The size at which the owner compacts the log next. */
+  private long compactAt = Long.MAX_VALUE;
+
+  /** Where the next {@link #readNew} starts, the channel it reads with, and that file's key. */
   private long readTo;
 
   private FileChannel reader;
+  private Object readerKey;
+
+  /** The key of the file the records read so far (up to {@link #readTo}) are of. */
+  private Object indexedKey;
 
   /** Told where the whole records end after each append. */
-  private final java.util.function.LongConsumer appended;
+  private final LongConsumer appended;
 
-  SegmentLog(Path file, boolean force, java.util.function.LongConsumer appended) {
+  /**
+   * Told, and must have made durable, how many bytes a compacted log holds, before it replaces the
+   * log: a kill at any moment leaves a count no greater than what the log in place holds.
+   */
+  private final LongConsumer rewritten;
+
+  SegmentLog(Path file, boolean force, LongConsumer appended, LongConsumer rewritten) {
     this.file = file;
     this.force = force;
     this.appended = appended;
+    this.rewritten = rewritten;
   }
 
   /** Where the whole records end, for the owner. */
@@ -81,12 +109,21 @@ final class SegmentLog implements AutoCloseable {
       channel =
           FileChannel.open(
               file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      Files.deleteIfExists(next()); // a compaction that did not finish
+      indexedKey = fileKey(); // the owner indexes every record anew (SegmentStorage#own)
       List<Entry> all = new ArrayList<>();
-      end = scan(channel, 0, all, true, Integer.MAX_VALUE);
+      end = LogRecords.scan(file, channel, 0, all, true, Integer.MAX_VALUE, false);
       if (end < channel.size()) {
         channel.truncate(end);
       }
       readTo = end;
+      // A log that holds mostly records of deleted workflows and old statuses is compacted at the
+      // first append; one that holds mostly live records when it has doubled.
+      long workflows = 0;
+      for (Entry entry : all) {
+        workflows += entry.kind() == CREATED ? 1 : entry.kind() == DELETED ? -1 : 0;
+      }
+      compactAt = all.size() > 8 * Math.max(1, workflows) ? COMPACT_MIN : nextCompaction(end);
       return all;
     } catch (IOException e) {
       throw new StorageException("cannot open " + file + ": " + e, e);
@@ -107,16 +144,13 @@ final class SegmentLog implements AutoCloseable {
     try {
       int total = 0;
       for (byte[] bytes : data) {
-        total += HEAD + BODY_HEAD + bytes.length;
+        total += LogRecords.size(bytes);
       }
       ByteBuffer buffer = ByteBuffer.allocate(total);
       long[] at = new long[kinds.length];
       for (int i = 0; i < kinds.length; i++) {
-        int start = buffer.position();
-        int length = BODY_HEAD + data[i].length;
-        at[i] = end + start;
-        buffer.putInt(length).putInt(0).put(kinds[i]).putLong(number).put(data[i]);
-        buffer.putInt(start + 4, FramedFiles.crc(buffer.array(), start + HEAD, length));
+        at[i] = end + buffer.position();
+        LogRecords.frame(buffer, kinds[i], number, data[i]);
       }
       buffer.flip();
       try {
@@ -139,26 +173,129 @@ final class SegmentLog implements AutoCloseable {
     }
   }
 
+  /** Appends records to a log being written anew; returns where each starts. */
+  interface Writer {
+    /**
+     * @throws UncheckedIOException when it cannot be written
+     */
+    long write(byte kind, long number, byte[] data);
+  }
+
+  /** Whether the log grew enough since it was last compacted (or opened) to be compacted now. */
+  synchronized boolean wantsCompaction() {
+    return channel != null && end >= compactAt;
+  }
+
+  private static long nextCompaction(long end) {
+    return Math.max(COMPACT_MIN, 2 * end);
+  }
+
+  /**
+   * Writes the log anew, for its owner: {@code first} writes the records the new log starts with,
+   * then {@code keep} is given every record of this one in order (DAGs with their data) and writes
+   * those that still mean something. The new log is written whole next to this one, then its size
+   * is counted ({@code rewritten}), then it takes this one's place in one rename: a kill at any
+   * moment leaves one whole log or the other, and other processes notice the new file ({@link
+   * #readNew}). The offsets of this log's records mean nothing once it returns.
+   *
+   * @throws StorageException when the new log cannot be written; this one is kept
+   */
+  synchronized void compact(Consumer<Writer> first, BiConsumer<Entry, Writer> keep) {
+    boolean interrupted = Interrupts.setAside();
+    Path next = next();
+    FileChannel out = null;
+    try {
+      out =
+          FileChannel.open(
+              next,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.TRUNCATE_EXISTING,
+              StandardOpenOption.READ,
+              StandardOpenOption.WRITE);
+      LogRecords.Rewriter writer = new LogRecords.Rewriter(out);
+      first.accept(writer);
+      List<Entry> batch = new ArrayList<>();
+      for (long at = 0; at < end; ) {
+        batch.clear();
+        at = LogRecords.scan(file, channel, at, batch, true, BATCH, true);
+        batch.forEach(entry -> keep.accept(entry, writer));
+      }
+      long size = writer.flush();
+      if (force) {
+        out.force(false);
+      }
+      CrashPoints.reached("log-rewritten");
+      rewritten.accept(size);
+      CrashPoints.reached("log-rewritten-counted");
+      Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      if (force) {
+        FramedFiles.forceDirectory(file.getParent());
+      }
+      CrashPoints.reached("log-compacted");
+      FileChannel old = channel;
+      channel = out;
+      out = null;
+      try {
+        old.close();
+      } catch (IOException ignored) {
+        // nothing was pending: every append was written whole
+      }
+      closeReader();
+      indexedKey = fileKey();
+      end = size;
+      readTo = size;
+      compactAt = nextCompaction(size);
+    } catch (IOException | UncheckedIOException e) {
+      throw new StorageException("cannot compact " + file + ": " + e, e);
+    } finally {
+      if (out != null) {
+        compactAt = nextCompaction(end); // failed: not tried again at every append
+        try {
+          out.close();
+          Files.deleteIfExists(next);
+        } catch (IOException ignored) {
+          // removed by the next owner, which opens the log
+        }
+      }
+      Interrupts.restore(interrupted);
+    }
+  }
+
+  private Path next() {
+    return file.resolveSibling(file.getFileName() + ".next");
+  }
+
   /**
    * Passes the records appended since the last call to {@code apply}, in order, for a process that
    * does not own the segment: a last record still being written is left for the next call. They are
    * read and checked a batch at a time, so that a long log is never held in memory whole; a damaged
-   * record stops the reading before anything after it is passed on.
+   * record stops the reading before anything after it is passed on. When the owner compacted the
+   * log since the last call, the new log's records are passed to {@code reload} instead, all at
+   * once, and the offsets of earlier records mean nothing any more.
    */
-  synchronized void readNew(java.util.function.Consumer<Entry> apply) {
+  synchronized void readNew(Consumer<Entry> apply, Consumer<List<Entry>> reload) {
     boolean interrupted = Interrupts.setAside();
     try {
       try {
-        if (reader == null) {
-          if (!Files.exists(file)) {
-            return;
-          }
-          reader = FileChannel.open(file, StandardOpenOption.READ);
+        if (reader != null && !fileKey().equals(readerKey)) {
+          closeReader(); // compacted: the file in place is another one
+        }
+        if (reader == null && !openReader()) {
+          return;
+        }
+        if (indexedKey == null) {
+          indexedKey = readerKey; // nothing read before
+        } else if (!indexedKey.equals(readerKey)) {
+          List<Entry> all = new ArrayList<>();
+          readTo = LogRecords.scan(file, reader, 0, all, false, Integer.MAX_VALUE, false);
+          indexedKey = readerKey;
+          reload.accept(all);
+          return;
         }
         List<Entry> batch = new ArrayList<>();
         while (reader.size() > readTo) {
           batch.clear();
-          long to = scan(reader, readTo, batch, false, BATCH);
+          long to = LogRecords.scan(file, reader, readTo, batch, false, BATCH, false);
           batch.forEach(apply);
           if (to == readTo) {
             return;
@@ -177,31 +314,63 @@ final class SegmentLog implements AutoCloseable {
 
   private static final int BATCH = 1 << 16;
 
-  /** The data of the record at {@code offset}, verified. */
-  synchronized byte[] readAt(long offset) {
+  /**
+   * Opens the channel that reads the log, on the file in place while it opens (the key of the file
+   * read is the same before and after); false when there is no log yet.
+   */
+  private boolean openReader() throws IOException {
+    while (true) {
+      if (!Files.exists(file)) {
+        return false;
+      }
+      Object before = fileKey();
+      FileChannel opened = FileChannel.open(file, StandardOpenOption.READ);
+      if (before.equals(fileKey())) {
+        reader = opened;
+        readerKey = before;
+        return true;
+      }
+      opened.close(); // compacted meanwhile
+    }
+  }
+
+  private Object fileKey() throws IOException {
+    Object key = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+    return key != null ? key : Files.getLastModifiedTime(file); // no inodes: a replaced file's time
+  }
+
+  /**
+   * The data of the record at {@code offset}, verified to be of {@code kind} and of workflow {@code
+   * number}.
+   */
+  synchronized byte[] readAt(long offset, byte kind, long number) {
     boolean interrupted = Interrupts.setAside();
     try {
       try {
         // The owner's channel, or the one reads of new records keep open.
-        FileChannel in =
-            channel != null
-                ? channel
-                : reader != null
-                    ? reader
-                    : (reader = FileChannel.open(file, StandardOpenOption.READ));
-        ByteBuffer head = ByteBuffer.allocate(HEAD);
-        readFully(in, head, offset);
+        if (channel == null && reader == null && !openReader()) {
+          throw new NoSuchFileException(file.toString());
+        }
+        FileChannel in = channel != null ? channel : reader;
+        ByteBuffer head = ByteBuffer.allocate(LogRecords.HEAD);
+        LogRecords.readFully(in, head, offset);
         int length = head.getInt(0);
-        if (length < BODY_HEAD || length > MAX_RECORD) {
-          throw damaged(offset);
+        if (length < LogRecords.BODY_HEAD || length > LogRecords.MAX_RECORD) {
+          throw LogRecords.damaged(file, offset);
         }
         ByteBuffer body = ByteBuffer.allocate(length);
-        readFully(in, body, offset + HEAD);
+        LogRecords.readFully(in, body, offset + LogRecords.HEAD);
         if (FramedFiles.crc(body.array(), 0, length) != head.getInt(4)) {
-          throw damaged(offset);
+          throw LogRecords.damaged(file, offset);
         }
-        byte[] data = new byte[length - BODY_HEAD];
-        System.arraycopy(body.array(), BODY_HEAD, data, 0, data.length);
+        if (body.get(0) != kind || body.getLong(1) != number) {
+          throw new CheckpointCorruptedException(
+              file,
+              "holds no record of kind " + kind + " of workflow #" + number + " at byte " + offset,
+              null);
+        }
+        byte[] data = new byte[length - LogRecords.BODY_HEAD];
+        System.arraycopy(body.array(), LogRecords.BODY_HEAD, data, 0, data.length);
         return data;
       } catch (IOException e) {
         throw new StorageException("cannot read " + file + ": " + e, e);
@@ -211,87 +380,7 @@ final class SegmentLog implements AutoCloseable {
     }
   }
 
-  /**
-   * Reads records from {@code from} into {@code into}; returns where the whole records end. A
-   * record that is incomplete, or fails its checksum, at the end of the file is left out (torn, or
-   * still being written); one before the end is damage.
-   */
-  private long scan(FileChannel in, long from, List<Entry> into, boolean owner, int limit)
-      throws IOException {
-    long size = in.size();
-    long at = from;
-    ByteBuffer chunk = ByteBuffer.allocate(0);
-    long chunkAt = from;
-    while (at + HEAD <= size && into.size() < limit) {
-      // Records are parsed from chunks of a megabyte or more, read in one call each.
-      if (at + HEAD > chunkAt + chunk.limit()) {
-        chunk = read(in, at, Math.min(CHUNK, size - at), chunk);
-        chunkAt = at;
-      }
-      int length = chunk.getInt((int) (at - chunkAt));
-      if (length < BODY_HEAD || length > MAX_RECORD) {
-        // A writer's record is visible only as far as it is written, so a length no record has
-        // is damage, or, for an owner taking over, a torn last record too short to hold one.
-        if (owner && at + HEAD + BODY_HEAD > size) {
-          break;
-        }
-        throw damaged(at);
-      }
-      if (at + HEAD + length > size) {
-        break;
-      }
-      if (at + HEAD + length > chunkAt + chunk.limit()) {
-        chunk = read(in, at, Math.min(Math.max(CHUNK, HEAD + length), size - at), chunk);
-        chunkAt = at;
-      }
-      int head = (int) (at - chunkAt);
-      int body = head + HEAD;
-      if (FramedFiles.crc(chunk.array(), body, length) != chunk.getInt(head + 4)) {
-        if (at + HEAD + length == size) {
-          break; // the last record: torn, or still being written
-        }
-        throw damaged(at);
-      }
-      byte kind = chunk.get(body);
-      byte[] data = NO_DATA; // a DAG is read where it is when it is needed (readAt)
-      if (kind != DAG) {
-        data = new byte[length - BODY_HEAD];
-        System.arraycopy(chunk.array(), body + BODY_HEAD, data, 0, data.length);
-      }
-      into.add(new Entry(kind, chunk.getLong(body + 1), at, data));
-      at += HEAD + length;
-    }
-    return at;
-  }
-
-  private static final int CHUNK = 1 << 20;
-  private static final byte[] NO_DATA = new byte[0];
-
-  /** {@code length} bytes of {@code in} from {@code at}, in {@code reuse} when it is big enough. */
-  private static ByteBuffer read(FileChannel in, long at, long length, ByteBuffer reuse)
-      throws IOException {
-    ByteBuffer buffer = reuse.capacity() >= length ? reuse : ByteBuffer.allocate((int) length);
-    buffer.clear().limit((int) length);
-    readFully(in, buffer, at);
-    return buffer;
-  }
-
-  private static void readFully(FileChannel in, ByteBuffer buffer, long at) throws IOException {
-    while (buffer.hasRemaining()) {
-      if (in.read(buffer, at + buffer.position()) < 0) {
-        throw new IOException("unexpected end of file at byte " + (at + buffer.position()));
-      }
-    }
-    buffer.flip();
-  }
-
-  private CheckpointCorruptedException damaged(long at) {
-    return new CheckpointCorruptedException(
-        file, "holds a damaged record at byte " + at + " (its checksum does not match)", null);
-  }
-
-  @Override
-  public synchronized void close() {
+  private void closeReader() {
     if (reader != null) {
       try {
         reader.close();
@@ -300,6 +389,11 @@ final class SegmentLog implements AutoCloseable {
       }
       reader = null;
     }
+  }
+
+  @Override
+  public synchronized void close() {
+    closeReader();
     if (channel != null) {
       try {
         channel.close();

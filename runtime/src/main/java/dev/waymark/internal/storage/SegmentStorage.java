@@ -223,16 +223,34 @@ public final class SegmentStorage implements Storage {
         });
   }
 
-  /** Appends a record to an owned segment's log and takes it into the index. */
-  long apply(Segment segment, byte kind, long number, byte[] data) {
-    long at = segment.log.append(kind, number, data);
-    indexed(segment, new SegmentLog.Entry(kind, number, at, data));
-    return at;
+  /**
+   * Appends a record to an owned segment's log and takes it into the index, both under the log's
+   * monitor, under which a compaction moves the records the index points to.
+   */
+  void apply(Segment segment, byte kind, long number, byte[] data) {
+    synchronized (segment.log) {
+      long at = segment.log.append(kind, number, data);
+      index.apply(segment, new SegmentLog.Entry(kind, number, at, data));
+      if (kind == SegmentLog.DELETED) {
+        segment.dead.add(number); // its values are in the maps until a sweep: a compaction keeps it
+      }
+    }
+    LogCompaction.ifDue(segment, index);
   }
 
-  /** Takes a record just appended to an owned segment's log into the index. */
-  void indexed(Segment segment, SegmentLog.Entry entry) {
-    index.apply(segment, entry);
+  /** Appends a new workflow's DAG and first status in one write (see WorkflowStore#begin). */
+  void begin(SegmentIndex.Workflow workflow, byte[] dag, StatusRecord first) {
+    Segment segment = workflow.segment;
+    synchronized (segment.log) {
+      long[] at =
+          segment.log.append(
+              new byte[] {SegmentLog.DAG, SegmentLog.STATUS},
+              workflow.number,
+              new byte[][] {dag, first.encode()});
+      workflow.dagAt = at[0];
+      workflow.status(first, at[1]);
+    }
+    LogCompaction.ifDue(segment, index);
   }
 
   private synchronized Segment writingSegment() {
@@ -309,9 +327,8 @@ public final class SegmentStorage implements Storage {
   }
 
   private void refresh(Segment segment) {
-    synchronized (segment.log) {
-      segment.log.readNew(entry -> index.apply(segment, entry));
-    }
+    segment.log.readNew(
+        entry -> index.apply(segment, entry), entries -> index.reload(segment, entries));
   }
 
   @Override
@@ -346,12 +363,16 @@ public final class SegmentStorage implements Storage {
   }
 
   static Payload readDag(SegmentIndex.Workflow workflow) {
-    long at = workflow.dagAt;
-    if (at < 0) {
-      return null;
+    SegmentLog log = workflow.segment.log;
+    byte[] dag;
+    synchronized (log) { // the offset and the file it is in, not moved by a compaction between
+      long at = workflow.dagAt;
+      if (at < 0) {
+        return null;
+      }
+      dag = log.readAt(at, SegmentLog.DAG, workflow.number);
     }
-    byte[] dag = workflow.segment.log.readAt(at);
-    return new Payload(dag, 0, dag.length, 0, 0, workflow.segment.log.file());
+    return new Payload(dag, 0, dag.length, 0, 0, log.file());
   }
 
   @Override
@@ -429,9 +450,12 @@ public final class SegmentStorage implements Storage {
   }
 
   /** Appends a status of a workflow of an owned segment, and keeps it as the index would. */
-  static void writeStatus(SegmentIndex.Workflow workflow, StatusRecord status) {
-    long at = workflow.segment.log.append(SegmentLog.STATUS, workflow.number, status.encode());
-    workflow.status(status, at);
+  void writeStatus(SegmentIndex.Workflow workflow, StatusRecord status) {
+    SegmentLog log = workflow.segment.log;
+    synchronized (log) {
+      workflow.status(status, log.append(SegmentLog.STATUS, workflow.number, status.encode()));
+    }
+    LogCompaction.ifDue(workflow.segment, index);
   }
 
   /**

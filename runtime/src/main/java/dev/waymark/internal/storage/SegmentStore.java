@@ -55,14 +55,7 @@ final class SegmentStore implements WorkflowStore {
 
   @Override
   public void begin(byte[] dagBytes, StatusRecord first) {
-    long[] at =
-        segment.log.append(
-            new byte[] {SegmentLog.DAG, SegmentLog.STATUS},
-            workflow.number,
-            new byte[][] {dagBytes, first.encode()});
-    storage.indexed(
-        segment, new SegmentLog.Entry(SegmentLog.DAG, workflow.number, at[0], dagBytes));
-    workflow.status(first, at[1]);
+    storage.begin(workflow, dagBytes, first);
   }
 
   private final Dag dag =
@@ -92,7 +85,7 @@ final class SegmentStore implements WorkflowStore {
 
         @Override
         public void write(StatusRecord record) {
-          SegmentStorage.writeStatus(workflow, record);
+          storage.writeStatus(workflow, record);
         }
       };
 

@@ -2,15 +2,23 @@ package dev.waymark.internal.storage;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.waymark.exceptions.CheckpointCorruptedException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Records appended one at a time and several in one write read back alike, in order. */
+/**
+ * Records appended one at a time and several in one write read back alike, in order; a compacted
+ * log takes the place of the old one for its owner and its readers.
+ */
 class SegmentLogTest {
   @TempDir Path dir;
 
@@ -18,7 +26,7 @@ class SegmentLogTest {
   void recordsWrittenTogetherReadBackAsThoseWrittenAlone() throws Exception {
     Path file = dir.resolve("log.bin");
     long[] ends = new long[1];
-    SegmentLog log = new SegmentLog(file, false, whole -> ends[0] = whole);
+    SegmentLog log = new SegmentLog(file, false, whole -> ends[0] = whole, whole -> {});
     log.openForAppend();
     long first = log.append(SegmentLog.CREATED, 7, bytes("order-7"));
     long[] together =
@@ -30,7 +38,7 @@ class SegmentLogTest {
     log.close();
     assertEquals(Files.size(file), ends[0], "the end reported after the last append");
 
-    SegmentLog reopened = new SegmentLog(file, false, whole -> {});
+    SegmentLog reopened = new SegmentLog(file, false, whole -> {}, whole -> {});
     List<SegmentLog.Entry> entries = reopened.openForAppend();
     assertEquals(4, entries.size());
     long[] offsets = {first, together[0], together[1], last};
@@ -41,9 +49,76 @@ class SegmentLogTest {
       assertEquals(kinds[i], entry.kind());
       assertEquals(7, entry.number());
       assertEquals(offsets[i], entry.offset());
-      assertArrayEquals(bytes(data[i]), reopened.readAt(offsets[i]));
+      assertArrayEquals(bytes(data[i]), reopened.readAt(offsets[i], kinds[i], 7));
     }
     reopened.close();
+  }
+
+  @Test
+  void aCompactedLogReplacesTheOldOneForItsReadersAndTheCountIsToldFirst() throws Exception {
+    Path file = dir.resolve("log.bin");
+    long[] counted = {-1};
+    SegmentLog owner = new SegmentLog(file, false, whole -> {}, whole -> counted[0] = whole);
+    owner.openForAppend();
+    owner.append(SegmentLog.CREATED, 1, bytes("a"));
+    owner.append(SegmentLog.STATUS, 1, bytes("old"));
+    long dag = owner.append(SegmentLog.DAG, 1, bytes("dag-a"));
+    long status = owner.append(SegmentLog.STATUS, 1, bytes("new"));
+    owner.append(SegmentLog.CREATED, 2, bytes("b"));
+    owner.append(SegmentLog.DELETED, 2, bytes(""));
+
+    SegmentLog reader = new SegmentLog(file, false, whole -> {}, whole -> {});
+    List<SegmentLog.Entry> seen = new ArrayList<>();
+    reader.readNew(seen::add, all -> fail("not compacted yet"));
+    assertEquals(6, seen.size());
+    assertArrayEquals(bytes("dag-a"), reader.readAt(dag, SegmentLog.DAG, 1));
+
+    long[] moved = new long[2];
+    owner.compact(
+        out -> out.write(SegmentLog.NUMBERED, 3, new byte[0]),
+        (entry, out) -> {
+          if (entry.kind() == SegmentLog.CREATED && entry.number() == 1) {
+            out.write(entry.kind(), 1, entry.data());
+          } else if (entry.offset() == dag) {
+            moved[0] = out.write(entry.kind(), 1, entry.data()); // a DAG comes with its data
+          } else if (entry.offset() == status) {
+            moved[1] = out.write(entry.kind(), 1, entry.data());
+          }
+        });
+    assertEquals(Files.size(file), owner.end());
+    assertEquals(owner.end(), counted[0], "the compacted size, told before the swap");
+    assertFalse(Files.exists(dir.resolve("log.bin.next")));
+    long later = owner.append(SegmentLog.STATUS, 1, bytes("later"));
+    assertArrayEquals(bytes("dag-a"), owner.readAt(moved[0], SegmentLog.DAG, 1));
+
+    List<List<SegmentLog.Entry>> reloads = new ArrayList<>();
+    reader.readNew(entry -> fail("read as new records: " + entry), reloads::add);
+    assertEquals(1, reloads.size(), "the reader read the new log whole");
+    List<SegmentLog.Entry> all = reloads.get(0);
+    assertEquals(
+        List.of(
+            SegmentLog.NUMBERED,
+            SegmentLog.CREATED,
+            SegmentLog.DAG,
+            SegmentLog.STATUS,
+            SegmentLog.STATUS),
+        all.stream().map(SegmentLog.Entry::kind).toList());
+    assertEquals(
+        List.of(moved[0], moved[1], later),
+        all.subList(2, 5).stream().map(SegmentLog.Entry::offset).toList());
+    assertArrayEquals(bytes("dag-a"), reader.readAt(moved[0], SegmentLog.DAG, 1));
+    assertThrows(
+        CheckpointCorruptedException.class, () -> reader.readAt(moved[1], SegmentLog.DAG, 1));
+    owner.append(SegmentLog.STATUS, 1, bytes("last"));
+    seen.clear();
+    reader.readNew(seen::add, all2 -> fail("compacted once only"));
+    assertEquals(1, seen.size(), "then new records as before");
+    reader.close();
+    owner.close();
+
+    SegmentLog next = new SegmentLog(file, false, whole -> {}, whole -> {});
+    assertEquals(6, next.openForAppend().size(), "a new owner reads the compacted log");
+    next.close();
   }
 
   private static byte[] bytes(String text) {
