@@ -180,7 +180,8 @@ public final class Engine implements AutoCloseable {
    * olderThan} ago; returns how many.
    */
   public int deleteFinished(java.time.Duration olderThan) {
-    return Retention.sweep(store, this::delete, services.clock().millis() - olderThan.toMillis());
+    return Retention.sweep(
+        store, this::delete, services.clock().millis() - olderThan.toMillis(), () -> false);
   }
 
   /** Waits for {@code future}, turning its failure into the exception the caller sees. */

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -49,18 +50,25 @@ final class Retention implements AutoCloseable {
       Duration keep, Storage store, Consumer<String> delete, WorkflowClock clock) {
     return keep == null
         ? null
-        : new Retention(keep, () -> sweep(store, delete, clock.millis() - keep.toMillis()), clock);
+        : new Retention(
+            keep,
+            () -> sweep(store, delete, clock.millis() - keep.toMillis(), Thread::interrupted),
+            clock);
   }
 
   /**
    * Deletes every finished workflow that ended at or before {@code cutoffMillis} with {@code
    * delete} (a workflow that ended in the millisecond a {@code deleteFinished(Duration.ZERO)} is
    * called is finished too); returns how many it deleted. One that another process runs, resumes or
-   * deletes meanwhile is left to it.
+   * deletes meanwhile is left to it. Stops early once {@code stopped} says so.
    */
-  static int sweep(Storage store, Consumer<String> delete, long cutoffMillis) {
+  static int sweep(
+      Storage store, Consumer<String> delete, long cutoffMillis, BooleanSupplier stopped) {
     int deleted = 0;
     for (String id : store.workflowIds()) {
+      if (stopped.getAsBoolean()) {
+        break;
+      }
       StatusRecord status = store.readStatus(id);
       if (status != null
           && isFinished(status.status())
@@ -83,8 +91,17 @@ final class Retention implements AutoCloseable {
         || status == WorkflowStatus.CANCELED;
   }
 
+  /**
+   * Stops the sweeps, and waits for one that runs to stop: none deletes anything once the runtime
+   * went on to close its storage.
+   */
   @Override
   public void close() {
-    sweeper.shutdownNow();
+    sweeper.shutdownNow(); // interrupts a sweep, which stops before its next workflow
+    try {
+      sweeper.awaitTermination(1, TimeUnit.MINUTES);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

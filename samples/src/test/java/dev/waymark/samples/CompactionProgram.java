@@ -5,10 +5,10 @@ import dev.waymark.Workflow;
 import java.nio.file.Path;
 
 /**
- * Runs workflow "waiting" (it waits for event "go"), then c0, c1, ... one after another, deleting
- * every third, printing {@code DONE i} after each: a stream that makes its segment's log compact
- * again and again when started with a small {@code waymark.log.compactBytes}. Arguments: storage,
- * how many.
+ * Runs workflow "waiting" (it waits for event "go"), then c0, c1, ... one after another, keeping
+ * every third and deleting the others, printing {@code DONE i} after each: a stream that makes its
+ * segment's log compact again and again when started with a small {@code waymark.log.compactBytes}.
+ * Arguments: storage, how many.
  */
 public final class CompactionProgram {
   private CompactionProgram() {}
@@ -18,7 +18,7 @@ public final class CompactionProgram {
       waymark.runAsync(Workflow.waitForEvent("go", String.class), "waiting");
       for (int i = 0; i < Integer.parseInt(args[1]); i++) {
         waymark.run(DamageSteps.chain("c" + i), "c" + i);
-        if (i % 3 == 0) {
+        if (i % 3 != 1) {
           waymark.delete("c" + i);
         }
         System.out.println("DONE " + i);

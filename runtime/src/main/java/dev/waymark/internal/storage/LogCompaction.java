@@ -30,6 +30,10 @@ final class LogCompaction {
       if (!segment.log.wantsCompaction()) {
         return; // another thread did
       }
+      if (segment.log.records() < 2 * liveRecords(segment, index)) {
+        segment.log.postpone(); // mostly live records: rewriting them would gain little
+        return;
+      }
       try {
         run(segment, index);
       } catch (StorageException e) {
@@ -37,6 +41,21 @@ final class LogCompaction {
         LOG.warn("segment {}: {}", segment.dir, e.getMessage());
       }
     }
+  }
+
+  /** How many records a compacted log would hold. */
+  private static long liveRecords(Segment segment, SegmentIndex index) {
+    long records = 2 + segment.dead.size(); // the next number, the latest take-over, deletions
+    for (SegmentIndex.Workflow workflow : index.of(segment).values()) {
+      records +=
+          1
+              + (workflow.dagAt >= 0 ? 1 : 0)
+              + (workflow.statusAt >= 0 ? 1 : 0)
+              + workflow.expected.size()
+              + (workflow.failed.isEmpty() ? 0 : 1)
+              + (workflow.interrupted.isEmpty() ? 0 : 1);
+    }
+    return records;
   }
 
   /** Compacts; the caller holds the log's monitor, under which every append updates the index. */

@@ -124,6 +124,7 @@ final class LogRecords {
     private final FileChannel out;
     private final ByteBuffer buffer = ByteBuffer.allocate(CHUNK);
     private long written;
+    private long records;
 
     Rewriter(FileChannel out) {
       this.out = out;
@@ -138,7 +139,13 @@ final class LogRecords {
       }
     }
 
+    /** How many records were written. */
+    long written() {
+      return records;
+    }
+
     private long put(byte kind, long number, byte[] data) throws IOException {
+      records++;
       int length = BODY_HEAD + data.length;
       if (buffer.remaining() < HEAD + length) {
         flush();

@@ -63,8 +63,10 @@ final class SegmentLog implements AutoCloseable {
   private FileChannel channel;
   private long end;
 
-  /** The size at which the owner compacts the log next. */
+  /** The size at which the owner compacts the log next, and how many records it holds. */
   private long compactAt = Long.MAX_VALUE;
+
+  private long records;
 
   /** Where the next {@link #readNew} starts, the channel it reads with, and that file's key. */
   private long readTo;
@@ -117,6 +119,7 @@ final class SegmentLog implements AutoCloseable {
         channel.truncate(end);
       }
       readTo = end;
+      records = all.size();
       // A log that holds mostly records of deleted workflows and old statuses is compacted at the
       // first append; one that holds mostly live records when it has doubled.
       long workflows = 0;
@@ -165,6 +168,7 @@ final class SegmentLog implements AutoCloseable {
       }
       end += total;
       readTo = end;
+      records += kinds.length;
       CrashPoints.reached("log-appended");
       appended.accept(end);
       return at;
@@ -184,6 +188,16 @@ final class SegmentLog implements AutoCloseable {
   /** Whether the log grew enough since it was last compacted (or opened) to be compacted now. */
   synchronized boolean wantsCompaction() {
     return channel != null && end >= compactAt;
+  }
+
+  /** How many records the log holds, for its owner. */
+  synchronized long records() {
+    return records;
+  }
+
+  /** Puts off the next compaction until the log has doubled again. */
+  synchronized void postpone() {
+    compactAt = nextCompaction(end);
   }
 
   private static long nextCompaction(long end) {
@@ -244,6 +258,7 @@ final class SegmentLog implements AutoCloseable {
       indexedKey = fileKey();
       end = size;
       readTo = size;
+      records = writer.written();
       compactAt = nextCompaction(size);
     } catch (IOException | UncheckedIOException e) {
       throw new StorageException("cannot compact " + file + ": " + e, e);
