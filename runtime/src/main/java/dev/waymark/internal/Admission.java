@@ -128,7 +128,7 @@ final class Admission {
       if (fresh) {
         SignatureCheck.keepShapes(claim, plan);
         claim.begin(
-            DagCodec.encode(plan),
+            plan.dag(),
             StatusRecord.first(
                 now ? WorkflowStatus.RUNNING : WorkflowStatus.PENDING, services.clock().millis()));
       } else if (!now && status.status() != WorkflowStatus.SUCCESSFUL) {

@@ -16,16 +16,15 @@ final class AttemptJournal {
 
   private final WorkflowStore.Attempts attempts;
   private final Map<Long, Failures> failed = new ConcurrentHashMap<>();
-  private final int[] freeSlots;
-  private int freeSlotCount;
+
+  /** Slots given back, to be taken again first; slots from {@code fresh} up were never taken. */
+  private int[] givenBack = new int[4];
+
+  private int givenBackCount;
+  private int fresh;
 
   AttemptJournal(WorkflowStore.Attempts attempts) {
     this.attempts = attempts;
-    this.freeSlotCount = attempts.slots();
-    this.freeSlots = new int[freeSlotCount];
-    for (int i = 0; i < freeSlotCount; i++) {
-      freeSlots[i] = i;
-    }
   }
 
   /** Counts the attempts that died with the previous process as failed, durably, first. */
@@ -52,15 +51,21 @@ final class AttemptJournal {
   }
 
   synchronized int takeSlot() {
-    if (freeSlotCount == 0) {
+    if (givenBackCount > 0) {
+      return givenBack[--givenBackCount];
+    }
+    if (fresh == attempts.slots()) {
       throw new IllegalStateException("more task chains than in-flight slots");
     }
-    return freeSlots[--freeSlotCount];
+    return fresh++;
   }
 
   /** Frees a slot, even when the journal cannot be written: the slot is free either way. */
   synchronized void giveSlot(int slot) {
-    freeSlots[freeSlotCount++] = slot;
+    if (givenBackCount == givenBack.length) {
+      givenBack = java.util.Arrays.copyOf(givenBack, 2 * givenBackCount);
+    }
+    givenBack[givenBackCount++] = slot;
     attempts.clear(slot);
   }
 

@@ -277,7 +277,7 @@ final class Frame {
     run.names().register(child);
     if (storesDag(t)) {
       SignatureCheck.keepShapes(run.claim(), childPlan);
-      byte[] dag = DagCodec.encode(childPlan);
+      byte[] dag = childPlan.dag();
       run.claim()
           .values()
           .write(

@@ -15,6 +15,9 @@ public abstract sealed class Node<T> implements Workflow<T> permits StepNode, Va
 
   Node() {}
 
+  /** This node's plan as a workflow's root, once it was run as one (see Plan#of). */
+  volatile Plan planned;
+
   /** This node's inputs, in parameter order. */
   abstract Node<?>[] inputs();
 

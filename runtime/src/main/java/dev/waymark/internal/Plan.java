@@ -105,8 +105,37 @@ final class Plan {
     return ids;
   }
 
-  /** Flattens the DAG below {@code root} without recursion, so any depth fits. */
+  /**
+   * The plan of {@code root}: made once per node and metadata, since a node is immutable and the
+   * plan depends on nothing else, so that a workflow run many times under different ids is
+   * flattened (and its DAG encoded, see {@link #dag}) once.
+   */
   static Plan of(Node<?> root, Map<String, String> metadata) {
+    Plan planned = root.planned;
+    if (planned != null && planned.metadata.equals(metadata)) {
+      return planned;
+    }
+    Plan plan = flatten(root, metadata);
+    root.planned = plan;
+    return plan;
+  }
+
+  /** The encoded DAG ({@link DagCodec#encode}), encoded when first asked. */
+  byte[] dag() {
+    byte[] encoded = dag;
+    if (encoded == null) {
+      dag = encoded = DagCodec.encode(this);
+    }
+    return encoded;
+  }
+
+  private volatile byte[] dag;
+
+  /** The storage's shapes this plan's step shapes were last kept in (see SignatureCheck). */
+  volatile Object shapesKeptIn;
+
+  /** Flattens the DAG below {@code root} without recursion, so any depth fits. */
+  private static Plan flatten(Node<?> root, Map<String, String> metadata) {
     if (root instanceof ValueNode) {
       throw new IllegalArgumentException(
           "a constant (Workflow.of) is not a workflow to run: pass it to a step");

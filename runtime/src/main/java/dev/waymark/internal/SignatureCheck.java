@@ -1,6 +1,7 @@
 package dev.waymark.internal;
 
 import dev.waymark.exceptions.WorkflowNotResumableException;
+import dev.waymark.internal.storage.Storage;
 import dev.waymark.internal.storage.WorkflowStore;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -31,9 +32,14 @@ final class SignatureCheck {
 
   /** Keeps the text of every step shape of {@code plan} in the storage, before it is recorded. */
   static void keepShapes(WorkflowStore claim, Plan plan) {
-    for (StepDefinition<?> step : plan.steps) {
-      claim.shapes().record(step.shapeHash(), step.shape());
+    Storage.Shapes shapes = claim.shapes();
+    if (plan.shapesKeptIn == shapes) {
+      return; // a plan run again, on the same storage
     }
+    for (StepDefinition<?> step : plan.steps) {
+      shapes.record(step.shapeHash(), step.shape());
+    }
+    plan.shapesKeptIn = shapes;
   }
 
   /**

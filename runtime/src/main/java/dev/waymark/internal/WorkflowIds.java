@@ -1,17 +1,14 @@
 package dev.waymark.internal;
 
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /** Workflow ids double as directory names, so they are checked before any file is touched. */
 public final class WorkflowIds {
-  private static final Pattern VALID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,199}");
-
   private WorkflowIds() {}
 
   /** Returns {@code id} if it is a valid workflow id; throws a message saying what is allowed. */
   public static String check(String id) {
-    if (id == null || !VALID.matcher(id).matches()) {
+    if (!valid(id)) {
       throw new IllegalArgumentException(
           "invalid workflow id "
               + quoted(id)
@@ -23,13 +20,32 @@ public final class WorkflowIds {
 
   /** Returns {@code key} if it is a valid event key; throws a message saying what is allowed. */
   public static String checkEventKey(String key) {
-    if (key == null || !VALID.matcher(key).matches()) {
+    if (!valid(key)) {
       throw new IllegalArgumentException(
           "invalid event key "
               + quoted(key)
               + ": use 1 to 200 letters, digits, '.', '_' or '-', starting with a letter or digit");
     }
     return key;
+  }
+
+  /**
+   * Whether {@code text} is 1 to 200 letters, digits, '.', '_' or '-', starting with a letter or
+   * digit (checked for every run: by hand, not with a regular expression).
+   */
+  private static boolean valid(String text) {
+    if (text == null || text.isEmpty() || text.length() > 200) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean alphanumeric =
+          (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      if (!alphanumeric && (i == 0 || (c != '.' && c != '_' && c != '-'))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** {@code text} in quotes, cut when it is too long to be worth showing whole. */

@@ -68,6 +68,11 @@ final class SegmentLog implements AutoCloseable {
 
   private long records;
 
+  /** What an append of up to {@link #KEPT} bytes writes in (appends hold the log's monitor). */
+  private final ByteBuffer kept = ByteBuffer.allocate(KEPT);
+
+  private static final int KEPT = 4096;
+
   /** Where the next {@link #readNew} starts, the channel it reads with, and that file's key. */
   private long readTo;
 
@@ -149,7 +154,8 @@ final class SegmentLog implements AutoCloseable {
       for (byte[] bytes : data) {
         total += LogRecords.size(bytes);
       }
-      ByteBuffer buffer = ByteBuffer.allocate(total);
+      ByteBuffer buffer = total <= KEPT ? kept : ByteBuffer.allocate(total);
+      buffer.clear().limit(total);
       long[] at = new long[kinds.length];
       for (int i = 0; i < kinds.length; i++) {
         at[i] = end + buffer.position();
