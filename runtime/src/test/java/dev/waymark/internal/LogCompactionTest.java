@@ -58,13 +58,17 @@ class LogCompactionTest {
       assertEquals(STREAM, (int) waymark.getOutput("short-" + (STREAM - 1)));
     }
     try (Waymark reopened = Waymark.open(dir)) {
+      // A new workflow first: this runtime takes the segment over to write, and keeps it.
+      assertEquals(8, reopened.run(TestSteps.inc(Workflow.of(7)), "after"));
       List<WorkflowInfo> stored = reopened.list();
       for (WorkflowInfo info : stored) {
         assertEquals(WorkflowStatus.SUCCESSFUL, info.status(), info.workflowId());
+        if (info.workflowId().equals("after")) {
+          continue;
+        }
         int n = Integer.parseInt(info.workflowId().substring(info.workflowId().indexOf('-') + 1));
         assertEquals(n + 1, (int) reopened.getOutput(info.workflowId()), info.workflowId());
       }
-      assertEquals(8, reopened.run(TestSteps.inc(Workflow.of(7)), "after"));
     }
   }
 

@@ -362,7 +362,13 @@ public final class SegmentStorage implements Storage {
     return workflow == null ? null : readDag(workflow);
   }
 
-  static Payload readDag(SegmentIndex.Workflow workflow) {
+  Payload readDag(SegmentIndex.Workflow workflow) {
+    if (!workflow.segment.owned()) {
+      refresh(workflow.segment); // the offsets of the log in place, should it have been compacted
+      if (index.get(workflow.id) != workflow) {
+        return null; // deleted meanwhile
+      }
+    }
     SegmentLog log = workflow.segment.log;
     byte[] dag;
     synchronized (log) { // the offset and the file it is in, not moved by a compaction between

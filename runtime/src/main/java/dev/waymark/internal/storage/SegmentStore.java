@@ -62,7 +62,7 @@ final class SegmentStore implements WorkflowStore {
       new Dag() {
         @Override
         public Payload read() {
-          return SegmentStorage.readDag(workflow);
+          return storage.readDag(workflow);
         }
 
         @Override

@@ -83,7 +83,7 @@ final class SegmentView implements WorkflowStore {
     return new Dag() {
       @Override
       public Payload read() {
-        return SegmentStorage.readDag(workflow);
+        return storage.readDag(workflow);
       }
 
       @Override

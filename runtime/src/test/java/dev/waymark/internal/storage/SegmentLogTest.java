@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Records appended one at a time and several in one write read back alike, in order; a compacted
@@ -54,11 +56,13 @@ class SegmentLogTest {
     reopened.close();
   }
 
-  @Test
-  void aCompactedLogReplacesTheOldOneForItsReadersAndTheCountIsToldFirst() throws Exception {
+  @ParameterizedTest(name = "forced to the device: {0}")
+  @ValueSource(booleans = {false, true})
+  void aCompactedLogReplacesTheOldOneForItsReadersAndTheCountIsToldFirst(boolean force)
+      throws Exception {
     Path file = dir.resolve("log.bin");
     long[] counted = {-1};
-    SegmentLog owner = new SegmentLog(file, false, whole -> {}, whole -> counted[0] = whole);
+    SegmentLog owner = new SegmentLog(file, force, whole -> {}, whole -> counted[0] = whole);
     owner.openForAppend();
     owner.append(SegmentLog.CREATED, 1, bytes("a"));
     owner.append(SegmentLog.STATUS, 1, bytes("old"));
