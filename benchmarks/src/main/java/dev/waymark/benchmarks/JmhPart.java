@@ -47,6 +47,7 @@ final class JmhPart {
           Map.entry("DurableBenchmark.durableChain1k", DURABLE_CHAIN_1K),
           Map.entry("DurableBenchmark.durableWide10k", DURABLE_WIDE_10K),
           Map.entry("AsyncStateBenchmark.saveAsync100k", SAVE_ASYNC),
+          Map.entry("RecursionBenchmark.levels100k", RECURSION_LEVEL),
           Map.entry("ShortWorkflowBenchmark.chain1k", CHAIN_1K),
           Map.entry("ShortWorkflowBenchmark.chain10k", CHAIN_10K),
           Map.entry("ShortWorkflowBenchmark.pipeline", PIPELINE));

@@ -16,8 +16,8 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * The workflows the peers run, on Waymark: chains of 1,000 and 10,000 trivial steps and the
- * three-step pipeline, each a whole workflow under a new id (claim, DAG, status, a new map file).
- * The score is per step.
+ * three-step pipeline, each a whole workflow under a new id (claim, DAG and statuses in the
+ * segment's log, outputs in its maps). The score is per step.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

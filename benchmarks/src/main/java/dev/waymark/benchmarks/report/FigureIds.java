@@ -21,6 +21,7 @@ public final class FigureIds {
   public static final String DURABLE_CHAIN_1K = "waymark.durable.chain1k";
   public static final String DURABLE_WIDE_10K = "waymark.durable.wide10k";
   public static final String SAVE_ASYNC = "waymark.saveAsync";
+  public static final String RECURSION_LEVEL = "waymark.recursionLevel";
   public static final String CHAIN_1K = "waymark.chain1k";
   public static final String CHAIN_10K = "waymark.chain10k";
   public static final String PIPELINE = "waymark.pipeline";

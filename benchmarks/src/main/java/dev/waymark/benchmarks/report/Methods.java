@@ -32,7 +32,10 @@ final class Methods {
         that many bytes; 100,000 steps (2,000 for 64 KB, which Waymark stores in a file per
         output).
       - *Chains of 1,000 and 10,000, 3-step pipeline*: the shapes the peers run, each a whole
-        workflow (claim, DAG, a new map file, status).
+        workflow (claim, then the DAG and statuses in the segment's log and the outputs in its maps).
+      - *Recursive continuation*: `sum(n)` returns `add(n, sum(n - 1))` until `n` is 1, factorial
+        style: 100,000 levels, each a step that returns the workflow of the level below (its DAG is
+        stored) and an addition that waits for it; single shot, the score is per level.
 
       **Floors (JMH, same run).** *Plain Java call*: the same step bodies as static methods called
       in a loop, each call kept out of line (`@CompilerControl(DONT_INLINE)`). *Raw Chronicle Map

@@ -30,7 +30,9 @@ public final class Tables {
           new Row(
               "Waymark, Durability.POWER_LOSS: 10,000 independent steps (group commit)",
               DURABLE_WIDE_10K),
-          new Row("Waymark: one Checkpointer.saveAsync (100,000 in one step)", SAVE_ASYNC));
+          new Row("Waymark: one Checkpointer.saveAsync (100,000 in one step)", SAVE_ASYNC),
+          new Row(
+              "Waymark: one level of a recursive continuation (100,000 levels)", RECURSION_LEVEL));
 
   /** The side-by-side systems: chain of 1,000, chain of 10,000, pipeline. */
   public static final List<List<String>> SIDE_BY_SIDE =

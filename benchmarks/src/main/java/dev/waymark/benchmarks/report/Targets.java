@@ -52,6 +52,13 @@ public final class Targets {
             pipeline,
             25_000.0 / 3,
             pipeline.measured() ? Format.nanos(3 * pipeline.stats().median()) : null));
+    Figure level = results.get(RECURSION_LEVEL);
+    checks.add(
+        atMost(
+            "one level of a recursive continuation (100,000 levels): <= 10 us",
+            level,
+            10_000,
+            level.measured() ? Format.nanos(level.stats().median()) : null));
     Figure async = results.get(MANY_ASYNC);
     checks.add(atLeastRate("short workflows through runAsync: >= 50,000/s", async, 50_000));
     Figure disk = results.get(MANY_DISK);
