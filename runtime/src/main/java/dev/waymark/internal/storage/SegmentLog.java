@@ -237,8 +237,12 @@ final class SegmentLog implements AutoCloseable {
       List<Entry> batch = new ArrayList<>();
       for (long at = 0; at < end; ) {
         batch.clear();
-        at = LogRecords.scan(file, channel, at, batch, true, BATCH, true);
+        long to = LogRecords.scan(file, channel, at, batch, true, BATCH, true);
+        if (to == at) {
+          throw new IOException("no whole record at byte " + at + " of " + end);
+        }
         batch.forEach(entry -> keep.accept(entry, writer));
+        at = to;
       }
       long size = writer.flush();
       if (force) {
