@@ -2,6 +2,7 @@ package dev.waymark.internal;
 
 import dev.waymark.StepOptions;
 import dev.waymark.annotations.CheckpointMode;
+import dev.waymark.internal.storage.Storage;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -132,7 +133,7 @@ final class Plan {
   private volatile byte[] dag;
 
   /** The storage's shapes this plan's step shapes were last kept in (see SignatureCheck). */
-  volatile Object shapesKeptIn;
+  volatile Storage.Shapes shapesKeptIn;
 
   /** Flattens the DAG below {@code root} without recursion, so any depth fits. */
   private static Plan flatten(Node<?> root, Map<String, String> metadata) {

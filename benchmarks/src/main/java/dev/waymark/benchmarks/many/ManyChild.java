@@ -4,11 +4,15 @@ import dev.waymark.Waymark;
 import dev.waymark.Workflow;
 import dev.waymark.benchmarks.steps.Gate;
 import dev.waymark.benchmarks.steps.Pipeline;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 
 /**
  * The child JVM of the many-short-workflows benchmark, each mode on the storage {@code STORAGE} and
@@ -74,10 +78,10 @@ public final class ManyChild {
     System.out.println("filled " + count);
   }
 
-  private static void retention(Path storage, int count) throws java.io.IOException {
+  private static void retention(Path storage, int count) throws IOException {
     Workflow<Integer> pipeline = Pipeline.workflow();
     try (Waymark waymark =
-        Waymark.builder().storage(storage).retention(java.time.Duration.ofMillis(200)).build()) {
+        Waymark.builder().storage(storage).retention(Duration.ofMillis(200)).build()) {
       for (int i = 1; i <= count; i++) {
         check(waymark.run(pipeline, "w" + i));
         if (i % Math.max(1, count / 10) == 0) {
@@ -90,8 +94,8 @@ public final class ManyChild {
   }
 
   /** The bytes of the files under {@code root} whose names end with {@code suffix}. */
-  private static long bytes(Path root, String suffix) throws java.io.IOException {
-    try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(root)) {
+  private static long bytes(Path root, String suffix) throws IOException {
+    try (Stream<Path> files = Files.walk(root)) {
       return files
           .filter(file -> file.getFileName().toString().endsWith(suffix))
           .mapToLong(file -> file.toFile().length())

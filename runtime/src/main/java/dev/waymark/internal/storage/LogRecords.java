@@ -140,7 +140,7 @@ final class LogRecords {
     }
 
     /** How many records were written. */
-    long written() {
+    long records() {
       return records;
     }
 

@@ -125,13 +125,9 @@ final class SegmentLog implements AutoCloseable {
       }
       readTo = end;
       records = all.size();
-      // A log that holds mostly records of deleted workflows and old statuses is compacted at the
-      // first append; one that holds mostly live records when it has doubled.
-      long workflows = 0;
-      for (Entry entry : all) {
-        workflows += entry.kind() == CREATED ? 1 : entry.kind() == DELETED ? -1 : 0;
-      }
-      compactAt = all.size() > 8 * Math.max(1, workflows) ? COMPACT_MIN : nextCompaction(end);
+      // Due at the first append once it holds COMPACT_MIN: LogCompaction then compacts it if it
+      // holds mostly records no longer needed, else puts it off until it has doubled.
+      compactAt = COMPACT_MIN;
       return all;
     } catch (IOException e) {
       throw new StorageException("cannot open " + file + ": " + e, e);
@@ -268,7 +264,7 @@ final class SegmentLog implements AutoCloseable {
       indexedKey = fileKey();
       end = size;
       readTo = size;
-      records = writer.written();
+      records = writer.records();
       compactAt = nextCompaction(size);
     } catch (IOException | UncheckedIOException e) {
       throw new StorageException("cannot compact " + file + ": " + e, e);
