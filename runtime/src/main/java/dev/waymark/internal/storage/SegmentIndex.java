@@ -30,6 +30,10 @@ final class SegmentIndex {
     private volatile Object status;
 
     volatile long statusAt = -1;
+
+    /** Created alone, with its CREATED record not written yet; under the log's monitor. */
+    boolean unwritten;
+
     volatile long dagAt = -1;
     volatile Map<String, String> expected = Map.of();
     volatile Map<Long, Failures> failed = Map.of();

@@ -7,8 +7,10 @@ import dev.waymark.exceptions.WorkflowStillActiveException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
@@ -21,7 +23,8 @@ import java.util.function.LongSupplier;
  * from the segment's log, and leaves events and cancel requests in its inbox.
  *
  * <p>A workflow id is created under an OS lock on a byte of {@code segments/ids.lock} chosen by the
- * id's hash, after reading every segment's log: no two processes create the same id.
+ * id's hash, after reading every segment's log: no two processes create the same id. A runtime that
+ * creates ids alone needs neither (see IdLocks).
  */
 public final class SegmentStorage implements Storage {
   private final Path root;
@@ -36,12 +39,22 @@ public final class SegmentStorage implements Storage {
   private volatile LongSupplier clock = System::currentTimeMillis;
 
   /**
-   * This process's claims; changed under this storage's monitor, read without it by the thread that
-   * delivers requests, which never takes that monitor while it holds an inbox's lock.
+   * This process's claims; added under this storage's monitor, removed without it when a run ends,
+   * read without it by the thread that delivers requests, which never takes that monitor while it
+   * holds an inbox's lock.
    */
   private final Map<String, SegmentStore> claims = new ConcurrentHashMap<>();
 
   private Segment writing;
+
+  /** Whether this runtime joined those that create ids (see IdLocks); under this monitor. */
+  private boolean joined;
+
+  /** What makes this runtime's ids created alone visible to all; its token in IdLocks. */
+  private final Runnable publish = this::writeCreated;
+
+  /** The workflows created alone whose CREATED record is not written yet (see #create). */
+  private final Set<SegmentIndex.Workflow> unwritten = ConcurrentHashMap.newKeySet();
 
   private SegmentStorage(Path root, int slots, boolean force, long reserve) {
     this.root = root;
@@ -199,53 +212,131 @@ public final class SegmentStorage implements Storage {
     return false;
   }
 
-  synchronized void release(SegmentStore store) {
+  /**
+   * Ends a claim. Only giving a segment back takes this storage's monitor: a run that ends does not
+   * wait for a claim that another thread is making meanwhile (which creates ids and writes).
+   */
+  void release(SegmentStore store) {
     claims.remove(store.workflowId(), store);
     if (store.givesBackItsSegment()) {
       giveBack(store.segment());
     }
   }
 
-  /** Creates {@code id} in this process's segment, unless another process has it already. */
+  /**
+   * Creates {@code id} in this process's segment, unless another process has it already. Alone (see
+   * IdLocks), the index knows every id and the CREATED record waits for the workflow's first
+   * records, to go in their write; otherwise it is written at once, under the id's lock.
+   */
   private SegmentIndex.Workflow create(String id) {
+    if (!joined) {
+      joined = true;
+      if (idLocks.join(publish)) {
+        refreshAll(); // the ids created before: none is created elsewhere from now on
+      }
+    }
     return idLocks.locked(
+        publish,
         TaskKeys.hash(id),
-        () -> {
-          refreshAll();
+        alone -> {
+          if (!alone) {
+            refreshAll();
+          }
           SegmentIndex.Workflow existing = index.get(id);
           if (existing != null) {
             return existing;
           }
           Segment segment = writingSegment();
           long number = segment.newWorkflow();
-          apply(segment, SegmentLog.CREATED, number, id.getBytes(StandardCharsets.UTF_8));
-          return index.get(id);
+          byte[] name = id.getBytes(StandardCharsets.UTF_8);
+          if (!alone) {
+            apply(segment, SegmentLog.CREATED, number, name);
+            return index.get(id);
+          }
+          SegmentIndex.Workflow workflow;
+          synchronized (segment.log) {
+            index.apply(segment, new SegmentLog.Entry(SegmentLog.CREATED, number, -1, name));
+            workflow = index.get(id);
+            workflow.unwritten = true;
+          }
+          unwritten.add(workflow);
+          return workflow;
         });
+  }
+
+  /**
+   * Writes the CREATED records of the workflows created alone that have none yet, before this
+   * runtime stops creating alone; under the id locks' monitor, so it takes only the logs' monitors.
+   */
+  private void writeCreated() {
+    for (SegmentIndex.Workflow workflow : List.copyOf(unwritten)) {
+      synchronized (workflow.segment.log) {
+        if (workflow.unwritten) {
+          appendOf(workflow, new byte[0], new byte[0][]);
+        }
+      }
+    }
+  }
+
+  /**
+   * Appends records of a workflow of an owned segment, after its CREATED record when that is not
+   * written yet, in one write; returns where each of the records asked for starts. The caller holds
+   * the log's monitor.
+   */
+  private long[] appendOf(SegmentIndex.Workflow workflow, byte[] kinds, byte[][] data) {
+    SegmentLog log = workflow.segment.log;
+    if (!workflow.unwritten) {
+      return log.append(kinds, workflow.number, data);
+    }
+    byte[] withCreated = new byte[kinds.length + 1];
+    withCreated[0] = SegmentLog.CREATED;
+    System.arraycopy(kinds, 0, withCreated, 1, kinds.length);
+    byte[][] withName = new byte[data.length + 1][];
+    withName[0] = workflow.id.getBytes(StandardCharsets.UTF_8);
+    System.arraycopy(data, 0, withName, 1, data.length);
+    long[] at = log.append(withCreated, workflow.number, withName);
+    workflow.unwritten = false;
+    unwritten.remove(workflow);
+    return Arrays.copyOfRange(at, 1, at.length);
+  }
+
+  /** Appends a record of a workflow of an owned segment and takes it into the index. */
+  void apply(SegmentIndex.Workflow workflow, byte kind, byte[] data) {
+    Segment segment = workflow.segment;
+    synchronized (segment.log) {
+      long at = appendOf(workflow, new byte[] {kind}, new byte[][] {data})[0];
+      index.apply(segment, new SegmentLog.Entry(kind, workflow.number, at, data));
+      if (kind == SegmentLog.DELETED) {
+        segment.dead.add(
+            workflow.number); // values in the maps until a sweep: a compaction keeps it
+      }
+    }
+    LogCompaction.ifDue(segment, index);
   }
 
   /**
    * Appends a record to an owned segment's log and takes it into the index, both under the log's
    * monitor, under which a compaction moves the records the index points to.
    */
-  void apply(Segment segment, byte kind, long number, byte[] data) {
+  private void apply(Segment segment, byte kind, long number, byte[] data) {
     synchronized (segment.log) {
       long at = segment.log.append(kind, number, data);
       index.apply(segment, new SegmentLog.Entry(kind, number, at, data));
-      if (kind == SegmentLog.DELETED) {
-        segment.dead.add(number); // its values are in the maps until a sweep: a compaction keeps it
-      }
     }
     LogCompaction.ifDue(segment, index);
   }
 
-  /** Appends a new workflow's DAG and first status in one write (see WorkflowStore#begin). */
+  /**
+   * Appends a new workflow's DAG and first status in one write (see WorkflowStore#begin), with its
+   * CREATED record when that waited for them.
+   */
   void begin(SegmentIndex.Workflow workflow, byte[] dag, StatusRecord first) {
     Segment segment = workflow.segment;
     synchronized (segment.log) {
       long[] at =
-          segment.log.append(
+          appendOf(
+              workflow,
               new byte[] {SegmentLog.DAG, SegmentLog.STATUS},
-              workflow.number,
               new byte[][] {dag, first.encode()});
       workflow.dagAt = at[0];
       workflow.status(first, at[1]);
@@ -459,7 +550,9 @@ public final class SegmentStorage implements Storage {
   void writeStatus(SegmentIndex.Workflow workflow, StatusRecord status) {
     SegmentLog log = workflow.segment.log;
     synchronized (log) {
-      workflow.status(status, log.append(SegmentLog.STATUS, workflow.number, status.encode()));
+      long[] at =
+          appendOf(workflow, new byte[] {SegmentLog.STATUS}, new byte[][] {status.encode()});
+      workflow.status(status, at[0]);
     }
     LogCompaction.ifDue(workflow.segment, index);
   }
@@ -475,6 +568,7 @@ public final class SegmentStorage implements Storage {
 
   @Override
   public synchronized void abandon() {
+    idLocks.leave(publish, false);
     mailbox.close();
     claims.clear();
     registry.abandon();
@@ -487,6 +581,7 @@ public final class SegmentStorage implements Storage {
     for (SegmentStore store : List.copyOf(claims.values())) {
       store.close();
     }
+    idLocks.leave(publish, true);
     registry.close();
     writing = null;
   }

@@ -50,7 +50,7 @@ final class SegmentStore implements WorkflowStore {
   }
 
   private void append(byte kind, byte[] data) {
-    storage.apply(segment, kind, workflow.number, data);
+    storage.apply(workflow, kind, data);
   }
 
   @Override

@@ -1,0 +1,75 @@
+package dev.waymark.samples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.waymark.Waymark;
+import dev.waymark.WorkflowInfo;
+import dev.waymark.WorkflowStatus;
+import dev.waymark.exceptions.WorkflowStillActiveException;
+import dev.waymark.test.ChildJvm;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Workflow ids across processes when the first one creates them alone, without a lock per id: an id
+ * it has created but not written yet is still refused to a second process, and a process killed
+ * while alone holds up no one.
+ */
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class IdCreationTest {
+  @TempDir Path dir;
+
+  @Test
+  void anIdCreatedAloneAndNotWrittenYetIsRefusedToAnotherProcess() throws Exception {
+    Path storage = dir.resolve("storage");
+    Path release = dir.resolve("release");
+    Path out = dir.resolve("holder.out");
+    Process holder =
+        ChildJvm.start(
+            out, IdHolderProgram.class, storage.toString(), "shared", release.toString());
+    ChildJvm.awaitLine(holder, out, "HELD", Duration.ofSeconds(120));
+    try (Waymark waymark = Waymark.open(storage)) {
+      assertThrows(
+          WorkflowStillActiveException.class,
+          () -> waymark.run(DamageSteps.chain("shared"), "shared"));
+      // This process creates its own ids meanwhile, and the holder its own.
+      assertEquals(DamageSteps.expected("mine"), waymark.run(DamageSteps.chain("mine"), "mine"));
+      Files.createFile(release);
+      ChildJvm.awaitLine(holder, out, "DONE", Duration.ofSeconds(120));
+      assertEquals(0, holder.waitFor());
+      assertEquals(WorkflowStatus.SUCCESSFUL, waymark.getStatus("shared"));
+      assertEquals(
+          List.of("mine", "shared"),
+          waymark.list().stream().map(WorkflowInfo::workflowId).sorted().toList());
+    }
+  }
+
+  @Test
+  void aProcessKilledWhileAloneHoldsUpNoOneAndItsUnwrittenIdIsFree() throws Exception {
+    Path storage = dir.resolve("storage");
+    Path out = dir.resolve("holder.out");
+    Process holder =
+        ChildJvm.start(
+            out,
+            IdHolderProgram.class,
+            storage.toString(),
+            "shared",
+            dir.resolve("never").toString());
+    ChildJvm.awaitLine(holder, out, "HELD", Duration.ofSeconds(120));
+    ChildJvm.kill(holder);
+    try (Waymark waymark = Waymark.open(storage)) {
+      // Nothing of the claim was written: the id is free, and this process creates alone now.
+      assertEquals(
+          DamageSteps.expected("shared"), waymark.run(DamageSteps.chain("shared"), "shared"));
+      assertEquals(
+          List.of("shared"), waymark.list().stream().map(WorkflowInfo::workflowId).toList());
+    }
+  }
+}
