@@ -140,6 +140,9 @@ final class Execution {
     startMillis = services.clock().millis();
     RunEvents.workflowStarted(this, fresh);
     caller = here ? Thread.currentThread() : null;
+    if (fresh) {
+      names.nothingStoredBefore();
+    }
     try {
       new Frame(this, plan)
           .start(

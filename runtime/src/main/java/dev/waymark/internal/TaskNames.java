@@ -17,6 +17,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * same names: recovery never invents new task ids.
  */
 final class TaskNames {
+  /**
+   * A base name's counter is stored every this many names: behind by fewer, it costs the next
+   * process as many look-ups of names already taken, once per base name.
+   */
+  static final int COUNTER_EVERY = 16;
+
   private final WorkflowStore claim;
   private final Plan root;
   private String[] rootNames;
@@ -24,9 +30,23 @@ final class TaskNames {
   private final Map<String, Integer> counters = new HashMap<>();
   private final Map<Long, String> childNames = new ConcurrentHashMap<>();
 
+  /**
+   * Whether every name of the workflow was stored through this object (a fresh run: nothing was
+   * stored before it began), so that a name it does not know is stored nowhere and is not looked
+   * up. Then {@link #owners} holds the names it took.
+   */
+  private boolean knowsAll;
+
+  private final Map<String, Long> owners = new HashMap<>();
+
   TaskNames(WorkflowStore claim, Plan root) {
     this.claim = claim;
     this.root = root;
+  }
+
+  /** Says that nothing was stored under the workflow before this run: see {@link #knowsAll}. */
+  synchronized void nothingStoredBefore() {
+    knowsAll = true;
   }
 
   /** The id of task {@code t} of {@code frame}. */
@@ -82,15 +102,18 @@ final class TaskNames {
   /**
    * Names the tasks of a continuation frame that have no name yet, durably, before any of them
    * runs. A name is taken by writing its reverse entry (name to key) first, then the task's own
-   * entry, then the counter, which only says where to look next: a process that dies anywhere in
-   * between finds, on the next run, the name this task had taken (or none), never one another task
-   * has, and a lost counter costs a few look-ups.
+   * entry, then (every {@link #COUNTER_EVERY} names) the counter, which only says where to look
+   * next: a process that dies anywhere in between finds, on the next run, the name this task had
+   * taken (or none), never one another task has, and a counter behind costs a few look-ups.
    */
   synchronized void register(Frame child) {
     Plan plan = child.plan();
     for (int t = 0; t < plan.taskCount(); t++) {
       long key = child.key(t);
-      Payload stored = claim.values().read(TaskKeys.store(TaskKeys.NAME_OF, key));
+      if (knowsAll && childNames.containsKey(key)) {
+        continue;
+      }
+      Payload stored = knowsAll ? null : claim.values().read(TaskKeys.store(TaskKeys.NAME_OF, key));
       if (stored != null) {
         childNames.put(key, utf8(stored));
         continue;
@@ -109,16 +132,24 @@ final class TaskNames {
             TaskKeys.store(TaskKeys.KEY_OF, TaskKeys.hash(name)),
             ByteBuffer.allocate(8).putLong(key).array());
       }
+      if (knowsAll) {
+        owners.put(name, key);
+      }
       write(TaskKeys.store(TaskKeys.NAME_OF, key), name.getBytes(StandardCharsets.UTF_8));
-      write(
-          TaskKeys.store(TaskKeys.COUNTER, TaskKeys.hash(base)),
-          ByteBuffer.allocate(4).putInt(n + 1).array());
+      if ((n + 1) % COUNTER_EVERY == 0) {
+        write(
+            TaskKeys.store(TaskKeys.COUNTER, TaskKeys.hash(base)),
+            ByteBuffer.allocate(4).putInt(n + 1).array());
+      }
       childNames.put(key, name);
     }
   }
 
   /** The key that took {@code name}, or -1 when no task did. */
   private long ownerOf(String name) {
+    if (knowsAll) {
+      return owners.getOrDefault(name, -1L);
+    }
     Payload stored = claim.values().read(TaskKeys.store(TaskKeys.KEY_OF, TaskKeys.hash(name)));
     return stored == null
         ? -1
@@ -131,7 +162,10 @@ final class TaskNames {
       int fromRoot =
           (int)
               Arrays.stream(rootNames()).filter(n -> n.equals(base) || isNumbered(n, base)).count();
-      Payload stored = claim.values().read(TaskKeys.store(TaskKeys.COUNTER, TaskKeys.hash(base)));
+      Payload stored =
+          knowsAll
+              ? null
+              : claim.values().read(TaskKeys.store(TaskKeys.COUNTER, TaskKeys.hash(base)));
       int fromStore =
           stored == null
               ? 0

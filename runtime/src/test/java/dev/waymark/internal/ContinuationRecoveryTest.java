@@ -134,4 +134,57 @@ class ContinuationRecoveryTest {
           "no second id was made up for the same task");
     }
   }
+
+  /**
+   * A base name's counter is stored only every few names, and may be lost: a task named again after
+   * a kill looks past the ids other tasks took and gets its own id back, never a taken one.
+   */
+  @Test
+  void aTaskNamedAgainAfterAKillWithItsCounterLostGetsItsOwnIdBack() {
+    Workflow<String> workflow = ContinuationSteps.DOWN.call(Workflow.of(40));
+    try (Waymark waymark = Waymark.open(dir)) {
+      assertEquals("bottom", waymark.run(workflow, "deep"));
+    }
+    long[] keys = new long[41];
+    try (Storage store = Storages.open(dir);
+        WorkflowStore claim = store.claim("deep", false)) {
+      for (int level = 1; level <= 40; level++) {
+        Payload key =
+            claim.values().read(TaskKeys.store(TaskKeys.KEY_OF, TaskKeys.hash("down_" + level)));
+        keys[level] = java.nio.ByteBuffer.wrap(key.bytes(), key.offset(), key.length()).getLong();
+      }
+    }
+    // Killed as level 39 ran again: its continuation, and the name of the task it creates, lost.
+    edit(
+        "deep",
+        claim -> {
+          claim.values().delete(TaskKeys.store(TaskKeys.FINAL, 0));
+          keys[0] = 1; // the root DAG's down
+          for (int level = 0; level <= 40; level++) {
+            claim.values().delete(TaskKeys.store(TaskKeys.OUTPUT, keys[level]));
+            claim.values().delete(TaskKeys.store(TaskKeys.FINAL, keys[level]));
+            claim.values().delete(TaskKeys.link(keys[level]));
+          }
+          claim.values().delete(TaskKeys.store(TaskKeys.CONTINUATION, keys[39]));
+          claim.values().delete(TaskKeys.store(TaskKeys.CONTINUATION, keys[40]));
+          claim.values().delete(TaskKeys.store(TaskKeys.NAME_OF, keys[40]));
+          claim.values().delete(TaskKeys.store(TaskKeys.KEY_OF, TaskKeys.hash("down_40")));
+          claim.values().delete(TaskKeys.store(TaskKeys.COUNTER, TaskKeys.hash("down")));
+        });
+    try (Waymark waymark = Waymark.open(dir)) {
+      assertEquals("bottom", waymark.resume("deep"));
+      assertEquals("down_40", waymark.getMetadata("deep", "down_40").taskId());
+      assertEquals("down_39", waymark.getMetadata("deep", "down_39").taskId());
+      assertThrows(
+          dev.waymark.exceptions.WorkflowNotFoundException.class,
+          () -> waymark.getMetadata("deep", "down_41"),
+          "no other id was made up for the task named again");
+    }
+    try (Storage store = Storages.open(dir);
+        WorkflowStore claim = store.claim("deep", false)) {
+      Payload key = claim.values().read(TaskKeys.store(TaskKeys.KEY_OF, TaskKeys.hash("down_40")));
+      assertEquals(
+          keys[40], java.nio.ByteBuffer.wrap(key.bytes(), key.offset(), key.length()).getLong());
+    }
+  }
 }
