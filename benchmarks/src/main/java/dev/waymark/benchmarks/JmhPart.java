@@ -54,35 +54,35 @@ final class JmhPart {
 
   private JmhPart() {}
 
+  /**
+   * The benchmarks whose whole workflows run more code than a chain of steps: on two cores, the JIT
+   * compiler is still at work on them after the smoke profile's warm-up, so they get at least
+   * {@link #SLOW_WARMUP_ITERATIONS} warm-up iterations of {@link #SLOW_WARMUP_MILLIS}.
+   */
+  private static final String SLOW_TO_WARM =
+      PACKAGE.replace(".", "\\.") + "ShortWorkflowBenchmark\\.";
+
+  static final int SLOW_WARMUP_ITERATIONS = 10;
+  static final int SLOW_WARMUP_MILLIS = 1500;
+
   static void run(Profile profile, Path log, List<String> profilers, Results results)
       throws RunnerException {
-    List<String> jvmArgs = new ArrayList<>(JvmFlags.chronicle());
-    jvmArgs.add(JvmFlags.HEAP_MIN);
-    jvmArgs.add(JvmFlags.HEAP_MAX);
-    ChainedOptionsBuilder options =
-        new OptionsBuilder()
+    List<RunResult> runs = new ArrayList<>();
+    ChainedOptionsBuilder rest =
+        options(profile, log, profilers, profile.warmupIterations, profile.iterationMillis)
             .include(PACKAGE.replace(".", "\\.") + ".*")
-            .forks(profile.forks)
-            .warmupIterations(profile.warmupIterations)
-            .measurementIterations(profile.iterations)
-            .warmupTime(TimeValue.milliseconds(profile.iterationMillis))
-            .measurementTime(TimeValue.milliseconds(profile.iterationMillis))
-            .timeUnit(TimeUnit.NANOSECONDS)
-            .jvmArgsAppend(jvmArgs.toArray(new String[0]))
-            .shouldFailOnError(false)
-            .output(log.toString());
-    for (String profiler : profilers) {
-      options.addProfiler(profiler);
-    }
-    Thread progress = new Thread(() -> followLog(log), "jmh-progress");
-    progress.setDaemon(true);
-    progress.start();
-    Collection<RunResult> runs;
-    try {
-      runs = new Runner(options.build()).run();
-    } finally {
-      progress.interrupt();
-    }
+            .exclude(SLOW_TO_WARM);
+    runs.addAll(runFollowing(rest, log));
+    Path slowLog = log.resolveSibling("slow-" + log.getFileName());
+    ChainedOptionsBuilder slow =
+        options(
+                profile,
+                slowLog,
+                profilers,
+                Math.max(profile.warmupIterations, SLOW_WARMUP_ITERATIONS),
+                Math.max(profile.iterationMillis, SLOW_WARMUP_MILLIS))
+            .include(SLOW_TO_WARM);
+    runs.addAll(runFollowing(slow, slowLog));
     for (RunResult run : runs) {
       String id = FIGURES.get(key(run));
       if (id == null) {
@@ -97,7 +97,42 @@ final class JmhPart {
       results.add(id, samples);
     }
     results.notMeasuredUnlessPresent(
-        List.copyOf(FIGURES.values()), "the JMH benchmark failed: see the JMH log");
+        List.copyOf(FIGURES.values()), "the JMH benchmark failed: see the JMH logs");
+  }
+
+  private static ChainedOptionsBuilder options(
+      Profile profile, Path log, List<String> profilers, int warmups, int warmupMillis) {
+    List<String> jvmArgs = new ArrayList<>(JvmFlags.chronicle());
+    jvmArgs.add(JvmFlags.HEAP_MIN);
+    jvmArgs.add(JvmFlags.HEAP_MAX);
+    ChainedOptionsBuilder options =
+        new OptionsBuilder()
+            .forks(profile.forks)
+            .warmupIterations(warmups)
+            .measurementIterations(profile.iterations)
+            .warmupTime(TimeValue.milliseconds(warmupMillis))
+            .measurementTime(TimeValue.milliseconds(profile.iterationMillis))
+            .timeUnit(TimeUnit.NANOSECONDS)
+            .jvmArgsAppend(jvmArgs.toArray(new String[0]))
+            .shouldFailOnError(false)
+            .output(log.toString());
+    for (String profiler : profilers) {
+      options.addProfiler(profiler);
+    }
+    return options;
+  }
+
+  /** Runs JMH, printing which benchmark it is on from its log. */
+  private static Collection<RunResult> runFollowing(ChainedOptionsBuilder options, Path log)
+      throws RunnerException {
+    Thread progress = new Thread(() -> followLog(log), "jmh-progress");
+    progress.setDaemon(true);
+    progress.start();
+    try {
+      return new Runner(options.build()).run();
+    } finally {
+      progress.interrupt();
+    }
   }
 
   /** Prints which benchmark JMH is on, from its log, until interrupted. */

@@ -37,17 +37,20 @@ public final class ManyWorkflows {
       throws IOException, InterruptedException {
     Files.createDirectories(work);
     List<Double> async = new ArrayList<>();
+    List<Double> cold = new ArrayList<>();
     for (int rep = 0; rep < profile.resumes; rep++) {
       Path storage = work.resolve("async");
       TempFiles.deleteRecursively(storage);
       String out = child(work, "async", storage, ASYNC, 900);
       async.add((double) number(out, "async_ns") / ASYNC);
+      cold.add((double) number(out, "async_cold_ns") / ASYNC);
       if (rep == 0) {
-        disk(storage, ASYNC + 1, results); // and the warm-up workflow
+        disk(storage, 2 * ASYNC + 1, results); // two rounds and the warm-up workflow
       }
       TempFiles.deleteRecursively(storage);
     }
     results.add(MANY_ASYNC, async);
+    results.add(cold(MANY_ASYNC), cold);
     System.out.printf("  %,d workflows through runAsync, %d times: done%n", ASYNC, async.size());
 
     Path listed = work.resolve("listed");

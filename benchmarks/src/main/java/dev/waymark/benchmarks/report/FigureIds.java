@@ -61,6 +61,11 @@ public final class FigureIds {
   private FigureIds() {}
 
   /** The open-only part of a resume figure. */
+  /** The same figure measured in a JVM whose JIT compiler is still at work on the code. */
+  public static String cold(String id) {
+    return id + ".cold";
+  }
+
   public static String open(String resumeId) {
     return resumeId + ".open";
   }

@@ -33,6 +33,8 @@ final class Methods {
         output).
       - *Chains of 1,000 and 10,000, 3-step pipeline*: the shapes the peers run, each a whole
         workflow (claim, then the DAG and statuses in the segment's log and the outputs in its maps).
+        A whole workflow runs much more code than a step: on two cores the JIT compiler is still
+        compiling it after 5 s, so these three get at least 10 warm-up iterations of 1.5 s.
       - *Recursive continuation*: `sum(n)` returns `add(n, sum(n - 1))` until `n` is 1, factorial
         style: 100,000 levels, each a step that returns the workflow of the level below (its DAG is
         stored) and an addition that waits for it; single shot, the score is per level.
@@ -62,10 +64,11 @@ final class Methods {
       exceed what the disk holds; the allocated size is what it holds.
 
       **Many short workflows (plain harness, child JVMs).** Each workflow is the three-step
-      pipeline under its own id. *runAsync*: a JVM runs one pipeline, then submits 100,000 through
-      `runAsync` at once and waits for all; the figure is the time from the first submission to
-      the last result, per workflow. *Disk*: the storage after that run, in blocks the file
-      system allocated (`stat`) and in file sizes, divided by the workflows it holds. *list()*: a
+      pipeline under its own id. *runAsync*: a JVM runs one pipeline, then twice submits 100,000
+      through `runAsync` at once and waits for all; the figure is the time from the first
+      submission to the last result, per workflow, of the second round (the first, shown too, runs
+      while the JIT compiler is still at work). *Disk*: the storage after that run, in blocks the
+      file system allocated (`stat`) and in file sizes, divided by the workflows it holds. *list()*: a
       JVM runs 1,000,000 pipelines one after another; then each measured JVM times
       `Waymark.open` and one `list()`, which must return all of them. *resumeAll*: a JVM starts
       10,000 pipelines behind a step that blocks, and is killed with SIGKILL once `list()` sees
