@@ -31,8 +31,11 @@ final class SegmentIndex {
 
     volatile long statusAt = -1;
 
-    /** Created alone, with its CREATED record not written yet; under the log's monitor. */
-    boolean unwritten;
+    /**
+     * Created alone, with its CREATED record not written yet; cleared under the log's monitor, by
+     * the append that writes it.
+     */
+    volatile boolean unwritten;
 
     volatile long dagAt = -1;
     volatile Map<String, String> expected = Map.of();

@@ -60,11 +60,13 @@ final class SegmentLog implements AutoCloseable {
 
   private final Path file;
   private final boolean force;
-  private FileChannel channel;
-  private long end;
+  private volatile FileChannel channel;
+
+  /** Where the next record goes; changed under this log's monitor, read without it as a hint. */
+  private volatile long end;
 
   /** The size at which the owner compacts the log next, and how many records it holds. */
-  private long compactAt = Long.MAX_VALUE;
+  private volatile long compactAt = Long.MAX_VALUE;
 
   private long records;
 
@@ -187,8 +189,11 @@ final class SegmentLog implements AutoCloseable {
     long write(byte kind, long number, byte[] data);
   }
 
-  /** Whether the log grew enough since it was last compacted (or opened) to be compacted now. */
-  synchronized boolean wantsCompaction() {
+  /**
+   * Whether the log grew enough since it was last compacted (or opened) to be compacted now: exact
+   * under this log's monitor, a hint without it (so that every append does not take it again).
+   */
+  boolean wantsCompaction() {
     return channel != null && end >= compactAt;
   }
 

@@ -253,13 +253,11 @@ public final class SegmentStorage implements Storage {
             apply(segment, SegmentLog.CREATED, number, name);
             return index.get(id);
           }
-          SegmentIndex.Workflow workflow;
-          synchronized (segment.log) {
-            index.apply(segment, new SegmentLog.Entry(SegmentLog.CREATED, number, -1, name));
-            workflow = index.get(id);
-            workflow.unwritten = true;
-          }
-          unwritten.add(workflow);
+          // Not in the log, so no compaction moves it: the log's monitor is not needed.
+          index.apply(segment, new SegmentLog.Entry(SegmentLog.CREATED, number, -1, name));
+          SegmentIndex.Workflow workflow = index.get(id);
+          workflow.unwritten = true; // seen by this claim's appends, and by writeCreated
+          unwritten.add(workflow); // (under the id locks' monitor, like this)
           return workflow;
         });
   }
