@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -70,6 +72,51 @@ class IdCreationTest {
           DamageSteps.expected("shared"), waymark.run(DamageSteps.chain("shared"), "shared"));
       assertEquals(
           List.of("shared"), waymark.list().stream().map(WorkflowInfo::workflowId).toList());
+    }
+  }
+
+  /**
+   * Two runtimes of one JVM race for the same ids: the first creates ids alone until the second
+   * creates its first, and then both lock each id. Every id runs once, in one of them.
+   */
+  @Test
+  void twoRuntimesInTheSameJvmRacingForTheSameIdsRunEachOnce() throws Exception {
+    PerId.EXECUTIONS.clear();
+    int ids = 300;
+    try (Waymark first = Waymark.open(dir.resolve("storage"));
+        Waymark second = Waymark.open(dir.resolve("storage"))) {
+      first.run(PerIdSteps.mark("warm"), "warm"); // the first creates ids alone from here
+      CountDownLatch start = new CountDownLatch(1);
+      List<CompletableFuture<Integer>> racers = new java.util.ArrayList<>();
+      for (Waymark runtime : List.of(first, second)) {
+        racers.add(
+            CompletableFuture.supplyAsync(
+                () -> {
+                  int refused = 0;
+                  try {
+                    start.await();
+                  } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                  }
+                  for (int i = 0; i < ids; i++) {
+                    try {
+                      assertEquals("marked r" + i, runtime.run(PerIdSteps.mark("r" + i), "r" + i));
+                    } catch (WorkflowStillActiveException running) {
+                      refused++; // running in the other runtime at that moment
+                    }
+                  }
+                  return refused;
+                }));
+      }
+      start.countDown();
+      for (CompletableFuture<Integer> racer : racers) {
+        racer.get(120, TimeUnit.SECONDS);
+      }
+      for (int i = 0; i < ids; i++) {
+        assertEquals("marked r" + i, first.getOutput("r" + i), "r" + i);
+        assertEquals(1, PerId.EXECUTIONS.get("r" + i).get(), "r" + i + " ran once");
+      }
+      assertEquals(ids + 1, second.list().size());
     }
   }
 }

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
@@ -50,11 +49,11 @@ public final class SegmentStorage implements Storage {
   /** Whether this runtime joined those that create ids (see IdLocks); under this monitor. */
   private boolean joined;
 
-  /** What makes this runtime's ids created alone visible to all; its token in IdLocks. */
-  private final Runnable publish = this::writeCreated;
+  /** Every append to the logs of this process's segments. */
+  final SegmentAppends appends = new SegmentAppends(index);
 
-  /** The workflows created alone whose CREATED record is not written yet (see #create). */
-  private final Set<SegmentIndex.Workflow> unwritten = ConcurrentHashMap.newKeySet();
+  /** What makes this runtime's ids created alone visible to all; its token in IdLocks. */
+  private final Runnable publish = appends::writeCreated;
 
   private SegmentStorage(Path root, int slots, boolean force, long reserve) {
     this.root = root;
@@ -248,98 +247,12 @@ public final class SegmentStorage implements Storage {
           }
           Segment segment = writingSegment();
           long number = segment.newWorkflow();
-          byte[] name = id.getBytes(StandardCharsets.UTF_8);
           if (!alone) {
-            apply(segment, SegmentLog.CREATED, number, name);
+            appends.apply(segment, SegmentLog.CREATED, number, id.getBytes(StandardCharsets.UTF_8));
             return index.get(id);
           }
-          // Not in the log, so no compaction moves it: the log's monitor is not needed.
-          index.apply(segment, new SegmentLog.Entry(SegmentLog.CREATED, number, -1, name));
-          SegmentIndex.Workflow workflow = index.get(id);
-          workflow.unwritten = true; // seen by this claim's appends, and by writeCreated
-          unwritten.add(workflow); // (under the id locks' monitor, like this)
-          return workflow;
+          return appends.createdAlone(segment, number, id);
         });
-  }
-
-  /**
-   * Writes the CREATED records of the workflows created alone that have none yet, before this
-   * runtime stops creating alone; under the id locks' monitor, so it takes only the logs' monitors.
-   */
-  private void writeCreated() {
-    for (SegmentIndex.Workflow workflow : List.copyOf(unwritten)) {
-      synchronized (workflow.segment.log) {
-        if (workflow.unwritten) {
-          appendOf(workflow, new byte[0], new byte[0][]);
-        }
-      }
-    }
-  }
-
-  /**
-   * Appends records of a workflow of an owned segment, after its CREATED record when that is not
-   * written yet, in one write; returns where each of the records asked for starts. The caller holds
-   * the log's monitor.
-   */
-  private long[] appendOf(SegmentIndex.Workflow workflow, byte[] kinds, byte[][] data) {
-    SegmentLog log = workflow.segment.log;
-    if (!workflow.unwritten) {
-      return log.append(kinds, workflow.number, data);
-    }
-    byte[] withCreated = new byte[kinds.length + 1];
-    withCreated[0] = SegmentLog.CREATED;
-    System.arraycopy(kinds, 0, withCreated, 1, kinds.length);
-    byte[][] withName = new byte[data.length + 1][];
-    withName[0] = workflow.id.getBytes(StandardCharsets.UTF_8);
-    System.arraycopy(data, 0, withName, 1, data.length);
-    long[] at = log.append(withCreated, workflow.number, withName);
-    workflow.unwritten = false;
-    unwritten.remove(workflow);
-    return Arrays.copyOfRange(at, 1, at.length);
-  }
-
-  /** Appends a record of a workflow of an owned segment and takes it into the index. */
-  void apply(SegmentIndex.Workflow workflow, byte kind, byte[] data) {
-    Segment segment = workflow.segment;
-    synchronized (segment.log) {
-      long at = appendOf(workflow, new byte[] {kind}, new byte[][] {data})[0];
-      index.apply(segment, new SegmentLog.Entry(kind, workflow.number, at, data));
-      if (kind == SegmentLog.DELETED) {
-        segment.dead.add(
-            workflow.number); // values in the maps until a sweep: a compaction keeps it
-      }
-    }
-    LogCompaction.ifDue(segment, index);
-  }
-
-  /**
-   * Appends a record to an owned segment's log and takes it into the index, both under the log's
-   * monitor, under which a compaction moves the records the index points to.
-   */
-  private void apply(Segment segment, byte kind, long number, byte[] data) {
-    synchronized (segment.log) {
-      long at = segment.log.append(kind, number, data);
-      index.apply(segment, new SegmentLog.Entry(kind, number, at, data));
-    }
-    LogCompaction.ifDue(segment, index);
-  }
-
-  /**
-   * Appends a new workflow's DAG and first status in one write (see WorkflowStore#begin), with its
-   * CREATED record when that waited for them.
-   */
-  void begin(SegmentIndex.Workflow workflow, byte[] dag, StatusRecord first) {
-    Segment segment = workflow.segment;
-    synchronized (segment.log) {
-      long[] at =
-          appendOf(
-              workflow,
-              new byte[] {SegmentLog.DAG, SegmentLog.STATUS},
-              new byte[][] {dag, first.encode()});
-      workflow.dagAt = at[0];
-      workflow.status(first, at[1]);
-    }
-    LogCompaction.ifDue(segment, index);
   }
 
   private synchronized Segment writingSegment() {
@@ -383,7 +296,7 @@ public final class SegmentStorage implements Storage {
     }
     // What the dead owner ran is not running now: one record says so to every process.
     if (used) {
-      apply(segment, SegmentLog.ADOPTED, -1, new byte[0]);
+      appends.apply(segment, SegmentLog.ADOPTED, -1, new byte[0]);
     }
     mailbox.deliverAndWatch(segment);
     return true;
@@ -489,8 +402,8 @@ public final class SegmentStorage implements Storage {
     for (int i = 0; i < listed.length; i++) {
       listed[i] = new Listed(all.get(i).id, all.get(i).statusKind());
     }
-    java.util.Arrays.parallelSort(listed, java.util.Comparator.comparing(Listed::id));
-    return java.util.Arrays.asList(listed);
+    Arrays.parallelSort(listed, java.util.Comparator.comparing(Listed::id));
+    return Arrays.asList(listed);
   }
 
   @Override
@@ -540,19 +453,8 @@ public final class SegmentStorage implements Storage {
     } else if (status != null
         && status.status() != WorkflowStatus.SUCCESSFUL
         && status.status() != WorkflowStatus.CANCELED) {
-      writeStatus(workflow, status.next(WorkflowStatus.CANCELED, null, clock.getAsLong()));
+      appends.writeStatus(workflow, status.next(WorkflowStatus.CANCELED, null, clock.getAsLong()));
     }
-  }
-
-  /** Appends a status of a workflow of an owned segment, and keeps it as the index would. */
-  void writeStatus(SegmentIndex.Workflow workflow, StatusRecord status) {
-    SegmentLog log = workflow.segment.log;
-    synchronized (log) {
-      long[] at =
-          appendOf(workflow, new byte[] {SegmentLog.STATUS}, new byte[][] {status.encode()});
-      workflow.status(status, at[0]);
-    }
-    LogCompaction.ifDue(workflow.segment, index);
   }
 
   /**

@@ -50,12 +50,12 @@ final class SegmentStore implements WorkflowStore {
   }
 
   private void append(byte kind, byte[] data) {
-    storage.apply(workflow, kind, data);
+    storage.appends.apply(workflow, kind, data);
   }
 
   @Override
   public void begin(byte[] dagBytes, StatusRecord first) {
-    storage.begin(workflow, dagBytes, first);
+    storage.appends.begin(workflow, dagBytes, first);
   }
 
   private final Dag dag =
@@ -85,7 +85,7 @@ final class SegmentStore implements WorkflowStore {
 
         @Override
         public void write(StatusRecord record) {
-          storage.writeStatus(workflow, record);
+          storage.appends.writeStatus(workflow, record);
         }
       };
 
