@@ -45,13 +45,16 @@ public enum Profile {
   public String describe() {
     return String.format(
         "JMH: %d fork%s x %d measured iterations after %d warm-up ones (%d ms each where not"
-            + " single-shot); resume: %d per variant; DBOS runs: %d / %d / %d; Temporal runs:"
-            + " %d / %d / %d (chain of 1,000 / 10,000 / pipeline)",
+            + " single-shot; whole workflows: at least %d warm-up iterations of %d ms); resume: %d"
+            + " per variant; DBOS runs: %d / %d / %d; Temporal runs: %d / %d / %d (chain of 1,000"
+            + " / 10,000 / pipeline)",
         forks,
         forks == 1 ? "" : "s",
         iterations,
         warmupIterations,
         iterationMillis,
+        Math.max(warmupIterations, JmhPart.SLOW_WARMUP_ITERATIONS),
+        Math.max(iterationMillis, JmhPart.SLOW_WARMUP_MILLIS),
         resumes,
         dbos.chain1k(),
         dbos.chain10k(),
