@@ -2,6 +2,7 @@ package dev.waymark.samples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.waymark.Waymark;
 import dev.waymark.WorkflowInfo;
@@ -118,5 +119,59 @@ class IdCreationTest {
       }
       assertEquals(ids + 1, second.list().size());
     }
+  }
+
+  /**
+   * A caller interrupted while it waits for the process that creates ids alone to make way: the
+   * wait goes on, the interrupt is kept for the caller, and the id locks stay usable (a thread
+   * interrupted inside a blocking file lock would close the lock file's channel for the JVM).
+   */
+  @Test
+  void aCallerInterruptedWhileWaitingForTheAloneProcessKeepsItsInterruptAndTheLocks()
+      throws Exception {
+    Path storage = dir.resolve("storage");
+    Path release = dir.resolve("release");
+    Path out = dir.resolve("holder.out");
+    Process holder =
+        ChildJvm.start(out, IdHolderProgram.class, storage.toString(), "held", release.toString());
+    ChildJvm.awaitLine(holder, out, "HELD", Duration.ofSeconds(120));
+    signal(holder, "STOP"); // alone, and not answering: whoever joins waits
+    try (Waymark waymark = Waymark.open(storage)) {
+      CompletableFuture<Boolean> caller = new CompletableFuture<>();
+      Thread thread =
+          new Thread(
+              () -> {
+                try {
+                  assertEquals(
+                      DamageSteps.expected("mine"), waymark.run(DamageSteps.chain("mine"), "mine"));
+                  caller.complete(Thread.interrupted());
+                } catch (Throwable e) {
+                  caller.completeExceptionally(e);
+                }
+              });
+      thread.start();
+      // Interrupted while it waits (its state says it sleeps between tries for the lock; a thread
+      // blocked in a file lock instead stays RUNNABLE, and is interrupted there after a while).
+      long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      while (thread.getState() != Thread.State.TIMED_WAITING && System.nanoTime() < until) {
+        Thread.onSpinWait();
+      }
+      thread.interrupt();
+      signal(holder, "CONT");
+      assertTrue(caller.get(60, TimeUnit.SECONDS), "the caller's interrupt is kept");
+      assertEquals(
+          DamageSteps.expected("after"),
+          waymark.run(DamageSteps.chain("after"), "after"),
+          "the id locks still work");
+      Files.createFile(release);
+      ChildJvm.awaitLine(holder, out, "DONE", Duration.ofSeconds(120));
+    } finally {
+      signal(holder, "CONT");
+    }
+  }
+
+  private static void signal(Process process, String signal) throws Exception {
+    Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start();
+    assertEquals(0, kill.waitFor());
   }
 }

@@ -78,7 +78,7 @@ final class IdLocks {
    * this object's monitor, and must take no lock that is held while waiting for that monitor.
    */
   synchronized boolean join(Runnable publish) {
-    boolean interrupted = Interrupts.setAside();
+    boolean[] interrupted = {Interrupts.setAside()};
     try {
       if (!joined.isEmpty()) {
         // Another runtime of this JVM joined: both take the stripes, and this JVM is present.
@@ -90,15 +90,15 @@ final class IdLocks {
       }
       joined.add(publish);
       FileLock taken;
-      try (FileLock waiting = channel.lock(WAITING, 1, true)) {
-        taken = channel.lock(SOLO, 1, false); // once an alone process lets it go
+      try (FileLock waiting = patiently(WAITING, true, interrupted)) {
+        taken = patiently(SOLO, false, interrupted); // once an alone process lets it go
       }
       FileLock exclusive = channel.tryLock(PRESENT, 1, false);
       boolean nobodyElse = exclusive != null;
       if (nobodyElse) {
         exclusive.release();
       }
-      present = channel.lock(PRESENT, 1, true); // no process joins meanwhile: this one holds SOLO
+      present = patiently(PRESENT, true, interrupted); // no one joins meanwhile: this one has SOLO
       if (!nobodyElse) {
         taken.release();
         return false;
@@ -112,7 +112,27 @@ final class IdLocks {
     } catch (IOException e) {
       throw new StorageException("cannot lock " + file + ": " + e, e);
     } finally {
-      Interrupts.restore(interrupted);
+      Interrupts.restore(interrupted[0]);
+    }
+  }
+
+  /**
+   * Takes the lock of one byte, waiting for it in steps of a millisecond: a thread interrupted
+   * while blocked in {@code FileChannel.lock} would close the channel, and drop every lock of this
+   * JVM on the file. An interrupt that comes meanwhile is noted in {@code interrupted}.
+   */
+  private FileLock patiently(long position, boolean shared, boolean[] interrupted)
+      throws IOException {
+    while (true) {
+      FileLock lock = channel.tryLock(position, 1, shared);
+      if (lock != null) {
+        return lock;
+      }
+      try {
+        TimeUnit.MILLISECONDS.sleep(1);
+      } catch (InterruptedException e) {
+        interrupted[0] = true; // set again once the channel is left alone
+      }
     }
   }
 
