@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -19,9 +20,11 @@ import java.util.stream.Stream;
  * {@code N} three-step pipelines:
  *
  * <ul>
- *   <li>{@code async STORAGE N}: runs them through {@code runAsync}, all submitted at once, twice:
- *       prints {@code async_cold_ns} for the first round (the JIT compiler still at work) and
- *       {@code async_ns} for the second, each from the first submission to the last result.
+ *   <li>{@code async STORAGE N}: runs them through {@code runAsync}, all submitted at once, in
+ *       rounds: prints {@code async_cold_ns} for the first round (the JIT compiler at work), then
+ *       runs rounds for {@link #WARM_SECONDS}, then prints {@code async_ns} for one more round,
+ *       each from the first submission to the last result, and {@code stored}, how many workflows
+ *       the storage then holds.
  *   <li>{@code fill STORAGE N}: runs them one after another.
  *   <li>{@code list STORAGE N}: times {@code Waymark.open} and {@code list()}, which must see N.
  *   <li>{@code inflight STORAGE N}: starts them behind a closed gate, prints {@link #READY} once
@@ -35,6 +38,13 @@ import java.util.stream.Stream;
  */
 public final class ManyChild {
   static final String READY = "all recorded: ready to be killed";
+
+  /**
+   * How long {@code async} warms up before its measured round: as long as the JMH benchmarks of
+   * whole workflows, whose code the JIT compiler is still compiling after a few seconds.
+   */
+  static final int WARM_SECONDS = 15;
+
   private static final int RESULT = 285;
 
   private ManyChild() {}
@@ -58,6 +68,12 @@ public final class ManyChild {
     try (Waymark waymark = Waymark.open(storage)) {
       waymark.run(pipeline, "warm-up");
       System.out.println("async_cold_ns=" + async(waymark, pipeline, "cold", count));
+      long warm = System.nanoTime() + TimeUnit.SECONDS.toNanos(WARM_SECONDS);
+      int rounds = 1;
+      while (System.nanoTime() < warm) {
+        async(waymark, pipeline, "warm" + rounds++ + "-", count);
+      }
+      System.out.println("stored=" + ((long) (rounds + 1) * count + 1));
       System.out.println("async_ns=" + async(waymark, pipeline, "w", count));
     }
   }

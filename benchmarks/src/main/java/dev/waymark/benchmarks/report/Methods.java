@@ -64,11 +64,12 @@ final class Methods {
       exceed what the disk holds; the allocated size is what it holds.
 
       **Many short workflows (plain harness, child JVMs).** Each workflow is the three-step
-      pipeline under its own id. *runAsync*: a JVM runs one pipeline, then twice submits 100,000
-      through `runAsync` at once and waits for all; the figure is the time from the first
-      submission to the last result, per workflow, of the second round (the first, shown too, runs
-      while the JIT compiler is still at work). *Disk*: the storage after that run, in blocks the
-      file system allocated (`stat`) and in file sizes, divided by the workflows it holds. *list()*: a
+      pipeline under its own id. *runAsync*: a JVM runs one pipeline, then submits 100,000 through
+      `runAsync` at once and waits for all, in rounds; the figure is the time from the first
+      submission to the last result, per workflow, of the round after 15 s of rounds, the warm-up
+      the JMH benchmarks of whole workflows get (the first round, shown too, runs while the JIT
+      compiler is at work). *Disk*: the storage after that run, in blocks the file system
+      allocated (`stat`) and in file sizes, divided by the workflows it holds. *list()*: a
       JVM runs 1,000,000 pipelines one after another; then each measured JVM times
       `Waymark.open` and one `list()`, which must return all of them. *resumeAll*: a JVM starts
       10,000 pipelines behind a step that blocks, and is killed with SIGKILL once `list()` sees

@@ -191,8 +191,8 @@ public final class Tables {
     out.append("| many three-step workflows | median | p25-p75 | min-max | n |\n")
         .append("|---|---:|---:|---:|---:|\n");
     Object[][] rows = {
-      {"`runAsync` of 100,000 (second round): time per workflow", MANY_ASYNC, false},
-      {"`runAsync` of 100,000 (first round, JIT at work)", cold(MANY_ASYNC), false},
+      {"`runAsync` of 100,000 after 15 s of warm-up: time per workflow", MANY_ASYNC, false},
+      {"`runAsync` of 100,000, first round (JIT at work)", cold(MANY_ASYNC), false},
       {"disk per finished workflow, allocated", MANY_DISK, true},
       {"disk per finished workflow, sum of file sizes", MANY_DISK_APPARENT, true},
       {"`list()` of 1,000,000 stored workflows", MANY_LIST, false},
@@ -219,7 +219,9 @@ public final class Tables {
     }
     String files = results.info("many.files");
     if (files != null) {
-      out.append("\nThe storage of the 200,001 workflows was ").append(files).append(" files.\n");
+      out.append("\nThe storage of the workflows of that run was ")
+          .append(files)
+          .append(" files.\n");
     }
     return out.toString();
   }
