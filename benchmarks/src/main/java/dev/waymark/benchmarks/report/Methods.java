@@ -64,12 +64,13 @@ final class Methods {
       exceed what the disk holds; the allocated size is what it holds.
 
       **Many short workflows (plain harness, child JVMs).** Each workflow is the three-step
-      pipeline under its own id. *runAsync*: a JVM runs one pipeline, then submits 100,000 through
-      `runAsync` at once and waits for all, in rounds; the figure is the time from the first
-      submission to the last result, per workflow, of the round after 15 s of rounds, the warm-up
-      the JMH benchmarks of whole workflows get (the first round, shown too, runs while the JIT
-      compiler is at work). *Disk*: the storage after that run, in blocks the file system
-      allocated (`stat`) and in file sizes, divided by the workflows it holds. *list()*: a
+      pipeline under its own id. *runAsync*: a JVM submits 100,000 pipelines through `runAsync` at
+      once and waits for all, in rounds for 15 s (the warm-up the JMH benchmarks of whole
+      workflows get) on a storage it then deletes; then it runs one pipeline and one more round on
+      a new storage. The figure is that round's time from the first submission to the last result,
+      per workflow (the very first round, shown too, runs while the JIT compiler is at work).
+      *Disk*: the storage of that last round, in blocks the file system allocated (`stat`) and in
+      file sizes, divided by the workflows it holds. *list()*: a
       JVM runs 1,000,000 pipelines one after another; then each measured JVM times
       `Waymark.open` and one `list()`, which must return all of them. *resumeAll*: a JVM starts
       10,000 pipelines behind a step that blocks, and is killed with SIGKILL once `list()` sees
