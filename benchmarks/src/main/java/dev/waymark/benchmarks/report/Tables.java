@@ -219,9 +219,7 @@ public final class Tables {
     }
     String files = results.info("many.files");
     if (files != null) {
-      out.append("\nThe storage of the workflows of that run was ")
-          .append(files)
-          .append(" files.\n");
+      out.append("\nThe storage of the 100,001 workflows was ").append(files).append(" files.\n");
     }
     return out.toString();
   }
