@@ -28,6 +28,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 final class JmhPart {
   private static final String PACKAGE = "dev.waymark.benchmarks.jmh.";
+  private static final String PACKAGE_REGEX = PACKAGE.replace(".", "\\.");
 
   /** Benchmark method (and parameter value, if any) to figure id. */
   static final Map<String, String> FIGURES =
@@ -59,8 +60,7 @@ final class JmhPart {
    * compiler is still at work on them after the smoke profile's warm-up, so they get at least
    * {@link #SLOW_WARMUP_ITERATIONS} warm-up iterations of {@link #SLOW_WARMUP_MILLIS}.
    */
-  private static final String SLOW_TO_WARM =
-      PACKAGE.replace(".", "\\.") + "ShortWorkflowBenchmark\\.";
+  private static final String SLOW_TO_WARM = PACKAGE_REGEX + "ShortWorkflowBenchmark\\.";
 
   static final int SLOW_WARMUP_ITERATIONS = 10;
   static final int SLOW_WARMUP_MILLIS = 1500;
@@ -70,7 +70,7 @@ final class JmhPart {
     List<RunResult> runs = new ArrayList<>();
     ChainedOptionsBuilder rest =
         options(profile, log, profilers, profile.warmupIterations, profile.iterationMillis)
-            .include(PACKAGE.replace(".", "\\.") + ".*")
+            .include(PACKAGE_REGEX + ".*")
             .exclude(SLOW_TO_WARM);
     runs.addAll(runFollowing(rest, log));
     Path slowLog = log.resolveSibling("slow-" + log.getFileName());

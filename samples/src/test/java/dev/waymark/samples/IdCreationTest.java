@@ -29,15 +29,26 @@ import org.junit.jupiter.api.io.TempDir;
 class IdCreationTest {
   @TempDir Path dir;
 
+  /**
+   * Starts an {@link IdHolderProgram} child on {@code storage} that holds {@code id} created alone
+   * and not written, until the file {@code release} appears; returns once it says so.
+   */
+  private Process holding(Path storage, String id, Path release) throws Exception {
+    Process holder =
+        ChildJvm.start(out(), IdHolderProgram.class, storage.toString(), id, release.toString());
+    ChildJvm.awaitLine(holder, out(), "HELD", Duration.ofSeconds(120));
+    return holder;
+  }
+
+  private Path out() {
+    return dir.resolve("holder.out");
+  }
+
   @Test
   void anIdCreatedAloneAndNotWrittenYetIsRefusedToAnotherProcess() throws Exception {
     Path storage = dir.resolve("storage");
     Path release = dir.resolve("release");
-    Path out = dir.resolve("holder.out");
-    Process holder =
-        ChildJvm.start(
-            out, IdHolderProgram.class, storage.toString(), "shared", release.toString());
-    ChildJvm.awaitLine(holder, out, "HELD", Duration.ofSeconds(120));
+    Process holder = holding(storage, "shared", release);
     try (Waymark waymark = Waymark.open(storage)) {
       assertThrows(
           WorkflowStillActiveException.class,
@@ -45,7 +56,7 @@ class IdCreationTest {
       // This process creates its own ids meanwhile, and the holder its own.
       assertEquals(DamageSteps.expected("mine"), waymark.run(DamageSteps.chain("mine"), "mine"));
       Files.createFile(release);
-      ChildJvm.awaitLine(holder, out, "DONE", Duration.ofSeconds(120));
+      ChildJvm.awaitLine(holder, out(), "DONE", Duration.ofSeconds(120));
       assertEquals(0, holder.waitFor());
       assertEquals(WorkflowStatus.SUCCESSFUL, waymark.getStatus("shared"));
       assertEquals(
@@ -57,15 +68,7 @@ class IdCreationTest {
   @Test
   void aProcessKilledWhileAloneHoldsUpNoOneAndItsUnwrittenIdIsFree() throws Exception {
     Path storage = dir.resolve("storage");
-    Path out = dir.resolve("holder.out");
-    Process holder =
-        ChildJvm.start(
-            out,
-            IdHolderProgram.class,
-            storage.toString(),
-            "shared",
-            dir.resolve("never").toString());
-    ChildJvm.awaitLine(holder, out, "HELD", Duration.ofSeconds(120));
+    Process holder = holding(storage, "shared", dir.resolve("never"));
     ChildJvm.kill(holder);
     try (Waymark waymark = Waymark.open(storage)) {
       // Nothing of the claim was written: the id is free, and this process creates alone now.
@@ -131,10 +134,7 @@ class IdCreationTest {
       throws Exception {
     Path storage = dir.resolve("storage");
     Path release = dir.resolve("release");
-    Path out = dir.resolve("holder.out");
-    Process holder =
-        ChildJvm.start(out, IdHolderProgram.class, storage.toString(), "held", release.toString());
-    ChildJvm.awaitLine(holder, out, "HELD", Duration.ofSeconds(120));
+    Process holder = holding(storage, "held", release);
     signal(holder, "STOP"); // alone, and not answering: whoever joins waits
     try (Waymark waymark = Waymark.open(storage)) {
       CompletableFuture<Boolean> caller = new CompletableFuture<>();
@@ -164,7 +164,7 @@ class IdCreationTest {
           waymark.run(DamageSteps.chain("after"), "after"),
           "the id locks still work");
       Files.createFile(release);
-      ChildJvm.awaitLine(holder, out, "DONE", Duration.ofSeconds(120));
+      ChildJvm.awaitLine(holder, out(), "DONE", Duration.ofSeconds(120));
     } finally {
       if (holder.isAlive()) {
         send(holder, "CONT"); // never left stopped, whatever failed (it may have ended meanwhile)

@@ -22,10 +22,9 @@ import java.util.stream.Stream;
  *
  * <ul>
  *   <li>{@code async STORAGE N}: runs them through {@code runAsync}, all submitted at once, in
- *       rounds: prints {@code async_cold_ns} for the first round (the JIT compiler at work), then
- *       runs rounds for {@link #WARM_SECONDS}, then prints {@code async_ns} for one more round,
- *       each from the first submission to the last result, and {@code stored}, how many workflows
- *       the storage then holds.
+ *       rounds for {@link #WARM_SECONDS} on a storage next to STORAGE, which it then deletes
+ *       (printing {@code async_cold_ns} for the first round, the JIT compiler at work), then once
+ *       on STORAGE (printing {@code async_ns}); each from the first submission to the last result.
  *   <li>{@code fill STORAGE N}: runs them one after another.
  *   <li>{@code list STORAGE N}: times {@code Waymark.open} and {@code list()}, which must see N.
  *   <li>{@code inflight STORAGE N}: starts them behind a closed gate, prints {@link #READY} once

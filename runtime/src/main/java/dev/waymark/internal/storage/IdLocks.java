@@ -143,10 +143,9 @@ final class IdLocks {
   synchronized void leave(Runnable runtime, boolean publish) {
     boolean interrupted = Interrupts.setAside();
     try {
-      if (alone == runtime) {
-        if (publish) {
-          runtime.run();
-        }
+      if (alone == runtime && publish) {
+        leaveAlone();
+      } else if (alone == runtime) {
         releaseSolo();
       }
       if (joined.remove(runtime) && joined.isEmpty() && present != null) {
