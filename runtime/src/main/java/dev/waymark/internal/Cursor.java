@@ -16,6 +16,10 @@ final class Cursor {
   Mode mode;
   Object value;
   long producer;
+
+  /** For RESOLVE: the value is the stored output of the output step of the task's own DAG. */
+  boolean throughOutput;
+
   Runnable acknowledge;
 
   void run(Frame frame, int task) {
@@ -25,11 +29,16 @@ final class Cursor {
   }
 
   void resolve(Frame frame, int task, Object value, long producer) {
+    resolve(frame, task, value, producer, false);
+  }
+
+  void resolve(Frame frame, int task, Object value, long producer, boolean throughOutput) {
     this.frame = frame;
     this.task = task;
     this.mode = Mode.RESOLVE;
     this.value = value;
     this.producer = producer;
+    this.throughOutput = throughOutput;
   }
 
   void settle(Frame frame, int task, Object value, long producer, Runnable acknowledge) {

@@ -10,7 +10,7 @@ import dev.waymark.internal.storage.Payload;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +24,16 @@ final class DagCodec {
   private DagCodec() {}
 
   static byte[] encode(Plan plan) {
-    Output out = new Output(1024, -1);
+    return encode(plan, null, false);
+  }
+
+  /**
+   * Encodes {@code plan}, a continuation's DAG when {@code names} is not null: then its tasks' ids
+   * follow (see {@link TaskNames}), and whether the continuation's value is this DAG's output as is
+   * (see {@link Records}). A reader that does not know them stops before them.
+   */
+  static byte[] encode(Plan plan, String[] names, boolean valueIsOutput) {
+    Output out = new Output(256, -1);
     writeStrings(out, plan.metadata);
     out.writeVarInt(plan.stepIds.length, true);
     for (int i = 0; i < plan.stepIds.length; i++) {
@@ -37,7 +46,8 @@ final class DagCodec {
       out.writeBytes(value);
     }
     List<TaskOptions> distinct = new ArrayList<>();
-    Map<TaskOptions, Integer> optionIndex = new HashMap<>();
+    // Equal options are one instance within a plan (see Plan.flatten and decode): no hashing.
+    Map<TaskOptions, Integer> optionIndex = new IdentityHashMap<>();
     for (TaskOptions options : plan.taskOptions) {
       optionIndex.computeIfAbsent(
           options,
@@ -63,6 +73,13 @@ final class DagCodec {
       }
     }
     out.writeVarInt(plan.output, true);
+    if (names != null) {
+      out.writeVarInt(names.length, true);
+      for (String name : names) {
+        out.writeString(name);
+      }
+      out.writeBoolean(valueIsOutput);
+    }
     return out.toBytes();
   }
 
@@ -123,8 +140,23 @@ final class DagCodec {
       if (output < 0 || output >= tasks) {
         throw new KryoException("output task out of range");
       }
-      return new Plan(
-          ids, steps, taskStep, taskInputs, taskOptions, values, output, metadata, shapes);
+      Plan plan =
+          new Plan(ids, steps, taskStep, taskInputs, taskOptions, values, output, metadata, shapes);
+      if (!in.end()) {
+        String[] names = new String[in.readVarInt(true)];
+        if (names.length != tasks) {
+          throw new KryoException("the DAG names " + names.length + " of its " + tasks + " tasks");
+        }
+        for (int t = 0; t < tasks; t++) {
+          names[t] = in.readString();
+          if (names[t] == null) {
+            throw new KryoException("task " + t + " has no id");
+          }
+        }
+        plan.storedNames = names;
+        plan.valueIsOutput = in.readBoolean();
+      }
+      return plan;
     } catch (KryoException | NegativeArraySizeException | IllegalArgumentException e) {
       throw new CheckpointCorruptedException(
           file, "holds a DAG that cannot be decoded: " + e.getMessage(), e);
@@ -192,6 +224,9 @@ final class DagCodec {
 
   private static void writeStrings(Output out, Map<String, String> map) {
     out.writeVarInt(map.size(), true);
+    if (map.isEmpty()) {
+      return;
+    }
     for (Map.Entry<String, String> entry : map.entrySet()) {
       out.writeString(entry.getKey());
       out.writeString(entry.getValue());
@@ -200,6 +235,9 @@ final class DagCodec {
 
   private static Map<String, String> readStrings(Input in) {
     int size = in.readVarInt(true);
+    if (size == 0) {
+      return Map.of();
+    }
     Map<String, String> map = new LinkedHashMap<>();
     for (int i = 0; i < size; i++) {
       map.put(in.readString(), in.readString());

@@ -286,11 +286,12 @@ final class Execution {
         if (cursor.mode != Cursor.Mode.RUN) {
           Object value = cursor.value;
           long producer = cursor.producer;
+          boolean throughOutput = cursor.throughOutput;
           Runnable acknowledge = cursor.acknowledge;
           boolean resolve = cursor.mode == Cursor.Mode.RESOLVE;
           cursor.clear();
           if (resolve) {
-            frame.resolve(t, value, producer, cursor);
+            frame.resolve(t, value, producer, throughOutput, cursor);
           } else {
             frame.settle(t, value, producer, acknowledge, cursor);
           }

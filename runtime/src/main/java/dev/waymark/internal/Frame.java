@@ -25,6 +25,27 @@ final class Frame {
   private final boolean parentStored;
 
   /**
+   * Whether the walk over stored DAGs from the root ({@link TaskLocator}) reaches this frame: every
+   * DAG from the root down to it is stored, so its tasks' names can live in its DAG's record.
+   */
+  private final boolean reached;
+
+  /** Whether this frame's DAG is the one its parent task returned (not one deeper down). */
+  private final boolean direct;
+
+  /**
+   * The ids of this frame's tasks that were read (from its DAG's record, or under each key), or
+   * null; for the root frame, always null: its ids come from its plan.
+   */
+  private String[] names;
+
+  /**
+   * The ids this run gave: per task, the number after its base name (0: the base name alone), or -1
+   * when {@link #names} holds it. Numbers, not strings, since a deep recursion keeps every level.
+   */
+  private int[] numbers;
+
+  /**
    * The key of the topmost stored continuation task that this frame's output becomes the value of,
    * or -1; see {@link ContinuationLinks}.
    */
@@ -40,7 +61,7 @@ final class Frame {
 
   /** The root frame of a workflow. */
   Frame(Execution run, Plan plan) {
-    this(run, plan, null, -1, null, true, -1);
+    this(run, plan, null, -1, null, true, true, false, -1);
   }
 
   private Frame(
@@ -50,6 +71,8 @@ final class Frame {
       int parentTask,
       long[] keys,
       boolean parentStored,
+      boolean reached,
+      boolean direct,
       long linkTop) {
     this.run = run;
     this.plan = plan;
@@ -57,7 +80,10 @@ final class Frame {
     this.parentTask = parentTask;
     this.keys = keys;
     this.parentStored = parentStored;
+    this.reached = reached;
+    this.direct = direct;
     this.linkTop = linkTop;
+    this.names = plan.storedNames;
   }
 
   /** The frame of the DAG that task {@code t} of this frame returned. */
@@ -76,7 +102,15 @@ final class Frame {
       childKeys[i] = TaskKeys.child(creator, i);
     }
     return new Frame(
-        run, plan, this, t, childKeys, creatorStored, ContinuationLinks.topFor(this, t));
+        run,
+        plan,
+        this,
+        t,
+        childKeys,
+        creatorStored,
+        reached && creatorStored && creator == key(t),
+        creator == key(t),
+        ContinuationLinks.topFor(this, t));
   }
 
   Execution run() {
@@ -101,6 +135,43 @@ final class Frame {
 
   String name(int t) {
     return run.names().name(this, t);
+  }
+
+  /** The id of task {@code t} as far as this frame knows it, or null; see {@link TaskNames}. */
+  String knownName(int t) {
+    if (numbers != null && numbers[t] >= 0) {
+      int n = numbers[t];
+      return n == 0 ? plan.baseName(t) : plan.baseName(t) + "_" + n;
+    }
+    return names == null ? null : names[t];
+  }
+
+  /** Task {@code t} is named by number {@code n} after its base name. */
+  void named(int t, int n) {
+    if (numbers == null) {
+      numbers = new int[plan.taskCount()];
+    }
+    numbers[t] = n;
+  }
+
+  /** Task {@code t} is named {@code name}, as read. */
+  void named(int t, String name) {
+    if (names == null) {
+      names = new String[plan.taskCount()];
+    }
+    names[t] = name;
+    if (numbers != null) {
+      numbers[t] = -1;
+    }
+  }
+
+  /** The ids of all this frame's tasks, once each has one. */
+  String[] allNames() {
+    String[] all = new String[plan.taskCount()];
+    for (int t = 0; t < all.length; t++) {
+      all[t] = knownName(t);
+    }
+    return all;
   }
 
   /**
@@ -274,10 +345,11 @@ final class Frame {
       childPlan.checkOnlyOutputStored(name(t));
     }
     Frame child = child(t, childPlan);
-    run.names().register(child);
+    run.names().register(child, child.reached);
     if (storesDag(t)) {
       SignatureCheck.keepShapes(run.claim(), childPlan);
-      byte[] dag = childPlan.dag();
+      childPlan.valueIsOutput = !plan.taskOptions[t].catching();
+      byte[] dag = DagCodec.encode(childPlan, child.allNames(), childPlan.valueIsOutput);
       run.claim()
           .values()
           .write(
@@ -298,6 +370,15 @@ final class Frame {
    * The DAG of continuation task {@code p} resolved to {@code value}, stored at {@code producer}.
    */
   void resolve(int p, Object value, long producer, Cursor cursor) {
+    resolve(p, value, producer, false, cursor);
+  }
+
+  /**
+   * Like {@link #resolve(int, Object, long, Cursor)}; {@code throughOutput} says that {@code
+   * producer} is the stored output of the output step of the stored DAG {@code p} returned, which
+   * says where {@code p}'s value is (see {@link Records}): then no final record is written.
+   */
+  void resolve(int p, Object value, long producer, boolean throughOutput, Cursor cursor) {
     if (dead) {
       return;
     }
@@ -307,8 +388,12 @@ final class Frame {
       if (plan.taskOptions[p].catching()) {
         out = Result.success(value);
         producer = -1;
+        newProducer = writeFinal(p, out, producer);
+      } else if (throughOutput) {
+        newProducer = producer;
+      } else {
+        newProducer = writeFinal(p, out, producer);
       }
-      newProducer = writeFinal(p, out, producer);
     } catch (Throwable e) {
       run.fail(name(p), e);
       return;
@@ -364,7 +449,14 @@ final class Frame {
       if (isRoot()) {
         run.finish(out);
       } else {
-        cursor.resolve(parent, parentTask, out, producer);
+        // The parent task's stored DAG names this output step: its value needs no record of its
+        // own.
+        boolean throughOutput =
+            direct
+                && parentStored
+                && plan.valueIsOutput
+                && producer == TaskKeys.store(TaskKeys.OUTPUT, key(t));
+        cursor.resolve(parent, parentTask, out, producer, throughOutput);
       }
       return;
     }

@@ -88,6 +88,10 @@ final class Plan {
     if (taskId != null) {
       return taskId;
     }
+    StepDefinition<?> step = steps[taskStep[t]];
+    if (step != null) {
+      return step.taskName(); // what the id below gives, without a substring per call
+    }
     String stepId = StepDefinition.unversioned(stepIds[taskStep[t]]);
     return stepId.substring(stepId.lastIndexOf('#') + 1);
   }
@@ -131,6 +135,15 @@ final class Plan {
   }
 
   private volatile byte[] dag;
+
+  /** The ids of a continuation DAG's tasks, when its record holds them; see {@link TaskNames}. */
+  String[] storedNames;
+
+  /**
+   * For a continuation DAG read from its record: whether the value of the task that returned it is
+   * this DAG's output as is (the task catches nothing); see {@link Records}.
+   */
+  boolean valueIsOutput;
 
   /** The storage's shapes this plan's step shapes were last kept in (see SignatureCheck). */
   volatile Storage.Shapes shapesKeptIn;
@@ -207,10 +220,14 @@ final class Plan {
             || step.step != lastStep
             || step.catching != lastCatching) {
           // resolved once per run of nodes with the same step and options (a chain, a fan-out)
-          TaskOptions resolved =
-              TaskOptions.resolve(
-                  TaskOptions.merge(step.callOptions, step.step.options()), step.catching);
-          lastResolved = sharedOptions.computeIfAbsent(resolved, o -> o);
+          if (step.callOptions.isEmpty()) {
+            lastResolved = step.step.resolvedOptions(step.catching);
+          } else {
+            TaskOptions resolved =
+                TaskOptions.resolve(
+                    TaskOptions.merge(step.callOptions, step.step.options()), step.catching);
+            lastResolved = sharedOptions.computeIfAbsent(resolved, o -> o);
+          }
           lastCall = step.callOptions;
           lastStep = step.step;
           lastCatching = step.catching;
@@ -235,7 +252,9 @@ final class Plan {
         options.toArray(new TaskOptions[0]),
         values.toArray(new byte[0][]),
         count - 1,
-        java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metadata)),
+        metadata.isEmpty()
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metadata)),
         null);
   }
 

@@ -9,7 +9,9 @@ import java.nio.ByteBuffer;
 /**
  * Reading and writing task values in a claim. A continuation task's value is its final record: the
  * value itself (tag {@link #FINAL_VALUE}), or a link (tag {@link #FINAL_LINK}) straight to the
- * record of the task that produced it, however deep the recursion: one hop.
+ * record of the task that produced it, however deep the recursion: one hop. A task whose stored DAG
+ * says that the task's value is that DAG's output as is, and whose output step stored its output,
+ * needs neither: that output is its value (see {@link #throughDag}).
  */
 final class Records {
   static final byte FINAL_VALUE = 0;
@@ -20,7 +22,26 @@ final class Records {
   /** Whether a task has a value stored: an output or a final record. */
   static boolean hasValue(WorkflowStore claim, long taskKey) {
     return claim.values().contains(TaskKeys.store(TaskKeys.OUTPUT, taskKey))
-        || claim.values().contains(TaskKeys.store(TaskKeys.FINAL, taskKey));
+        || claim.values().contains(TaskKeys.store(TaskKeys.FINAL, taskKey))
+        || throughDag(claim, taskKey) >= 0;
+  }
+
+  /**
+   * The record of the value of continuation task {@code taskKey} that has no final record: the
+   * stored output of the output step of the DAG it returned, when that DAG is stored and says that
+   * the task's value is its output as is; or -1.
+   */
+  private static long throughDag(WorkflowStore claim, long taskKey) {
+    Payload dag = claim.values().read(TaskKeys.store(TaskKeys.CONTINUATION, taskKey));
+    if (dag == null) {
+      return -1;
+    }
+    Plan plan = DagCodec.decode(dag);
+    if (!plan.valueIsOutput) {
+      return -1;
+    }
+    long output = TaskKeys.store(TaskKeys.OUTPUT, TaskKeys.child(taskKey, plan.output));
+    return claim.values().contains(output) ? output : -1;
   }
 
   /**
@@ -35,6 +56,11 @@ final class Records {
     }
     Payload fin = claim.values().read(TaskKeys.store(TaskKeys.FINAL, taskKey));
     if (fin == null) {
+      long output = throughDag(claim, taskKey);
+      Payload value = output < 0 ? null : claim.values().read(output);
+      if (value != null) {
+        return decode(value, output, 0);
+      }
       throw new CheckpointCorruptedException(
           java.nio.file.Path.of(claim.location()),
           "holds no value for task #" + taskKey + ", though one was stored: records were lost",
@@ -93,7 +119,7 @@ final class Records {
     long finalKey = TaskKeys.store(TaskKeys.FINAL, taskKey);
     Payload fin = claim.values().read(finalKey);
     if (fin == null) {
-      return -1;
+      return throughDag(claim, taskKey);
     }
     return fin.bytes()[fin.offset()] == FINAL_VALUE
         ? finalKey

@@ -157,6 +157,23 @@ public final class StepDefinition<T> {
     return options;
   }
 
+  /** The task options of a call without options of its own, not catching and catching. */
+  private final TaskOptions[] resolved = new TaskOptions[2];
+
+  /**
+   * The options of a task calling this step with no options of its own: resolved once, so that
+   * every such task shares one instance.
+   */
+  TaskOptions resolvedOptions(boolean catching) {
+    int i = catching ? 1 : 0;
+    TaskOptions options = resolved[i];
+    if (options == null) {
+      options = TaskOptions.resolve(this.options, catching);
+      resolved[i] = options;
+    }
+    return options;
+  }
+
   /** Whether the step's annotation catches exceptions. */
   public boolean catching() {
     return catching;

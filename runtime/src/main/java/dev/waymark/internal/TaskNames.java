@@ -5,16 +5,18 @@ import dev.waymark.internal.storage.TaskKeys;
 import dev.waymark.internal.storage.WorkflowStore;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
 
 /**
  * Task ids across a workflow. The recorded DAG's tasks are named from it; a task created by a
- * continuation is named when it is created, by a per-name counter kept in the store, and the name
- * is stored under the task's key. A parent that runs again recreates the same keys and so finds the
- * same names: recovery never invents new task ids.
+ * continuation is named when it is created, from a per-base-name counter, and its name is stored
+ * before it runs: in the record of the DAG it belongs to when that DAG is stored, or else under the
+ * task's key (then also the other way round, and the counter, every {@link #COUNTER_EVERY} names).
+ * A parent that runs again recreates the same keys and so finds the same names: recovery never
+ * invents new task ids.
  */
 final class TaskNames {
   /**
@@ -27,17 +29,28 @@ final class TaskNames {
   private final Plan root;
   private String[] rootNames;
   private Map<String, Integer> rootIndex;
+
+  /** Per base name, the next number to try; every number below it is taken. */
   private final Map<String, Integer> counters = new HashMap<>();
-  private final Map<Long, String> childNames = new ConcurrentHashMap<>();
+
+  /** Names taken as a base name alone (number 0), with the root DAG's names. */
+  private final Set<String> plain = new HashSet<>();
 
   /**
-   * Whether every name of the workflow was stored through this object (a fresh run: nothing was
+   * Whether every name of the workflow was taken through this object (a fresh run: nothing was
    * stored before it began), so that a name it does not know is stored nowhere and is not looked
-   * up. Then {@link #owners} holds the names it took.
+   * up.
    */
   private boolean knowsAll;
 
-  private final Map<String, Long> owners = new HashMap<>();
+  /**
+   * For a run that did not begin the workflow: the names its stored DAGs hold, read once when it
+   * first names a task.
+   */
+  private Map<String, Long> storedNames;
+
+  /** Per base name, the number after the highest the stored DAGs hold. */
+  private final Map<String, Integer> storedNext = new HashMap<>();
 
   TaskNames(WorkflowStore claim, Plan root) {
     this.claim = claim;
@@ -54,12 +67,12 @@ final class TaskNames {
     if (frame.isRoot()) {
       return rootNames()[t];
     }
-    long key = frame.key(t);
-    String name = childNames.get(key);
+    String name = frame.knownName(t);
     if (name == null) {
+      long key = frame.key(t);
       Payload stored = claim.values().read(TaskKeys.store(TaskKeys.NAME_OF, key));
       name = stored == null ? "#" + Long.toHexString(key) : utf8(stored);
-      childNames.put(key, name);
+      frame.named(t, name);
     }
     return name;
   }
@@ -70,11 +83,30 @@ final class TaskNames {
     if (index != null) {
       return index;
     }
-    Payload stored = claim.values().read(TaskKeys.store(TaskKeys.KEY_OF, TaskKeys.hash(name)));
-    if (stored == null) {
+    long key = indexed(name);
+    if (key >= 0) {
+      return key;
+    }
+    long[] found = {-1};
+    TaskLocator.forEachName(
+        claim,
+        root,
+        (taskName, taskKey) -> {
+          if (taskName.equals(name)) {
+            found[0] = taskKey;
+            return true;
+          }
+          return false;
+        });
+    return found[0];
+  }
+
+  /** The key stored for {@code name} as the name of a task outside any stored DAG, or -1. */
+  private long indexed(String name) {
+    long key = ownerOf(name);
+    if (key < 0) {
       return -1;
     }
-    long key = ByteBuffer.wrap(stored.bytes(), stored.offset(), stored.length()).getLong();
     Payload check = claim.values().read(TaskKeys.store(TaskKeys.NAME_OF, key));
     return check != null && utf8(check).equals(name) ? key : -1;
   }
@@ -100,40 +132,46 @@ final class TaskNames {
   }
 
   /**
-   * Names the tasks of a continuation frame that have no name yet, durably, before any of them
-   * runs. A name is taken by writing its reverse entry (name to key) first, then the task's own
-   * entry, then (every {@link #COUNTER_EVERY} names) the counter, which only says where to look
-   * next: a process that dies anywhere in between finds, on the next run, the name this task had
-   * taken (or none), never one another task has, and a counter behind costs a few look-ups.
+   * Names the tasks of a continuation frame, before any of them runs. With {@code inStoredDag}, the
+   * names go into the record of the frame's DAG, which the caller writes next. Otherwise each is
+   * taken durably here: its reverse entry (name to key) first, then the task's own entry, then
+   * (every {@link #COUNTER_EVERY} names) the counter, which only says where to look next. A process
+   * that dies anywhere in between finds, on the next run, the name this task had taken (or none),
+   * never one another task has, and a counter behind costs a few look-ups.
    */
-  synchronized void register(Frame child) {
+  synchronized void register(Frame child, boolean inStoredDag) {
+    if (plain.isEmpty()) {
+      plain.addAll(rootIndex().keySet());
+    }
+    if (!knowsAll && storedNames == null) {
+      storedNames = readStoredNames();
+    }
     Plan plan = child.plan();
     for (int t = 0; t < plan.taskCount(); t++) {
       long key = child.key(t);
-      if (knowsAll && childNames.containsKey(key)) {
-        continue;
-      }
       Payload stored = knowsAll ? null : claim.values().read(TaskKeys.store(TaskKeys.NAME_OF, key));
       if (stored != null) {
-        childNames.put(key, utf8(stored));
+        child.named(t, utf8(stored));
         continue;
       }
       String base = plan.baseName(t);
       int n;
       String name;
-      long owner;
       do {
         n = nextNumber(base);
         name = n == 0 ? base : base + "_" + n;
-        owner = ownerOf(name);
-      } while (owner >= 0 && owner != key);
-      if (owner != key) {
+      } while (takenByAnother(name, n, key));
+      if (n == 0) {
+        plain.add(name);
+      }
+      child.named(t, n);
+      if (inStoredDag) {
+        continue;
+      }
+      if (knowsAll || ownerOf(name) != key) {
         write(
             TaskKeys.store(TaskKeys.KEY_OF, TaskKeys.hash(name)),
             ByteBuffer.allocate(8).putLong(key).array());
-      }
-      if (knowsAll) {
-        owners.put(name, key);
       }
       write(TaskKeys.store(TaskKeys.NAME_OF, key), name.getBytes(StandardCharsets.UTF_8));
       if ((n + 1) % COUNTER_EVERY == 0) {
@@ -141,27 +179,70 @@ final class TaskNames {
             TaskKeys.store(TaskKeys.COUNTER, TaskKeys.hash(base)),
             ByteBuffer.allocate(4).putInt(n + 1).array());
       }
-      childNames.put(key, name);
     }
   }
 
-  /** The key that took {@code name}, or -1 when no task did. */
-  private long ownerOf(String name) {
-    if (knowsAll) {
-      return owners.getOrDefault(name, -1L);
+  /** Whether a task other than {@code key} took {@code name}, number {@code n} of its base. */
+  private boolean takenByAnother(String name, int n, long key) {
+    if (plain.contains(name) || (n == 0 && numberedHere(name))) {
+      return true; // this run gave it (or the root DAG has it), and not to key: key has none yet
     }
+    if (knowsAll) {
+      return false;
+    }
+    Long inDag = storedNames.get(name);
+    long owner = inDag != null ? inDag : ownerOf(name);
+    return owner >= 0 && owner != key;
+  }
+
+  /** Whether {@code name} reads as a numbered name of a base this run numbered past it. */
+  private boolean numberedHere(String name) {
+    int cut = name.lastIndexOf('_');
+    if (cut <= 0 || !isNumber(name, cut + 1) || name.length() - cut > 9) {
+      return false;
+    }
+    Integer next = counters.get(name.substring(0, cut));
+    return next != null && Integer.parseInt(name.substring(cut + 1)) < next;
+  }
+
+  /** The key stored as the owner of {@code name} outside any stored DAG, or -1. */
+  private long ownerOf(String name) {
     Payload stored = claim.values().read(TaskKeys.store(TaskKeys.KEY_OF, TaskKeys.hash(name)));
     return stored == null
         ? -1
         : ByteBuffer.wrap(stored.bytes(), stored.offset(), stored.length()).getLong();
   }
 
+  /**
+   * The names the stored DAGs hold, for a run that did not begin the workflow; each numbered one
+   * moves its base's counter past it.
+   */
+  private Map<String, Long> readStoredNames() {
+    Map<String, Long> found = new HashMap<>();
+    TaskLocator.forEachName(
+        claim,
+        root,
+        (name, key) -> {
+          found.put(name, key);
+          int cut = name.lastIndexOf('_');
+          if (cut > 0 && isNumber(name, cut + 1) && name.length() - cut <= 9) {
+            storedNext.merge(
+                name.substring(0, cut), Integer.parseInt(name.substring(cut + 1)) + 1, Math::max);
+          }
+          return false;
+        });
+    return found;
+  }
+
   private int nextNumber(String base) {
     Integer next = counters.get(base);
     if (next == null) {
-      int fromRoot =
-          (int)
-              Arrays.stream(rootNames()).filter(n -> n.equals(base) || isNumbered(n, base)).count();
+      int fromRoot = 0;
+      for (String name : rootNames()) {
+        if (name.equals(base) || isNumbered(name, base)) {
+          fromRoot++;
+        }
+      }
       Payload stored =
           knowsAll
               ? null
@@ -170,18 +251,30 @@ final class TaskNames {
           stored == null
               ? 0
               : ByteBuffer.wrap(stored.bytes(), stored.offset(), stored.length()).getInt();
-      next = Math.max(fromRoot, fromStore);
+      next = Math.max(storedNext.getOrDefault(base, 0), Math.max(fromRoot, fromStore));
     }
     counters.put(base, next + 1);
     return next;
   }
 
   private static boolean isNumbered(String name, String base) {
-    if (!name.startsWith(base + "_")) {
+    return name.length() > base.length() + 1
+        && name.startsWith(base)
+        && name.charAt(base.length()) == '_'
+        && isNumber(name, base.length() + 1);
+  }
+
+  private static boolean isNumber(String text, int from) {
+    if (from >= text.length()) {
       return false;
     }
-    String suffix = name.substring(base.length() + 1);
-    return !suffix.isEmpty() && suffix.chars().allMatch(Character::isDigit);
+    for (int i = from; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void write(long key, byte[] bytes) {

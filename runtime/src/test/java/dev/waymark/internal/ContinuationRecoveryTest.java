@@ -1,7 +1,9 @@
 package dev.waymark.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.waymark.StepOptions;
 import dev.waymark.Waymark;
@@ -136,11 +138,12 @@ class ContinuationRecoveryTest {
   }
 
   /**
-   * A base name's counter is stored only every few names, and may be lost: a task named again after
-   * a kill looks past the ids other tasks took and gets its own id back, never a taken one.
+   * A continuation's tasks take their ids in the record of its DAG, where nothing but the ids of
+   * that DAG's tasks count them: a task named again after a kill, its parent's DAG lost, looks past
+   * the ids the stored DAGs hold and gets its own id back, never a taken one.
    */
   @Test
-  void aTaskNamedAgainAfterAKillWithItsCounterLostGetsItsOwnIdBack() {
+  void aTaskNamedAgainAfterAKillGetsItsOwnIdBack() {
     Workflow<String> workflow = ContinuationSteps.DOWN.call(Workflow.of(40));
     try (Waymark waymark = Waymark.open(dir)) {
       assertEquals("bottom", waymark.run(workflow, "deep"));
@@ -148,10 +151,13 @@ class ContinuationRecoveryTest {
     long[] keys = new long[41];
     try (Storage store = Storages.open(dir);
         WorkflowStore claim = store.claim("deep", false)) {
+      TaskNames names = new TaskNames(claim, DagCodec.decode(claim.dag().read()));
       for (int level = 1; level <= 40; level++) {
-        Payload key =
-            claim.values().read(TaskKeys.store(TaskKeys.KEY_OF, TaskKeys.hash("down_" + level)));
-        keys[level] = java.nio.ByteBuffer.wrap(key.bytes(), key.offset(), key.length()).getLong();
+        keys[level] = names.keyOf("down_" + level);
+        assertTrue(keys[level] >= 0, "down_" + level + " is found");
+        assertFalse(
+            claim.values().contains(TaskKeys.store(TaskKeys.NAME_OF, keys[level])),
+            "the id of a task of a stored DAG is kept in that DAG's record alone");
       }
     }
     // Killed as level 39 ran again: its continuation, and the name of the task it creates, lost.
@@ -167,9 +173,6 @@ class ContinuationRecoveryTest {
           }
           claim.values().delete(TaskKeys.store(TaskKeys.CONTINUATION, keys[39]));
           claim.values().delete(TaskKeys.store(TaskKeys.CONTINUATION, keys[40]));
-          claim.values().delete(TaskKeys.store(TaskKeys.NAME_OF, keys[40]));
-          claim.values().delete(TaskKeys.store(TaskKeys.KEY_OF, TaskKeys.hash("down_40")));
-          claim.values().delete(TaskKeys.store(TaskKeys.COUNTER, TaskKeys.hash("down")));
         });
     try (Waymark waymark = Waymark.open(dir)) {
       assertEquals("bottom", waymark.resume("deep"));
@@ -182,9 +185,50 @@ class ContinuationRecoveryTest {
     }
     try (Storage store = Storages.open(dir);
         WorkflowStore claim = store.claim("deep", false)) {
-      Payload key = claim.values().read(TaskKeys.store(TaskKeys.KEY_OF, TaskKeys.hash("down_40")));
-      assertEquals(
-          keys[40], java.nio.ByteBuffer.wrap(key.bytes(), key.offset(), key.length()).getLong());
+      TaskNames names = new TaskNames(claim, DagCodec.decode(claim.dag().read()));
+      assertEquals(keys[40], names.keyOf("down_40"));
     }
+  }
+
+  /**
+   * A continuation whose stored DAG says its value is that DAG's output as is gets no final record
+   * of its own: its value is read through its DAG, by a query and after a kill alike.
+   */
+  @Test
+  void aContinuationResolvedByItsOutputStepIsReadThroughItsDag() {
+    try (Waymark waymark = Waymark.open(dir)) {
+      assertEquals(
+          3628800L, waymark.run(ContinuationSteps.FACTORIAL.call(Workflow.of(10L)), "through"));
+      assertEquals((Object) 5040L, waymark.getOutput("through", "factorial_3"), "7!");
+    }
+    long[] muls = new long[3];
+    try (Storage store = Storages.open(dir);
+        WorkflowStore claim = store.claim("through", false)) {
+      TaskNames names = new TaskNames(claim, DagCodec.decode(claim.dag().read()));
+      long level3 = names.keyOf("factorial_3");
+      assertTrue(claim.values().contains(TaskKeys.store(TaskKeys.CONTINUATION, level3)));
+      assertFalse(
+          claim.values().contains(TaskKeys.store(TaskKeys.FINAL, level3)),
+          "no final record: the output of its DAG's mul is its value");
+      assertTrue(Records.hasValue(claim, level3));
+      for (int i = 0; i < muls.length; i++) {
+        muls[i] = names.keyOf(i == 0 ? "mul" : "mul_" + i);
+      }
+    }
+    // Killed as the three top multiplications were about to commit: the levels below them are done.
+    edit(
+        "through",
+        claim -> {
+          for (long mul : muls) {
+            claim.values().delete(TaskKeys.store(TaskKeys.OUTPUT, mul));
+          }
+        });
+    ContinuationSteps.RUNS.clear();
+    try (Waymark waymark = Waymark.open(dir)) {
+      assertEquals((Object) 3628800L, waymark.resume("through"));
+      assertEquals((Object) 5040L, waymark.getOutput("through", "factorial_3"));
+    }
+    assertEquals(0, ContinuationSteps.runs("factorial"), "every level's DAG was stored");
+    assertEquals(3, ContinuationSteps.runs("mul"), "only the multiplications that were lost");
   }
 }

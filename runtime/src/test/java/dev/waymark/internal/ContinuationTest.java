@@ -57,6 +57,26 @@ class ContinuationTest {
         3628800L, waymark.run(ContinuationSteps.FACTORIAL.call(Workflow.of(10L)), "factorial"));
   }
 
+  /**
+   * A root task may carry an id that numbering would give a continuation's task later: that task
+   * takes the next free number instead, so each id names one task.
+   */
+  @Test
+  void aContinuationsTaskNeverTakesTheIdOfARootTask() {
+    Workflow<String> workflow =
+        ContinuationSteps.JOIN.call(
+            ContinuationSteps.LOOP.call(Workflow.of(3)),
+            ContinuationSteps.SOURCE1
+                .call()
+                .options(StepOptions.builder().taskId("append1_2").build()));
+    waymark.run(workflow, "root-ids");
+    assertEquals("[source1]", waymark.getOutput("root-ids", "append1_2"), "the root task's");
+    assertEquals("[source1][append1]", waymark.getOutput("root-ids", "append1_1"));
+    assertEquals("[source1][append1][append1]", waymark.getOutput("root-ids", "append1_3"));
+    assertEquals(
+        "[source1][append1][append1][append1]", waymark.getOutput("root-ids", "append1_4"));
+  }
+
   @Test
   void tasksInsideContinuationsAreNamedAndReadable() {
     waymark.run(ContinuationSteps.LOOP.call(Workflow.of(3)), "names");
