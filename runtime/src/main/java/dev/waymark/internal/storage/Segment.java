@@ -40,6 +40,11 @@ final class Segment {
   final int number;
   final Path dir;
   final SegmentLog log;
+
+  /** Appends waiting for the next holder of the log's monitor (see SegmentAppends#grouped). */
+  final java.util.Queue<SegmentAppends.Grouped> grouped =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
+
   final Inbox inbox;
 
   /** The deleted workflows whose values are still in the maps. */

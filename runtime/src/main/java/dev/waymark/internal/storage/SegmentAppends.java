@@ -1,6 +1,7 @@
 package dev.waymark.internal.storage;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -9,6 +10,12 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Every append to the logs of the segments this process owns, each with its update of the index,
  * both under the log's monitor, under which a compaction moves the records the index points to.
+ *
+ * <p>A new workflow's first records and every status go in groups: a thread queues its append, then
+ * takes the log's monitor, and the first thread to hold it writes every queued append in one write;
+ * the others find theirs written. Under load (the admission of new workflows next to the statuses
+ * of the ones that end) that makes one system call of several, and each thread still returns only
+ * once its records are written.
  *
  * <p>A workflow created alone (see IdLocks) is in the index before its CREATED record is in the
  * log: that record goes into the workflow's first append, or is written by {@link #writeCreated}
@@ -80,27 +87,119 @@ final class SegmentAppends {
    * CREATED record when that waited for them.
    */
   void begin(SegmentIndex.Workflow workflow, byte[] dag, StatusRecord first) {
-    Segment segment = workflow.segment;
-    synchronized (segment.log) {
-      long[] at =
-          appendOf(
-              workflow,
-              new byte[] {SegmentLog.DAG, SegmentLog.STATUS},
-              new byte[][] {dag, first.encode()});
-      workflow.dagAt = at[0];
-      workflow.status(first, at[1]);
-    }
-    LogCompaction.ifDue(segment, index);
+    grouped(new Grouped(workflow, dag, first));
   }
 
   /** Appends a status of a workflow, and keeps it as the index would. */
   void writeStatus(SegmentIndex.Workflow workflow, StatusRecord status) {
-    synchronized (workflow.segment.log) {
-      long[] at =
-          appendOf(workflow, new byte[] {SegmentLog.STATUS}, new byte[][] {status.encode()});
-      workflow.status(status, at[0]);
+    grouped(new Grouped(workflow, null, status));
+  }
+
+  /** A workflow's DAG (or none) and status, to be appended by whoever holds the log's monitor. */
+  static final class Grouped {
+    final SegmentIndex.Workflow workflow;
+    final byte[] dag;
+    final StatusRecord status;
+    final byte[] encoded;
+
+    /** Set under the log's monitor once appended, with the failure of that write, if any. */
+    boolean done;
+
+    RuntimeException failure;
+
+    Grouped(SegmentIndex.Workflow workflow, byte[] dag, StatusRecord status) {
+      this.workflow = workflow;
+      this.dag = dag;
+      this.status = status;
+      this.encoded = status.encode(); // before the monitor: its holder only writes
     }
-    LogCompaction.ifDue(workflow.segment, index);
+  }
+
+  /** Queues {@code mine}, then appends every queued append unless another thread did. */
+  private void grouped(Grouped mine) {
+    Segment segment = mine.workflow.segment;
+    segment.grouped.add(mine);
+    synchronized (segment.log) {
+      if (!mine.done) {
+        List<Grouped> batch = new ArrayList<>();
+        for (Grouped next = segment.grouped.poll(); next != null; next = segment.grouped.poll()) {
+          batch.add(next);
+        }
+        appendAll(segment, batch);
+      }
+    }
+    if (mine.failure != null) {
+      throw mine.failure;
+    }
+    LogCompaction.ifDue(segment, index);
+  }
+
+  /** Appends {@code batch} in one write and takes it into the index; under the log's monitor. */
+  private void appendAll(Segment segment, List<Grouped> batch) {
+    int count = 0;
+    for (Grouped grouped : batch) {
+      count += (grouped.workflow.unwritten ? 1 : 0) + (grouped.dag != null ? 2 : 1);
+    }
+    byte[] kinds = new byte[count];
+    long[] numbers = new long[count];
+    byte[][] data = new byte[count][];
+    int i = 0;
+    for (Grouped grouped : batch) {
+      SegmentIndex.Workflow workflow = grouped.workflow;
+      if (workflow.unwritten) {
+        i =
+            add(
+                kinds,
+                numbers,
+                data,
+                i,
+                SegmentLog.CREATED,
+                workflow,
+                workflow.id.getBytes(StandardCharsets.UTF_8));
+      }
+      if (grouped.dag != null) {
+        i = add(kinds, numbers, data, i, SegmentLog.DAG, workflow, grouped.dag);
+      }
+      i = add(kinds, numbers, data, i, SegmentLog.STATUS, workflow, grouped.encoded);
+    }
+    long[] at;
+    try {
+      at = segment.log.append(kinds, numbers, data);
+    } catch (RuntimeException e) {
+      for (Grouped grouped : batch) {
+        grouped.failure = e;
+        grouped.done = true;
+      }
+      return;
+    }
+    i = 0;
+    for (Grouped grouped : batch) {
+      SegmentIndex.Workflow workflow = grouped.workflow;
+      if (workflow.unwritten) {
+        workflow.unwritten = false;
+        unwritten.remove(workflow);
+        i++;
+      }
+      if (grouped.dag != null) {
+        workflow.dagAt = at[i++];
+      }
+      workflow.status(grouped.status, at[i++]);
+      grouped.done = true;
+    }
+  }
+
+  private static int add(
+      byte[] kinds,
+      long[] numbers,
+      byte[][] data,
+      int i,
+      byte kind,
+      SegmentIndex.Workflow workflow,
+      byte[] bytes) {
+    kinds[i] = kind;
+    numbers[i] = workflow.number;
+    data[i] = bytes;
+    return i + 1;
   }
 
   /**

@@ -146,6 +146,16 @@ final class SegmentLog implements AutoCloseable {
    * owner leaves all of them or none. Returns where each starts.
    */
   synchronized long[] append(byte[] kinds, long number, byte[][] data) {
+    long[] numbers = new long[kinds.length];
+    java.util.Arrays.fill(numbers, number);
+    return append(kinds, numbers, data);
+  }
+
+  /**
+   * Appends records, {@code kinds[i]} of workflow {@code numbers[i]} with {@code data[i]}, in one
+   * write: a killed owner leaves all of them or none. Returns where each starts.
+   */
+  synchronized long[] append(byte[] kinds, long[] numbers, byte[][] data) {
     boolean interrupted = Interrupts.setAside();
     try {
       int total = 0;
@@ -157,7 +167,7 @@ final class SegmentLog implements AutoCloseable {
       long[] at = new long[kinds.length];
       for (int i = 0; i < kinds.length; i++) {
         at[i] = end + buffer.position();
-        LogRecords.frame(buffer, kinds[i], number, data[i]);
+        LogRecords.frame(buffer, kinds[i], numbers[i], data[i]);
       }
       buffer.flip();
       try {
