@@ -34,6 +34,12 @@ final class Frame {
   private final boolean direct;
 
   /**
+   * Whether this frame's DAG is stored with the mark that its parent task's value is its output as
+   * is (see {@link Records}): read from that record, or set when this frame's DAG is stored.
+   */
+  private boolean valueIsOutput;
+
+  /**
    * The ids of this frame's tasks that were read (from its DAG's record, or under each key), or
    * null; for the root frame, always null: its ids come from its plan.
    */
@@ -84,6 +90,7 @@ final class Frame {
     this.direct = direct;
     this.linkTop = linkTop;
     this.names = plan.storedNames;
+    this.valueIsOutput = plan.valueIsOutput;
   }
 
   /** The frame of the DAG that task {@code t} of this frame returned. */
@@ -202,7 +209,7 @@ final class Frame {
    * looked up. When the output is already stored, the frame resolves at once.
    */
   void start(boolean fresh) {
-    start(fresh, null);
+    start(fresh, null, null);
   }
 
   /**
@@ -212,6 +219,15 @@ final class Frame {
    * @throws WorkflowNotResumableException when a step it needs is missing or changed its shape
    */
   void start(boolean fresh, Runnable prepared) {
+    start(fresh, prepared, null);
+  }
+
+  /**
+   * Like {@link #start(boolean, Runnable)}; with a {@code cursor} that points nowhere (the thread
+   * that created this frame, done with its task), the first task ready runs next on that thread
+   * instead of on another one, which it would have to wake.
+   */
+  private void start(boolean fresh, Runnable prepared, Cursor cursor) {
     outputs = new AtomicReferenceArray<>(plan.taskCount());
     needs = Needs.walk(this, fresh);
     if (prepared != null) {
@@ -227,10 +243,19 @@ final class Frame {
       return;
     }
     int[] ready = needs.link();
+    int first = 0;
+    if (cursor != null && cursor.frame == null && ready.length > 0) {
+      cursor.run(this, ready[0]);
+      first = 1;
+    }
+    if (first == ready.length) {
+      return;
+    }
+    int from = first;
     run.seed(
         () -> {
-          for (int t : ready) {
-            run.submit(this, t);
+          for (int i = from; i < ready.length; i++) {
+            run.submit(this, ready[i]);
           }
         });
   }
@@ -262,7 +287,7 @@ final class Frame {
           run.hook(hooks -> hooks.committed(run.workflowId(), name(t)));
         }
       } else if (outcome instanceof Outcome.Continuation continuation) {
-        continueWith(t, continuation.dag(), continuation.startMillis());
+        continueWith(t, continuation.dag(), continuation.startMillis(), cursor);
       } else if (outcome instanceof Outcome.Retry retry) {
         RunEvents.stepRetried(this, t, retry);
         run.scheduleRetry(this, t, retry.attempt(), retry.delayMillis());
@@ -339,7 +364,7 @@ final class Frame {
    * Task {@code t} returned a DAG: record it (if {@code t} is stored), name its tasks, and start
    * it. {@code t} resolves when that DAG's output does.
    */
-  private void continueWith(int t, Node<?> node, long start) {
+  private void continueWith(int t, Node<?> node, long start, Cursor cursor) {
     Plan childPlan = Plan.of(node, Map.of());
     if (!storesDag(t)) {
       childPlan.checkOnlyOutputStored(name(t));
@@ -348,8 +373,8 @@ final class Frame {
     run.names().register(child, child.reached);
     if (storesDag(t)) {
       SignatureCheck.keepShapes(run.claim(), childPlan);
-      childPlan.valueIsOutput = !plan.taskOptions[t].catching();
-      byte[] dag = DagCodec.encode(childPlan, child.allNames(), childPlan.valueIsOutput);
+      child.valueIsOutput = !plan.taskOptions[t].catching();
+      byte[] dag = DagCodec.encode(childPlan, child.allNames(), child.valueIsOutput);
       run.claim()
           .values()
           .write(
@@ -363,7 +388,7 @@ final class Frame {
     }
     // A parent whose DAG is stored runs its step once, so its new DAG has nothing stored yet. A
     // parent that is not stored may be running again, and its output task may be stored.
-    child.start(storesDag(t));
+    child.start(storesDag(t), null, cursor);
   }
 
   /**
@@ -454,7 +479,7 @@ final class Frame {
         boolean throughOutput =
             direct
                 && parentStored
-                && plan.valueIsOutput
+                && valueIsOutput
                 && producer == TaskKeys.store(TaskKeys.OUTPUT, key(t));
         cursor.resolve(parent, parentTask, out, producer, throughOutput);
       }
