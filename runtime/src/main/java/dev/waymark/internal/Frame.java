@@ -39,17 +39,8 @@ final class Frame {
    */
   private boolean valueIsOutput;
 
-  /**
-   * The ids of this frame's tasks that were read (from its DAG's record, or under each key), or
-   * null; for the root frame, always null: its ids come from its plan.
-   */
-  private String[] names;
-
-  /**
-   * The ids this run gave: per task, the number after its base name (0: the base name alone), or -1
-   * when {@link #names} holds it. Numbers, not strings, since a deep recursion keeps every level.
-   */
-  private int[] numbers;
+  /** The ids of this frame's tasks as far as known; unused for the root frame (see TaskNames). */
+  final FrameIds ids;
 
   /**
    * The key of the topmost stored continuation task that this frame's output becomes the value of,
@@ -89,7 +80,7 @@ final class Frame {
     this.reached = reached;
     this.direct = direct;
     this.linkTop = linkTop;
-    this.names = plan.storedNames;
+    this.ids = new FrameIds(plan);
     this.valueIsOutput = plan.valueIsOutput;
   }
 
@@ -142,43 +133,6 @@ final class Frame {
 
   String name(int t) {
     return run.names().name(this, t);
-  }
-
-  /** The id of task {@code t} as far as this frame knows it, or null; see {@link TaskNames}. */
-  String knownName(int t) {
-    if (numbers != null && numbers[t] >= 0) {
-      int n = numbers[t];
-      return n == 0 ? plan.baseName(t) : plan.baseName(t) + "_" + n;
-    }
-    return names == null ? null : names[t];
-  }
-
-  /** Task {@code t} is named by number {@code n} after its base name. */
-  void named(int t, int n) {
-    if (numbers == null) {
-      numbers = new int[plan.taskCount()];
-    }
-    numbers[t] = n;
-  }
-
-  /** Task {@code t} is named {@code name}, as read. */
-  void named(int t, String name) {
-    if (names == null) {
-      names = new String[plan.taskCount()];
-    }
-    names[t] = name;
-    if (numbers != null) {
-      numbers[t] = -1;
-    }
-  }
-
-  /** The ids of all this frame's tasks, once each has one. */
-  String[] allNames() {
-    String[] all = new String[plan.taskCount()];
-    for (int t = 0; t < all.length; t++) {
-      all[t] = knownName(t);
-    }
-    return all;
   }
 
   /**
@@ -374,7 +328,7 @@ final class Frame {
     if (storesDag(t)) {
       SignatureCheck.keepShapes(run.claim(), childPlan);
       child.valueIsOutput = !plan.taskOptions[t].catching();
-      byte[] dag = DagCodec.encode(childPlan, child.allNames(), child.valueIsOutput);
+      byte[] dag = DagCodec.encode(childPlan, child.ids.all(), child.valueIsOutput);
       run.claim()
           .values()
           .write(

@@ -67,12 +67,12 @@ final class TaskNames {
     if (frame.isRoot()) {
       return rootNames()[t];
     }
-    String name = frame.knownName(t);
+    String name = frame.ids.known(t);
     if (name == null) {
       long key = frame.key(t);
       Payload stored = claim.values().read(TaskKeys.store(TaskKeys.NAME_OF, key));
       name = stored == null ? "#" + Long.toHexString(key) : utf8(stored);
-      frame.named(t, name);
+      frame.ids.read(t, name);
     }
     return name;
   }
@@ -151,7 +151,7 @@ final class TaskNames {
       long key = child.key(t);
       Payload stored = knowsAll ? null : claim.values().read(TaskKeys.store(TaskKeys.NAME_OF, key));
       if (stored != null) {
-        child.named(t, utf8(stored));
+        child.ids.read(t, utf8(stored));
         continue;
       }
       String base = plan.baseName(t);
@@ -164,7 +164,7 @@ final class TaskNames {
       if (n == 0) {
         plain.add(name);
       }
-      child.named(t, n);
+      child.ids.given(t, n);
       if (inStoredDag) {
         continue;
       }
