@@ -197,15 +197,13 @@ final class Frame {
       return;
     }
     int[] ready = needs.link();
-    int first = 0;
-    if (cursor != null && cursor.frame == null && ready.length > 0) {
+    int from = cursor != null && cursor.frame == null && ready.length > 0 ? 1 : 0;
+    if (from == 1) {
       cursor.run(this, ready[0]);
-      first = 1;
     }
-    if (first == ready.length) {
+    if (from == ready.length) {
       return;
     }
-    int from = first;
     run.seed(
         () -> {
           for (int i = from; i < ready.length; i++) {
@@ -347,15 +345,9 @@ final class Frame {
 
   /**
    * The DAG of continuation task {@code p} resolved to {@code value}, stored at {@code producer}.
-   */
-  void resolve(int p, Object value, long producer, Cursor cursor) {
-    resolve(p, value, producer, false, cursor);
-  }
-
-  /**
-   * Like {@link #resolve(int, Object, long, Cursor)}; {@code throughOutput} says that {@code
-   * producer} is the stored output of the output step of the stored DAG {@code p} returned, which
-   * says where {@code p}'s value is (see {@link Records}): then no final record is written.
+   * {@code throughOutput} says that {@code producer} is the stored output of the output step of the
+   * stored DAG {@code p} returned, which says where {@code p}'s value is (see {@link Records}):
+   * then no final record is written, unless {@code p} catches (its value is a {@code Result}).
    */
   void resolve(int p, Object value, long producer, boolean throughOutput, Cursor cursor) {
     if (dead) {
@@ -364,15 +356,12 @@ final class Frame {
     long newProducer;
     Object out = value;
     try {
-      if (plan.taskOptions[p].catching()) {
+      boolean catching = plan.taskOptions[p].catching();
+      if (catching) {
         out = Result.success(value);
         producer = -1;
-        newProducer = writeFinal(p, out, producer);
-      } else if (throughOutput) {
-        newProducer = producer;
-      } else {
-        newProducer = writeFinal(p, out, producer);
       }
+      newProducer = throughOutput && !catching ? producer : writeFinal(p, out, producer);
     } catch (Throwable e) {
       run.fail(name(p), e);
       return;

@@ -23,31 +23,17 @@ final class TaskLocator {
     if (key >= 0 && key < root.taskCount()) {
       return new Located(root, (int) key);
     }
-    ArrayDeque<long[]> keysOf = new ArrayDeque<>();
-    ArrayDeque<Plan> plans = new ArrayDeque<>();
-    plans.add(root);
-    keysOf.add(new long[0]);
-    while (!plans.isEmpty()) {
-      Plan plan = plans.poll();
-      long[] keys = keysOf.poll();
-      for (int t = 0; t < plan.taskCount(); t++) {
-        long taskKey = keys.length == 0 ? t : keys[t];
-        if (taskKey == key) {
-          return new Located(plan, t);
-        }
-        Payload dag = claim.values().read(TaskKeys.store(TaskKeys.CONTINUATION, taskKey));
-        if (dag != null) {
-          Plan child = DagCodec.decode(dag);
-          long[] childKeys = new long[child.taskCount()];
-          for (int i = 0; i < childKeys.length; i++) {
-            childKeys[i] = TaskKeys.child(taskKey, i);
+    Located[] found = {null};
+    eachStoredTask(
+        claim,
+        root,
+        (plan, t, taskKey) -> {
+          if (taskKey == key) {
+            found[0] = new Located(plan, t);
           }
-          plans.add(child);
-          keysOf.add(childKeys);
-        }
-      }
-    }
-    return null;
+          return found[0] != null;
+        });
+    return found[0];
   }
 
   /**
@@ -55,6 +41,22 @@ final class TaskLocator {
    * first, until it returns true. A DAG recorded without its tasks' names has them under each key.
    */
   static void forEachName(WorkflowStore claim, Plan root, BiPredicate<String, Long> visit) {
+    eachStoredTask(
+        claim,
+        root,
+        (plan, t, key) -> {
+          String name = plan.storedNames == null ? nameOf(claim, key) : plan.storedNames[t];
+          return name != null && visit.test(name, key);
+        });
+  }
+
+  /** A task of a stored continuation DAG; returns true to end the walk. */
+  private interface StoredTask {
+    boolean visit(Plan plan, int task, long key);
+  }
+
+  /** Walks the tasks of every stored continuation DAG below {@code root}, breadth first. */
+  private static void eachStoredTask(WorkflowStore claim, Plan root, StoredTask visit) {
     ArrayDeque<Long> parents = new ArrayDeque<>();
     for (long t = 0; t < root.taskCount(); t++) {
       parents.add(t);
@@ -68,8 +70,7 @@ final class TaskLocator {
       Plan child = DagCodec.decode(dag);
       for (int i = 0; i < child.taskCount(); i++) {
         long key = TaskKeys.child(parent, i);
-        String name = child.storedNames == null ? nameOf(claim, key) : child.storedNames[i];
-        if (name != null && visit.test(name, key)) {
+        if (visit.visit(child, i, key)) {
           return;
         }
         parents.add(key);

@@ -197,12 +197,20 @@ final class TaskNames {
 
   /** Whether {@code name} reads as a numbered name of a base this run numbered past it. */
   private boolean numberedHere(String name) {
-    int cut = name.lastIndexOf('_');
-    if (cut <= 0 || !isNumber(name, cut + 1) || name.length() - cut > 9) {
+    int n = numberOf(name);
+    if (n < 0) {
       return false;
     }
-    Integer next = counters.get(name.substring(0, cut));
-    return next != null && Integer.parseInt(name.substring(cut + 1)) < next;
+    Integer next = counters.get(name.substring(0, name.lastIndexOf('_')));
+    return next != null && n < next;
+  }
+
+  /** The number after the last {@code _} of {@code name} (up to 8 digits), or -1 when none. */
+  private static int numberOf(String name) {
+    int cut = name.lastIndexOf('_');
+    return cut > 0 && isNumber(name, cut + 1) && name.length() - cut <= 9
+        ? Integer.parseInt(name.substring(cut + 1))
+        : -1;
   }
 
   /** The key stored as the owner of {@code name} outside any stored DAG, or -1. */
@@ -224,10 +232,9 @@ final class TaskNames {
         root,
         (name, key) -> {
           found.put(name, key);
-          int cut = name.lastIndexOf('_');
-          if (cut > 0 && isNumber(name, cut + 1) && name.length() - cut <= 9) {
-            storedNext.merge(
-                name.substring(0, cut), Integer.parseInt(name.substring(cut + 1)) + 1, Math::max);
+          int n = numberOf(name);
+          if (n >= 0) {
+            storedNext.merge(name.substring(0, name.lastIndexOf('_')), n + 1, Math::max);
           }
           return false;
         });

@@ -140,31 +140,17 @@ final class SegmentAppends {
     for (Grouped grouped : batch) {
       count += (grouped.workflow.unwritten ? 1 : 0) + (grouped.dag != null ? 2 : 1);
     }
-    byte[] kinds = new byte[count];
-    long[] numbers = new long[count];
-    byte[][] data = new byte[count][];
-    int i = 0;
+    Batch records = new Batch(count);
     for (Grouped grouped : batch) {
-      SegmentIndex.Workflow workflow = grouped.workflow;
-      if (workflow.unwritten) {
-        i =
-            add(
-                kinds,
-                numbers,
-                data,
-                i,
-                SegmentLog.CREATED,
-                workflow,
-                workflow.id.getBytes(StandardCharsets.UTF_8));
-      }
+      records.createdOf(grouped.workflow);
       if (grouped.dag != null) {
-        i = add(kinds, numbers, data, i, SegmentLog.DAG, workflow, grouped.dag);
+        records.add(SegmentLog.DAG, grouped.workflow, grouped.dag);
       }
-      i = add(kinds, numbers, data, i, SegmentLog.STATUS, workflow, grouped.encoded);
+      records.add(SegmentLog.STATUS, grouped.workflow, grouped.encoded);
     }
     long[] at;
     try {
-      at = segment.log.append(kinds, numbers, data);
+      at = records.appendTo(segment.log);
     } catch (RuntimeException e) {
       for (Grouped grouped : batch) {
         grouped.failure = e;
@@ -172,12 +158,11 @@ final class SegmentAppends {
       }
       return;
     }
-    i = 0;
+    int i = 0;
     for (Grouped grouped : batch) {
       SegmentIndex.Workflow workflow = grouped.workflow;
       if (workflow.unwritten) {
-        workflow.unwritten = false;
-        unwritten.remove(workflow);
+        written(workflow);
         i++;
       }
       if (grouped.dag != null) {
@@ -188,38 +173,59 @@ final class SegmentAppends {
     }
   }
 
-  private static int add(
-      byte[] kinds,
-      long[] numbers,
-      byte[][] data,
-      int i,
-      byte kind,
-      SegmentIndex.Workflow workflow,
-      byte[] bytes) {
-    kinds[i] = kind;
-    numbers[i] = workflow.number;
-    data[i] = bytes;
-    return i + 1;
-  }
-
   /**
    * Appends records of a workflow, after its CREATED record when that is not written yet, in one
    * write; returns where each of the records asked for starts. The caller holds the log's monitor.
    */
   private long[] appendOf(SegmentIndex.Workflow workflow, byte[] kinds, byte[][] data) {
-    SegmentLog log = workflow.segment.log;
-    if (!workflow.unwritten) {
-      return log.append(kinds, workflow.number, data);
+    Batch records = new Batch(kinds.length + (workflow.unwritten ? 1 : 0));
+    boolean created = records.createdOf(workflow);
+    for (int i = 0; i < kinds.length; i++) {
+      records.add(kinds[i], workflow, data[i]);
     }
-    byte[] withCreated = new byte[kinds.length + 1];
-    withCreated[0] = SegmentLog.CREATED;
-    System.arraycopy(kinds, 0, withCreated, 1, kinds.length);
-    byte[][] withName = new byte[data.length + 1][];
-    withName[0] = workflow.id.getBytes(StandardCharsets.UTF_8);
-    System.arraycopy(data, 0, withName, 1, data.length);
-    long[] at = log.append(withCreated, workflow.number, withName);
+    long[] at = records.appendTo(workflow.segment.log);
+    if (!created) {
+      return at;
+    }
+    written(workflow);
+    return Arrays.copyOfRange(at, 1, at.length);
+  }
+
+  /** Notes that the CREATED record of a workflow created alone is written. */
+  private void written(SegmentIndex.Workflow workflow) {
     workflow.unwritten = false;
     unwritten.remove(workflow);
-    return Arrays.copyOfRange(at, 1, at.length);
+  }
+
+  /** Records for one write to a log, as many as it was made for. */
+  private static final class Batch {
+    private final byte[] kinds;
+    private final long[] numbers;
+    private final byte[][] data;
+    private int size;
+
+    Batch(int count) {
+      kinds = new byte[count];
+      numbers = new long[count];
+      data = new byte[count][];
+    }
+
+    void add(byte kind, SegmentIndex.Workflow workflow, byte[] bytes) {
+      kinds[size] = kind;
+      numbers[size] = workflow.number;
+      data[size++] = bytes;
+    }
+
+    /** Adds the CREATED record of {@code workflow} when it is not written yet; says whether. */
+    boolean createdOf(SegmentIndex.Workflow workflow) {
+      if (workflow.unwritten) {
+        add(SegmentLog.CREATED, workflow, workflow.id.getBytes(StandardCharsets.UTF_8));
+      }
+      return workflow.unwritten;
+    }
+
+    long[] appendTo(SegmentLog log) {
+      return log.append(kinds, numbers, data);
+    }
   }
 }
