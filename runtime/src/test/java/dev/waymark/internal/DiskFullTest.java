@@ -47,7 +47,7 @@ class DiskFullTest {
             DiskFullProgram.class.getName(),
             mount.resolve("storage").toString(),
             mount.resolve("filler").toString(),
-            "9"));
+            "8"));
     String script = "mount -t tmpfs -o size=16m tmpfs \"$1\" && shift && exec \"$@\"";
     List<String> command = new ArrayList<>(List.of("unshare", "-rm", "sh", "-c", script, "sh"));
     command.add(mount.toString());

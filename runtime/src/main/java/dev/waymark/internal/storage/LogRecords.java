@@ -39,9 +39,12 @@ final class LogRecords {
   }
 
   /**
-   * Reads records from {@code from} into {@code into}; returns where the whole records end. A
-   * record that is incomplete, or fails its checksum, at the end of the file is left out (torn, or
-   * still being written); one before the end is damage.
+   * Reads records from {@code from} into {@code into}; returns where the whole records end. The log
+   * ends at a length of zero (its owner writes zeros ahead of its records, see LogWindow) or at the
+   * end of the file. A record that is incomplete, or fails its checksum, at the end is left out
+   * (torn, or still being written); one before the end is damage, except for the {@code owner}
+   * taking a log over, for which every record that is not whole ends the log: it tells damage from
+   * what a kill left by the length its witness counted (SegmentLog#openForAppend).
    */
   static long scan(
       Path file,
@@ -56,36 +59,47 @@ final class LogRecords {
     long at = from;
     ByteBuffer chunk = ByteBuffer.allocate(0);
     long chunkAt = from;
+    // Records are parsed from chunks read in one call each, of 64 KB at first (a reader looking for
+    // new records mostly finds few, then zeros), then of a megabyte or more.
+    int want = FIRST_CHUNK;
     while (at + HEAD <= size && into.size() < limit) {
-      // Records are parsed from chunks of a megabyte or more, read in one call each.
       if (at + HEAD > chunkAt + chunk.limit()) {
-        chunk = read(in, at, Math.min(CHUNK, size - at), chunk);
+        chunk = read(in, at, Math.min(want, size - at), chunk);
         chunkAt = at;
+        want = CHUNK;
       }
       int length = chunk.getInt((int) (at - chunkAt));
-      if (length < BODY_HEAD || length > MAX_RECORD) {
-        // A writer's record is visible only as far as it is written, so a length no record has
-        // is damage, or, for an owner taking over, a torn last record too short to hold one.
-        if (owner && at + HEAD + BODY_HEAD > size) {
-          break;
-        }
-        throw damaged(file, at);
+      if (length == 0) {
+        break; // not written yet
       }
-      if (at + HEAD + length > size) {
-        break;
+      boolean fits = length >= BODY_HEAD && length <= MAX_RECORD;
+      if (fits && at + HEAD + length > size) {
+        break; // not all in the file yet
       }
-      if (at + HEAD + length > chunkAt + chunk.limit()) {
+      if (fits && at + HEAD + length > chunkAt + chunk.limit()) {
         chunk = read(in, at, Math.min(Math.max(CHUNK, HEAD + length), size - at), chunk);
         chunkAt = at;
       }
-      int head = (int) (at - chunkAt);
-      int body = head + HEAD;
-      if (FramedFiles.crc(chunk.array(), body, length) != chunk.getInt(head + 4)) {
-        if (at + HEAD + length == size) {
-          break; // the last record: torn, or still being written
+      if (!fits || !checks(chunk, (int) (at - chunkAt), length)) {
+        // An append is visible once whole, so this is damage, or what a kill or a power loss
+        // left, which the owner taking over tells apart.
+        if (owner) {
+          break;
         }
-        throw damaged(file, at);
+        // A reader can see an append's head before the rest of it (the loads of one read are not
+        // ordered), so the record is read again, on its own, before it is taken for damage.
+        ByteBuffer again = reread(in, at);
+        if (again != null) {
+          chunk = again;
+          chunkAt = at;
+          length = again.getInt(0);
+        } else if (fits && unwritten(in, at + HEAD + length, size)) {
+          break; // the last record: torn, or still being written
+        } else {
+          throw damaged(file, at);
+        }
       }
+      int body = (int) (at - chunkAt) + HEAD;
       byte kind = chunk.get(body);
       byte[] data = NO_DATA; // a DAG is read where it is when it is needed (readAt)
       if (kind != SegmentLog.DAG || dags) {
@@ -98,6 +112,39 @@ final class LogRecords {
     return at;
   }
 
+  /** Whether the record whose head is at {@code head} of {@code chunk} matches its checksum. */
+  private static boolean checks(ByteBuffer chunk, int head, int length) {
+    return FramedFiles.crc(chunk.array(), head + HEAD, length) == chunk.getInt(head + 4);
+  }
+
+  /** The record at {@code at}, read anew, head first; null when it is not whole. */
+  private static ByteBuffer reread(FileChannel in, long at) throws IOException {
+    ByteBuffer head = ByteBuffer.allocate(HEAD);
+    long size = in.size();
+    if (at + HEAD > size) {
+      return null;
+    }
+    readFully(in, head, at);
+    int length = head.getInt(0);
+    if (length < BODY_HEAD || length > MAX_RECORD || at + HEAD + length > size) {
+      return null;
+    }
+    ByteBuffer record = ByteBuffer.allocate(HEAD + length);
+    readFully(in, record, at);
+    return record.getInt(0) == length && checks(record, 0, length) ? record : null;
+  }
+
+  /** Whether nothing is written at {@code at}: the end of the file, or a length of zero. */
+  private static boolean unwritten(FileChannel in, long at, long size) throws IOException {
+    if (at + 4 > size) {
+      return true;
+    }
+    ByteBuffer length = ByteBuffer.allocate(4);
+    readFully(in, length, at);
+    return length.getInt(0) == 0;
+  }
+
+  private static final int FIRST_CHUNK = 64 << 10;
   private static final int CHUNK = 1 << 20;
   private static final byte[] NO_DATA = new byte[0];
 

@@ -144,7 +144,7 @@ final class Segment {
       lock = taken[0];
       try {
         witness = SegmentWitness.open(dir.resolve("witness.bin"), !hasRecordMaps());
-        List<SegmentLog.Entry> entries = log.openForAppend();
+        List<SegmentLog.Entry> entries = log.openForAppend(witness.logCount());
         witness.checkLog(log.end(), log.file()); // before anything is appended to it
         witness.logWritten(log.end());
         long next = 0;

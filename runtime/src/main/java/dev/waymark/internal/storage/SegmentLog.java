@@ -26,10 +26,11 @@ import java.util.function.LongConsumer;
  * costs nothing.
  *
  * <p>A record is {@code [length][crc32c][kind][workflow number][data]}, the length and checksum
- * covering what follows them. A write is one positional write of a whole record, so a killed owner
- * leaves records whole; only a power loss may leave the last one torn, which the next owner cuts
- * off. A record that fails its checksum before the end of the log is damage, named with its file
- * and position.
+ * covering what follows them. The owner appends through a memory-mapped window ({@link LogWindow}),
+ * with zeros ahead of the records, where the log ends; an append becomes part of the log whole, in
+ * one store, so a killed owner leaves records whole. Only a power loss may leave the last append
+ * torn, which the next owner cuts off. A record that is not whole before what the segment's witness
+ * counted, or before the end of the log, is damage, named with its file and position.
  */
 final class SegmentLog implements AutoCloseable {
   static final byte CREATED = 1;
@@ -61,6 +62,9 @@ final class SegmentLog implements AutoCloseable {
   private final Path file;
   private final boolean force;
   private volatile FileChannel channel;
+
+  /** Where the owner's appends are copied to. */
+  private final LogWindow window = new LogWindow();
 
   /** Where the next record goes; changed under this log's monitor, read without it as a hint. */
   private volatile long end;
@@ -111,9 +115,14 @@ final class SegmentLog implements AutoCloseable {
 
   /**
    * Opens the log for appending: only the segment's owner does. Reads every record first (returned,
-   * in order); a torn last record is cut off.
+   * in order); what follows the last whole one (a torn append, zeros written ahead) is cut off,
+   * when it starts at or after the {@code witnessed} length, which every append was counted in
+   * before it returned. When the whole records end before, the log was damaged: it is named, and
+   * left as it is (the caller's witness names a log that ends there).
+   *
+   * @throws CheckpointCorruptedException when a record before {@code witnessed} is not whole
    */
-  synchronized List<Entry> openForAppend() {
+  synchronized List<Entry> openForAppend(long witnessed) {
     try {
       channel =
           FileChannel.open(
@@ -122,7 +131,12 @@ final class SegmentLog implements AutoCloseable {
       indexedKey = fileKey(); // the owner indexes every record anew (SegmentStorage#own)
       List<Entry> all = new ArrayList<>();
       end = LogRecords.scan(file, channel, 0, all, true, Integer.MAX_VALUE, false);
-      if (end < channel.size()) {
+      if (end < witnessed && end < channel.size()) {
+        channel.close(); // and nothing cut: the log stays as found
+        channel = null;
+        throw LogRecords.damaged(file, end);
+      }
+      if (end >= witnessed && end < channel.size()) {
         channel.truncate(end);
       }
       readTo = end;
@@ -171,12 +185,7 @@ final class SegmentLog implements AutoCloseable {
       }
       buffer.flip();
       try {
-        while (buffer.hasRemaining()) {
-          channel.write(buffer, end + buffer.position());
-        }
-        if (force) {
-          channel.force(false);
-        }
+        window.write(channel, end, buffer, force);
       } catch (IOException e) {
         throw new StorageException("cannot append to " + file + ": " + e, e);
       }
@@ -267,6 +276,7 @@ final class SegmentLog implements AutoCloseable {
         FramedFiles.forceDirectory(file.getParent());
       }
       CrashPoints.reached("log-compacted");
+      window.close(); // it maps the file replaced
       FileChannel old = channel;
       channel = out;
       out = null;
@@ -430,7 +440,13 @@ final class SegmentLog implements AutoCloseable {
   @Override
   public synchronized void close() {
     closeReader();
+    window.close();
     if (channel != null) {
+      try {
+        channel.truncate(end); // the zeros written ahead
+      } catch (IOException ignored) {
+        // the next owner cuts them off
+      }
       try {
         channel.close();
       } catch (IOException ignored) {

@@ -93,6 +93,11 @@ final class SegmentWitness {
     }
   }
 
+  /** How many bytes of whole records the log held when last counted. */
+  long logCount() {
+    return (long) LONG.getVolatile(buffer, LOG);
+  }
+
   /** The log holds {@code whole} bytes of whole records now. */
   void logWritten(long whole) {
     LONG.setRelease(buffer, LOG, whole);

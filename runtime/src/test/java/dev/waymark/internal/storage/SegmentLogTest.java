@@ -4,12 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.waymark.exceptions.CheckpointCorruptedException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,7 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Records appended one at a time and several in one write read back alike, in order; a compacted
- * log takes the place of the old one for its owner and its readers.
+ * log takes the place of the old one for its owner and its readers; the zeros an owner writes ahead
+ * of its records, and an append a kill cut short, end the log, but not before what was counted.
  */
 class SegmentLogTest {
   @TempDir Path dir;
@@ -29,7 +34,7 @@ class SegmentLogTest {
     Path file = dir.resolve("log.bin");
     long[] ends = new long[1];
     SegmentLog log = new SegmentLog(file, false, whole -> ends[0] = whole, whole -> {});
-    log.openForAppend();
+    log.openForAppend(0);
     long first = log.append(SegmentLog.CREATED, 7, bytes("order-7"));
     long[] together =
         log.append(
@@ -41,7 +46,7 @@ class SegmentLogTest {
     assertEquals(Files.size(file), ends[0], "the end reported after the last append");
 
     SegmentLog reopened = new SegmentLog(file, false, whole -> {}, whole -> {});
-    List<SegmentLog.Entry> entries = reopened.openForAppend();
+    List<SegmentLog.Entry> entries = reopened.openForAppend(0);
     assertEquals(4, entries.size());
     long[] offsets = {first, together[0], together[1], last};
     byte[] kinds = {SegmentLog.CREATED, SegmentLog.DAG, SegmentLog.STATUS, SegmentLog.STATUS};
@@ -63,7 +68,7 @@ class SegmentLogTest {
     Path file = dir.resolve("log.bin");
     long[] counted = {-1};
     SegmentLog owner = new SegmentLog(file, force, whole -> {}, whole -> counted[0] = whole);
-    owner.openForAppend();
+    owner.openForAppend(0);
     owner.append(SegmentLog.CREATED, 1, bytes("a"));
     owner.append(SegmentLog.STATUS, 1, bytes("old"));
     long dag = owner.append(SegmentLog.DAG, 1, bytes("dag-a"));
@@ -121,8 +126,95 @@ class SegmentLogTest {
     owner.close();
 
     SegmentLog next = new SegmentLog(file, false, whole -> {}, whole -> {});
-    assertEquals(6, next.openForAppend().size(), "a new owner reads the compacted log");
+    assertEquals(6, next.openForAppend(0).size(), "a new owner reads the compacted log");
     next.close();
+  }
+
+  @Test
+  void anOwnersLogEndsAtTheZerosWrittenAheadForReadersAndIsCutThereByTheNextOwner()
+      throws Exception {
+    Path file = dir.resolve("log.bin");
+    long[] counted = new long[1];
+    SegmentLog owner = new SegmentLog(file, false, whole -> counted[0] = whole, whole -> {});
+    owner.openForAppend(0);
+    owner.append(SegmentLog.CREATED, 1, bytes("a"));
+    owner.append(SegmentLog.STATUS, 1, bytes("running"));
+    assertTrue(Files.size(file) > owner.end(), "zeros are written ahead of the records");
+
+    SegmentLog reader = new SegmentLog(file, false, whole -> {}, whole -> {});
+    List<SegmentLog.Entry> seen = new ArrayList<>();
+    reader.readNew(seen::add, all -> fail("not compacted"));
+    assertEquals(2, seen.size(), "the reader stops at the zeros");
+    owner.append(SegmentLog.STATUS, 1, bytes("done"));
+    reader.readNew(seen::add, all -> fail("not compacted"));
+    assertEquals(3, seen.size(), "and reads on from there");
+    assertArrayEquals(bytes("done"), seen.get(2).data());
+    reader.close();
+
+    // The owner is killed: its window is never unmapped, its zeros never cut.
+    SegmentLog next = new SegmentLog(file, false, whole -> {}, whole -> {});
+    assertEquals(3, next.openForAppend(counted[0]).size());
+    assertEquals(counted[0], Files.size(file), "the zeros are cut off");
+    next.append(SegmentLog.STATUS, 1, bytes("later"));
+    next.close();
+    assertEquals(next.end(), Files.size(file), "a closed log holds its records only");
+  }
+
+  @Test
+  void anAppendKilledBeforeItsFirstHeadIsWrittenIsNotInTheLog() throws Exception {
+    Path file = dir.resolve("log.bin");
+    long[] counted = new long[1];
+    SegmentLog owner = new SegmentLog(file, false, whole -> counted[0] = whole, whole -> {});
+    owner.openForAppend(0);
+    owner.append(SegmentLog.CREATED, 1, bytes("a"));
+    owner.close();
+    long whole = Files.size(file);
+    // What a kill leaves in the middle of an append of two records: both written but the head
+    // ([length][checksum]) of the first, which an append writes last.
+    ByteBuffer two =
+        ByteBuffer.allocate(LogRecords.size(bytes("dag")) + LogRecords.size(bytes("")));
+    LogRecords.frame(two, SegmentLog.DAG, 1, bytes("dag"));
+    LogRecords.frame(two, SegmentLog.STATUS, 1, bytes(""));
+    two.putLong(0, 0).flip();
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      channel.write(two, whole);
+      channel.write(ByteBuffer.allocate(4096), whole + two.limit()); // and zeros ahead
+    }
+
+    SegmentLog reader = new SegmentLog(file, false, w -> {}, w -> {});
+    List<SegmentLog.Entry> seen = new ArrayList<>();
+    reader.readNew(seen::add, all -> fail("not compacted"));
+    assertEquals(List.of(SegmentLog.CREATED), seen.stream().map(SegmentLog.Entry::kind).toList());
+    reader.close();
+
+    SegmentLog next = new SegmentLog(file, false, w -> {}, w -> {});
+    assertEquals(1, next.openForAppend(counted[0]).size(), "none of the killed append");
+    assertEquals(whole, Files.size(file));
+    next.close();
+  }
+
+  @Test
+  void aHeadLostBeforeWhatTheWitnessCountedIsDamageAndTheLogIsKept() throws Exception {
+    Path file = dir.resolve("log.bin");
+    long[] counted = new long[1];
+    SegmentLog owner = new SegmentLog(file, false, whole -> counted[0] = whole, whole -> {});
+    owner.openForAppend(0);
+    owner.append(SegmentLog.CREATED, 1, bytes("a"));
+    long second = owner.append(SegmentLog.STATUS, 1, bytes("running"));
+    owner.append(SegmentLog.STATUS, 1, bytes("done"));
+    owner.close();
+    long size = Files.size(file);
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      channel.write(ByteBuffer.allocate(8), second); // zeros where a log would end
+    }
+
+    SegmentLog next = new SegmentLog(file, false, w -> {}, w -> {});
+    CheckpointCorruptedException e =
+        assertThrows(CheckpointCorruptedException.class, () -> next.openForAppend(counted[0]));
+    assertEquals(file, e.file());
+    assertTrue(e.getMessage().contains("damaged record at byte " + second), e.getMessage());
+    next.close();
+    assertEquals(size, Files.size(file), "nothing was cut");
   }
 
   private static byte[] bytes(String text) {
