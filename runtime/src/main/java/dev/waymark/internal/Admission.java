@@ -20,12 +20,22 @@ import java.util.concurrent.ConcurrentHashMap;
  * records a new workflow's DAG before its first step, and starts it at once or queues it PENDING
  * (within {@code maxRunning} and {@code maxPending}); when a run ends, its slot goes to the oldest
  * pending workflow.
+ *
+ * <p>A new workflow started by {@code runAsync} is launched by a pool thread, which also runs its
+ * first chain of steps: the caller's thread only records it. So a burst of runs keeps no execution
+ * for the runs the pool has not reached yet (a few objects each instead of a run's whole state,
+ * which the garbage collector would copy while they wait). Until a pool thread launches it, such a
+ * workflow is RUNNING as recorded and claimed by this process.
  */
 final class Admission {
   private final Storage store;
   private final Services services;
   private final Map<String, Execution> active;
   private final Map<String, Queued> queued = new ConcurrentHashMap<>();
+
+  /** The runs started by {@code runAsync} that wait for a pool thread to launch them. */
+  private final Map<String, Queued> launching = new ConcurrentHashMap<>();
+
   private final ArrayDeque<Queued> queue = new ArrayDeque<>();
   private final int maxRunning;
   private final int maxPending;
@@ -75,7 +85,9 @@ final class Admission {
         throw new IllegalStateException("this Waymark runtime is closed; open another one");
       }
     }
-    if (active.containsKey(workflowId) || queued.containsKey(workflowId)) {
+    if (active.containsKey(workflowId)
+        || queued.containsKey(workflowId)
+        || launching.containsKey(workflowId)) {
       throw new WorkflowStillActiveException(
           "workflow '" + workflowId + "' is running or pending in this process");
     }
@@ -136,7 +148,7 @@ final class Admission {
       }
       if (now) {
         admitted = null; // launch answers for the slot and the claim from here on
-        return launch(run, here);
+        return fresh && !here ? launchOnPool(run) : launch(run, here, false);
       }
       return run.result();
     } catch (RuntimeException | Error e) {
@@ -161,23 +173,47 @@ final class Admission {
             + " Waymark.builder().maxRunning(..) / maxPending(..)");
   }
 
+  /** Has a pool thread launch a new workflow that has its running slot; returns its result. */
+  private CompletableFuture<Object> launchOnPool(Queued run) {
+    launching.put(run.workflowId(), run);
+    services
+        .pool()
+        .execute(
+            () -> {
+              try {
+                launch(run, true, true);
+              } catch (RuntimeException | Error e) {
+                // reported through the workflow's result
+              }
+            });
+    return run.result();
+  }
+
   /**
    * Starts a workflow that has its running slot; returns its result, once this thread ran the first
-   * chain of steps when {@code here}.
+   * chain of steps when {@code here}. A run {@code deferred} to a pool thread is launched only when
+   * a close did not take it back meanwhile.
    */
-  private CompletableFuture<Object> launch(Queued run, boolean here) {
+  private CompletableFuture<Object> launch(Queued run, boolean here, boolean deferred) {
     String workflowId = run.workflowId();
     Execution execution = null;
+    boolean mine = !deferred; // until it is active, a cancel or a close may take a deferred run
     try {
       run.claim().values().expectRecords(run.plan().taskCount());
       execution =
           new Execution(
               workflowId, run.plan(), run.claim(), services, () -> ended(workflowId), run.result());
-      active.put(workflowId, execution);
+      if (!activate(run, execution, deferred)) {
+        return run.result(); // taken back meanwhile: the cancel or the close answered for it
+      }
+      mine = true;
       // The status says RUNNING only once the recorded DAG proved runnable by this code: a
       // workflow refused here keeps the status it had.
       execution.start(run.fresh(), () -> markRunning(run.claim(), run.fresh()), here);
     } catch (RuntimeException | Error e) {
+      if (!mine && !launching.remove(workflowId, run)) {
+        throw e; // taken back meanwhile (its claim closed under it): answered for already
+      }
       if (execution == null || !execution.hasEnded()) {
         active.remove(workflowId);
         release(); // the run did not end, so it did not give its slot back
@@ -191,12 +227,32 @@ final class Admission {
   }
 
   /**
-   * Records that the workflow runs from now on, unless it finished already; a fresh workflow
-   * recorded as running a moment ago is left as it is.
+   * Puts {@code execution} among the active runs; one {@code deferred} to a pool thread only while
+   * it waits to be launched (a close takes it back under this monitor, then looks at the active
+   * runs).
+   */
+  private boolean activate(Queued run, Execution execution, boolean deferred) {
+    if (!deferred) {
+      active.put(run.workflowId(), execution);
+      return true;
+    }
+    synchronized (this) {
+      if (!launching.remove(run.workflowId(), run)) {
+        return false;
+      }
+      active.put(run.workflowId(), execution);
+      return true;
+    }
+  }
+
+  /**
+   * Records that the workflow runs from now on, unless it finished already or was canceled while it
+   * started; a fresh workflow recorded as running a moment ago is left as it is.
    */
   private void markRunning(WorkflowStore claim, boolean fresh) {
     StatusRecord status = claim.status().read();
     if (status.status() == WorkflowStatus.SUCCESSFUL
+        || status.status() == WorkflowStatus.CANCELED
         || (fresh && status.status() == WorkflowStatus.RUNNING)) {
       return;
     }
@@ -227,27 +283,37 @@ final class Admission {
         .execute(
             () -> {
               try {
-                launch(next, true); // this pool thread may run its first chain too
+                launch(next, true, false); // this pool thread may run its first chain too
               } catch (RuntimeException | Error e) {
                 // reported through the workflow's result
               }
             });
   }
 
-  /** Takes {@code workflowId} out of the queue; null when it is not pending here. */
+  /**
+   * Takes {@code workflowId} out of the queue, or out of the runs no pool thread launched yet; null
+   * when it is neither here.
+   */
   Queued withdraw(String workflowId) {
+    Queued unlaunched;
     synchronized (this) {
       Queued waiting = queued.remove(workflowId);
       if (waiting != null) {
         queue.remove(waiting);
+        return waiting;
       }
-      return waiting;
+      unlaunched = launching.remove(workflowId);
     }
+    if (unlaunched != null) {
+      release(); // it held a running slot
+    }
+    return unlaunched;
   }
 
   /**
-   * Admits nothing any more; the pending workflows release their claims (their status stays
-   * PENDING, so they read RESUMABLE) and their callers get a {@link WorkflowStoppedException}.
+   * Admits nothing any more; the pending workflows, and those no pool thread launched yet, release
+   * their claims (their status stays PENDING or RUNNING, so they read RESUMABLE) and their callers
+   * get a {@link WorkflowStoppedException}.
    */
   void close() {
     List<Queued> waiting;
@@ -257,8 +323,10 @@ final class Admission {
       }
       closed = true;
       waiting = new ArrayList<>(queue);
+      waiting.addAll(launching.values());
       queue.clear();
       queued.clear();
+      launching.clear();
     }
     for (Queued run : waiting) {
       run.claim().close();

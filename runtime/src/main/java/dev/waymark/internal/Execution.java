@@ -137,6 +137,9 @@ final class Execution {
    * going to the pool.
    */
   void start(boolean fresh, Runnable prepared, boolean here) {
+    if (hasEnded()) {
+      return; // canceled once active, before it started
+    }
     startMillis = services.clock().millis();
     RunEvents.workflowStarted(this, fresh);
     caller = here ? Thread.currentThread() : null;
