@@ -1,0 +1,44 @@
+package dev.waymark.cluster;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How a JVM takes part in a Waymark cluster: the cluster's {@code name}, the {@code host} and first
+ * {@code port} its member listens on (the next ones are tried when that one is taken), the
+ * addresses of the {@code members} it looks for ({@code host:port}), how many {@code backups} of
+ * every record other members keep, and the {@code quorum}: the fewest members that still accept
+ * writes, so that the smaller side of a network partition accepts none.
+ */
+public record ClusterOptions(
+    String name, String host, int port, List<String> members, int backups, int quorum) {
+
+  public ClusterOptions {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(host, "host");
+    members = List.copyOf(members);
+    if (port < 1 || port > 65535) {
+      throw new IllegalArgumentException("port must be 1-65535, got " + port);
+    }
+    if (members.isEmpty()) {
+      throw new IllegalArgumentException("members must name at least one member's address");
+    }
+    if (backups < 1) {
+      throw new IllegalArgumentException("backups must be at least 1, got " + backups);
+    }
+    if (quorum < 1 || quorum > members.size()) {
+      throw new IllegalArgumentException(
+          "quorum must be 1-" + members.size() + " (the members named), got " + quorum);
+    }
+  }
+
+  /**
+   * {@code size} members on this machine's loopback, from {@code port} on, with one backup and a
+   * quorum of a majority.
+   */
+  public static ClusterOptions loopback(String name, int port, int size) {
+    List<String> members =
+        java.util.stream.IntStream.range(0, size).mapToObj(i -> "127.0.0.1:" + (port + i)).toList();
+    return new ClusterOptions(name, "127.0.0.1", port, members, 1, size / 2 + 1);
+  }
+}
