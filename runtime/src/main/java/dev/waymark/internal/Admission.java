@@ -176,17 +176,22 @@ final class Admission {
   /** Has a pool thread launch a new workflow that has its running slot; returns its result. */
   private CompletableFuture<Object> launchOnPool(Queued run) {
     launching.put(run.workflowId(), run);
+    launchOnPoolThread(run, true);
+    return run.result();
+  }
+
+  /** Has a pool thread launch {@code run}, and run its first chain too. */
+  private void launchOnPoolThread(Queued run, boolean deferred) {
     services
         .pool()
         .execute(
             () -> {
               try {
-                launch(run, true, true);
+                launch(run, true, deferred);
               } catch (RuntimeException | Error e) {
                 // reported through the workflow's result
               }
             });
-    return run.result();
   }
 
   /**
@@ -278,16 +283,7 @@ final class Admission {
       }
       queued.remove(next.workflowId());
     }
-    services
-        .pool()
-        .execute(
-            () -> {
-              try {
-                launch(next, true, false); // this pool thread may run its first chain too
-              } catch (RuntimeException | Error e) {
-                // reported through the workflow's result
-              }
-            });
+    launchOnPoolThread(next, false);
   }
 
   /**
