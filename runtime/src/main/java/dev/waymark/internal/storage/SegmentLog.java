@@ -131,12 +131,12 @@ final class SegmentLog implements AutoCloseable {
       indexedKey = fileKey(); // the owner indexes every record anew (SegmentStorage#own)
       List<Entry> all = new ArrayList<>();
       end = LogRecords.scan(file, channel, 0, all, true, Integer.MAX_VALUE, false);
-      if (end < witnessed && end < channel.size()) {
-        channel.close(); // and nothing cut: the log stays as found
-        channel = null;
-        throw LogRecords.damaged(file, end);
-      }
-      if (end >= witnessed && end < channel.size()) {
+      if (end < channel.size()) {
+        if (end < witnessed) {
+          channel.close(); // and nothing cut: the log stays as found
+          channel = null;
+          throw LogRecords.damaged(file, end);
+        }
         channel.truncate(end);
       }
       readTo = end;

@@ -76,7 +76,7 @@ final class SegmentWitness {
    * @throws CheckpointCorruptedException when it holds fewer
    */
   void checkLog(long whole, Path log) {
-    long written = (long) LONG.getVolatile(buffer, LOG);
+    long written = logCount();
     if (whole < written) {
       throw new CheckpointCorruptedException(
           log,
