@@ -158,9 +158,10 @@ final class OutputMaps implements WorkflowStore.Values {
 
   @Override
   public void delete(long key) {
-    if (chainOf(key).remove(key) && !TaskKeys.isScratch(key)) {
-      witness.committed(-1);
+    if (!TaskKeys.isScratch(key) && chainOf(key).containsKey(key)) {
+      witness.committed(-1); // before the removal: a kill in between leaves more, not less
     }
+    chainOf(key).remove(key);
     try {
       Files.deleteIfExists(blobs.file(key));
     } catch (IOException e) {
