@@ -1,4 +1,4 @@
-package dev.waymark.cluster;
+package dev.waymark;
 
 import java.util.List;
 import java.util.Objects;

@@ -18,6 +18,8 @@ import dev.waymark.internal.WorkflowClock;
 import dev.waymark.internal.WorkflowIds;
 import dev.waymark.internal.WorkflowQueries;
 import dev.waymark.internal.storage.ChronicleStorage;
+import dev.waymark.internal.storage.ClusteredStorage;
+import dev.waymark.internal.storage.Storage;
 import dev.waymark.internal.storage.Storages;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -62,7 +64,7 @@ public final class Waymark implements AutoCloseable {
             : virtual ? VIRTUAL_PARALLELISM : Runtime.getRuntime().availableProcessors();
     this.engine =
         new Engine(
-            Storages.open(builder.storage, parallelism, builder.durability, builder.reserve),
+            storage(builder, parallelism),
             new EngineSettings(
                 parallelism,
                 virtual,
@@ -77,6 +79,21 @@ public final class Waymark implements AutoCloseable {
     this.queries = engine.queries();
     this.page =
         builder.pagePort < 0 ? null : StatusPage.start(this, builder.pagePort, builder.pageChanges);
+  }
+
+  /** The builder's storage: its directory, and the cluster over it when the builder names one. */
+  private static Storage storage(Builder builder, int parallelism) {
+    Storage local =
+        Storages.open(builder.storage, parallelism, builder.durability, builder.reserve);
+    if (builder.cluster == null) {
+      return local;
+    }
+    try {
+      return ClusteredStorage.join(builder.cluster, local);
+    } catch (RuntimeException | Error e) {
+      local.close();
+      throw e;
+    }
   }
 
   /** How many steps run at once by default on virtual threads. */
@@ -111,6 +128,24 @@ public final class Waymark implements AutoCloseable {
       return Path.of(configured);
     }
     return Path.of(System.getProperty("user.home"), ".waymark", "storage");
+  }
+
+  /**
+   * Whether this runtime's cluster has a quorum of members and every record has all its backups
+   * now; always true for a runtime that is not a member of a cluster. A member stopped while this
+   * is false may take the only copy of some records with it: in a rolling restart, wait for it
+   * before stopping the next.
+   */
+  public boolean clusterSafe() {
+    return !(engine.store() instanceof ClusteredStorage cluster) || cluster.safe();
+  }
+
+  /**
+   * The addresses ({@code host:port}) of the members of this runtime's cluster now, this one
+   * included; empty for a runtime that is not a member of a cluster.
+   */
+  public List<String> clusterMembers() {
+    return engine.store() instanceof ClusteredStorage cluster ? cluster.members() : List.of();
   }
 
   /** The storage directory. */
@@ -594,6 +629,19 @@ public final class Waymark implements AutoCloseable {
      */
     public Builder clock(InstantSource clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    private ClusterOptions cluster;
+
+    /**
+     * Makes this runtime a member of a cluster (it needs the module {@code waymark-cluster}): every
+     * member sees the same workflows, each driven by the member that owns its partition, and a
+     * member's running workflows are taken over when it leaves. The storage directory keeps what
+     * this member drives, so that a restart of the whole cluster finds it.
+     */
+    public Builder cluster(ClusterOptions cluster) {
+      this.cluster = Objects.requireNonNull(cluster, "cluster");
       return this;
     }
 

@@ -4,6 +4,7 @@ import dev.waymark.Durability;
 import dev.waymark.exceptions.WorkflowException;
 import dev.waymark.exceptions.WorkflowStillActiveException;
 import dev.waymark.exceptions.WorkflowStoppedException;
+import dev.waymark.internal.storage.ClusteredStorage;
 import dev.waymark.internal.storage.Storage;
 import dev.waymark.internal.storage.WorkflowStore;
 import java.util.LinkedHashMap;
@@ -78,6 +79,12 @@ public final class Engine implements AutoCloseable {
         CANCEL_POLL_MILLIS,
         TimeUnit.MILLISECONDS);
     this.retention = Retention.every(settings.retention(), store, this::delete, settings.clock());
+    if (store instanceof ClusteredStorage cluster) {
+      cluster.serve(
+          (workflowId, dag) ->
+              admission.start(
+                  workflowId, dag == null ? null : DagCodec.decode(dag, null), dag != null, false));
+    }
   }
 
   public Storage store() {
@@ -98,12 +105,35 @@ public final class Engine implements AutoCloseable {
       Node<?> root, String workflowId, Map<String, String> metadata, boolean here) {
     Plan plan = Plan.of(root, metadata);
     services.resources().checkFits(plan);
-    return admission.start(WorkflowIds.check(workflowId), plan, true, here);
+    WorkflowIds.check(workflowId);
+    if (elsewhere(workflowId)) {
+      return forward(workflowId, plan.dag());
+    }
+    return admission.start(workflowId, plan, true, here);
   }
 
   /** Continues a stored workflow from its recorded DAG; {@code here} as for {@link #run}. */
   public CompletableFuture<Object> resume(String workflowId, boolean here) {
-    return admission.start(WorkflowIds.check(workflowId), null, false, here);
+    WorkflowIds.check(workflowId);
+    if (elsewhere(workflowId)) {
+      return forward(workflowId, null);
+    }
+    return admission.start(workflowId, null, false, here);
+  }
+
+  /** Whether another member of this runtime's cluster is the one to drive {@code workflowId}. */
+  private boolean elsewhere(String workflowId) {
+    return store instanceof ClusteredStorage cluster && !cluster.drivesHere(workflowId);
+  }
+
+  /**
+   * Has the member of the cluster that drives {@code workflowId} run it ({@code dag}, or resume it
+   * when null); the result is read from the cluster once it has ended.
+   */
+  private CompletableFuture<Object> forward(String workflowId, byte[] dag) {
+    return ((ClusteredStorage) store)
+        .forward(workflowId, dag)
+        .thenApplyAsync(ended -> queries.output(workflowId), pool);
   }
 
   /**

@@ -8,7 +8,8 @@ import com.hazelcast.config.SplitBrainProtectionConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.spi.properties.ClusterProperty;
-import dev.waymark.cluster.ClusterOptions;
+import dev.waymark.ClusterOptions;
+import java.util.Map;
 
 /**
  * Starts this JVM's member of a cluster, with Community features only: partitioned maps with
@@ -19,30 +20,59 @@ public final class Members {
   /** The map of workflow records, one {@link WorkflowEntry} per workflow id. */
   public static final String WORKFLOWS = "waymark-workflows";
 
+  /** The cancels asked for, by workflow id, until the driver takes them. */
+  static final String CANCELS = "waymark-cancels";
+
+  /** Step shapes by hash, the storage-wide catalogue every member reads. */
+  static final String SHAPES = "waymark-shapes";
+
+  /** The executor that sends runs to the member that owns their workflow's partition. */
+  static final String FORWARDS = "waymark-forwards";
+
   private static final String QUORUM = "waymark-quorum";
 
   private Members() {}
 
   public static HazelcastInstance start(ClusterOptions options) {
+    return start(options, Map.of());
+  }
+
+  /** Starts a member that carries {@code context} ({@code getUserContext()}) from the start. */
+  public static HazelcastInstance start(ClusterOptions options, Map<String, Object> context) {
     Config config = new Config();
     config.setClusterName(options.name());
+    config.getUserContext().putAll(context);
     config.setProperty(ClusterProperty.FAIL_ON_INDETERMINATE_OPERATION_STATE.getName(), "true");
     config.setProperty(ClusterProperty.PHONE_HOME_ENABLED.getName(), "false");
     config.setProperty(ClusterProperty.SHUTDOWNHOOK_ENABLED.getName(), "false");
     config.setProperty(ClusterProperty.LOGGING_TYPE.getName(), "slf4j");
+    // A member that stops answering is taken for dead after 5 s (a minute by default), so that its
+    // workflows are taken over soon; one that was only paused is fenced when it comes back.
+    config.setProperty(ClusterProperty.HEARTBEAT_INTERVAL_SECONDS.getName(), "1");
+    config.setProperty(ClusterProperty.MAX_NO_HEARTBEAT_SECONDS.getName(), "5");
+    config.setProperty(ClusterProperty.WAIT_SECONDS_BEFORE_JOIN.getName(), "1");
+    // A member that started alone (the others were out of reach) merges into them soon.
+    config.setProperty(ClusterProperty.MERGE_FIRST_RUN_DELAY_SECONDS.getName(), "5");
+    config.setProperty(ClusterProperty.MERGE_NEXT_RUN_DELAY_SECONDS.getName(), "5");
     config.getNetworkConfig().setPort(options.port()).setPortAutoIncrement(true);
     config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface(options.host());
     JoinConfig join = config.getNetworkConfig().getJoin();
     join.getMulticastConfig().setEnabled(false);
     join.getAutoDetectionConfig().setEnabled(false);
-    join.getTcpIpConfig().setEnabled(true).setMembers(options.members());
+    join.getTcpIpConfig()
+        .setEnabled(true)
+        .setMembers(options.members())
+        .setConnectionTimeoutSeconds(2);
     config.addSplitBrainProtectionConfig(
         new SplitBrainProtectionConfig(QUORUM, true, options.quorum()));
-    config.addMapConfig(
-        new MapConfig(WORKFLOWS)
-            .setInMemoryFormat(InMemoryFormat.OBJECT)
-            .setBackupCount(options.backups())
-            .setSplitBrainProtectionName(QUORUM));
+    for (String name : new String[] {WORKFLOWS, CANCELS, SHAPES}) {
+      config.addMapConfig(
+          new MapConfig(name)
+              .setInMemoryFormat(
+                  name.equals(WORKFLOWS) ? InMemoryFormat.OBJECT : InMemoryFormat.BINARY)
+              .setBackupCount(options.backups())
+              .setSplitBrainProtectionName(QUORUM));
+    }
     return Hazelcast.newHazelcastInstance(config);
   }
 }

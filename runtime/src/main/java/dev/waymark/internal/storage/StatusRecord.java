@@ -22,8 +22,8 @@ public record StatusRecord(
     return new StatusRecord(status, error, firstStartMillis, startMillis, endMillis);
   }
 
-  /** The record as both storage layouts keep it. */
-  byte[] encode() {
+  /** The record as every storage keeps it. */
+  public byte[] encode() {
     Output out = new Output(64, -1);
     out.writeVarInt(status.ordinal(), true);
     out.writeString(error);
@@ -38,7 +38,7 @@ public record StatusRecord(
    *
    * @throws KryoException when the bytes are not a status
    */
-  static StatusRecord decode(byte[] bytes) {
+  public static StatusRecord decode(byte[] bytes) {
     Input in = INPUT.get(); // one per thread: a listing decodes a status per workflow
     in.setBuffer(bytes);
     int ordinal = in.readVarInt(true);
@@ -53,7 +53,7 @@ public record StatusRecord(
    * The status of a record {@link #encode} made, read from its first byte without decoding the
    * rest, or null when that byte alone does not say (then {@link #decode} it).
    */
-  static WorkflowStatus statusOf(byte[] bytes) {
+  public static WorkflowStatus statusOf(byte[] bytes) {
     // the ordinal is a varint: one byte below 128; the record's checksum vouched for the bytes
     return bytes.length > 0 && bytes[0] >= 0 && bytes[0] < STATUSES.length
         ? STATUSES[bytes[0]]

@@ -1,0 +1,143 @@
+package dev.waymark.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.waymark.ClusterOptions;
+import dev.waymark.Waymark;
+import dev.waymark.WorkflowHandle;
+import dev.waymark.WorkflowInfo;
+import dev.waymark.WorkflowStatus;
+import dev.waymark.exceptions.WorkflowCancelledException;
+import dev.waymark.exceptions.WorkflowConflictException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Three runtimes of one cluster on loopback, in this JVM, each with its own storage, used through
+ * the public API only: whichever member a workflow is started on, any member runs it, reads its
+ * status, outputs and listing, sends it events and cancels it.
+ */
+class AnyMemberTest {
+  static {
+    System.setProperty("org.slf4j.simpleLogger.log.com.hazelcast", "warn");
+  }
+
+  @TempDir static Path dir;
+
+  private static final List<Waymark> members = new ArrayList<>();
+
+  @BeforeAll
+  static void startCluster() throws InterruptedException {
+    ClusterOptions options = ClusterOptions.loopback("any-" + UUID.randomUUID(), 5861, 3);
+    for (int i = 0; i < 3; i++) {
+      ClusterOptions mine =
+          new ClusterOptions(
+              options.name(),
+              options.host(),
+              options.port() + i,
+              options.members(),
+              options.backups(),
+              options.quorum());
+      members.add(Waymark.builder().storage(dir.resolve("member-" + i)).cluster(mine).build());
+    }
+    for (Waymark member : members) {
+      while (!member.clusterSafe()) {
+        Thread.sleep(20);
+      }
+      assertEquals(3, member.clusterMembers().size());
+    }
+  }
+
+  @AfterAll
+  static void stopCluster() {
+    members.forEach(Waymark::close);
+  }
+
+  @Test
+  void workflowsStartedOnOneMemberAreRunReadAndListedFromEveryMember() {
+    List<CompletableFuture<String>> results = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      results.add(
+          members
+              .get(i % 3)
+              .runAsync(Desk.remindAfter(Duration.ofMillis(100), "m" + i), "remind-" + i));
+    }
+    for (int i = 0; i < 12; i++) {
+      assertEquals("reminder: m" + i, results.get(i).join());
+      Waymark other = members.get((i + 1) % 3);
+      assertEquals(WorkflowStatus.SUCCESSFUL, other.getStatus("remind-" + i));
+      assertEquals("reminder: m" + i, other.getOutput("remind-" + i));
+      assertEquals("reminder: m" + i, other.getOutput("remind-" + i, "remind"));
+      // Asked again, from a third member: the stored result, nothing runs again.
+      assertEquals(
+          "reminder: m" + i,
+          members
+              .get((i + 2) % 3)
+              .run(Desk.remindAfter(Duration.ofMillis(100), "m" + i), "remind-" + i));
+    }
+    for (Waymark member : members) {
+      Set<String> listed =
+          member.list(WorkflowStatus.SUCCESSFUL).stream()
+              .map(WorkflowInfo::workflowId)
+              .filter(id -> id.startsWith("remind-"))
+              .collect(Collectors.toSet());
+      assertEquals(12, listed.size(), "every member lists every workflow");
+    }
+  }
+
+  @Test
+  void anEventSentFromAnotherMemberReachesTheWaitingWorkflow() {
+    List<WorkflowHandle<String>> handles = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      handles.add(members.get(i % 3).start(Desk.publishWhenApproved("doc-" + i), "publish-" + i));
+    }
+    for (int i = 0; i < 6; i++) {
+      members.get((i + 2) % 3).sendEvent("publish-" + i, "approval", "yes");
+    }
+    for (int i = 0; i < 6; i++) {
+      assertEquals("yes: doc-" + i, handles.get(i).result());
+      assertEquals("yes: doc-" + i, members.get((i + 1) % 3).getOutput("publish-" + i));
+    }
+  }
+
+  @Test
+  void aCancelFromAnyMemberEndsTheWorkflowWhereverItRuns() throws InterruptedException {
+    for (int i = 0; i < 3; i++) {
+      String id = "waiting-" + i;
+      CompletableFuture<String> result =
+          members.get(i).runAsync(Desk.publishWhenApproved("never-" + i), id);
+      Waymark other = members.get((i + 1) % 3);
+      while (other.getStatus(id) != WorkflowStatus.RUNNING) {
+        Thread.sleep(10);
+      }
+      other.cancel(id);
+      assertEquals(WorkflowStatus.CANCELED, members.get((i + 2) % 3).getStatus(id));
+      Throwable failure = assertThrows(Exception.class, result::join);
+      assertTrue(
+          failure.getCause() instanceof WorkflowCancelledException,
+          "the caller learns of the cancel: " + failure);
+    }
+  }
+
+  @Test
+  void anotherWorkflowUnderAnIdTakenIsRefusedOnEveryMember() {
+    members.get(0).run(Desk.remindAfter(Duration.ZERO, "first"), "taken");
+    for (Waymark member : members) {
+      assertThrows(
+          WorkflowConflictException.class,
+          () -> member.run(Desk.publishWhenApproved("other"), "taken"));
+    }
+  }
+}

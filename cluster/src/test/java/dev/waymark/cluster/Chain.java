@@ -1,0 +1,58 @@
+package dev.waymark.cluster;
+
+import dev.waymark.Workflow;
+import dev.waymark.annotations.Step;
+
+/**
+ * The workflow of the cluster's tests: a seed, two steps on it that may run at once, and a join.
+ * Each step takes a while, so that a member killed at a random moment has steps in flight.
+ */
+final class Chain {
+  private Chain() {}
+
+  /** How long each step takes, in milliseconds. */
+  static final long STEP_MILLIS = 40;
+
+  static Workflow<Long> of(int n) {
+    Workflow<Integer> seed = ChainSteps.seed(n);
+    return ChainSteps.join(ChainSteps.left(seed), ChainSteps.right(seed));
+  }
+
+  /** What {@link #of} returns. */
+  static long expected(int n) {
+    return (2L * n) * 1000 + (n + 7);
+  }
+
+  @Step
+  static int seed(int n) {
+    pause();
+    return n;
+  }
+
+  @Step
+  static int left(int x) {
+    pause();
+    return 2 * x;
+  }
+
+  @Step
+  static int right(int x) {
+    pause();
+    return x + 7;
+  }
+
+  @Step
+  static long join(int a, int b) {
+    pause();
+    return a * 1000L + b;
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(STEP_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+}

@@ -1,0 +1,226 @@
+package dev.waymark.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.waymark.test.ChildJvm;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Three members in real child JVMs on loopback ({@link ClusterMember}) stream workflows while the
+ * test kills a member at random with SIGKILL, each time once more steps committed, and starts it
+ * again. Then: every workflow any member recorded finished with the right result, every step
+ * committed, and a step ran twice only when its first run was in flight, not known committed, on a
+ * member that was killed. {@code -Dwaymark.cluster.kills=N} sets the number of kills (default 4).
+ */
+class ClusterKillTest {
+  private static final Duration START = Duration.ofSeconds(120);
+  private static final int BASE_PORT = 5841;
+
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+  Path dir;
+
+  private final Process[] children = new Process[3];
+
+  @AfterEach
+  void killAll() throws InterruptedException {
+    for (Process child : children) {
+      if (child != null && child.isAlive()) {
+        ChildJvm.kill(child);
+      }
+    }
+  }
+
+  @Test
+  void membersKilledAtRandomLoseNoCommittedStepAndEveryWorkflowFinishes() throws Exception {
+    int kills = Integer.getInteger("waymark.cluster.kills", 4);
+    long seed = Long.getLong("waymark.cluster.seed", System.nanoTime());
+    System.out.println("ClusterKillTest seed " + seed + ", " + kills + " kills");
+    Random random = new Random(seed);
+    String name = "kill-" + UUID.randomUUID();
+    Path stop = dir.resolve("stop");
+    int[] incarnation = new int[3];
+    List<Path> killedSteps = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      start(name, i, 0, stop);
+    }
+    for (int i = 0; i < 3; i++) {
+      ChildJvm.awaitLine(children[i], output(i, 0), "UP", START);
+    }
+    int commits = 0;
+    for (int kill = 0; kill < kills; kill++) {
+      commits = awaitCommits(commits + 8);
+      int victim = random.nextInt(3);
+      assertEquals(137, ChildJvm.kill(children[victim]));
+      killedSteps.add(steps(victim, incarnation[victim]));
+      incarnation[victim]++;
+      start(name, victim, incarnation[victim], stop);
+      ChildJvm.awaitLine(children[victim], output(victim, incarnation[victim]), "UP", START);
+      System.out.println("ClusterKillTest: killed member " + victim + ", started it again");
+      awaitSafe(System.currentTimeMillis());
+    }
+    Files.createFile(stop);
+    for (int i = 0; i < 3; i++) {
+      ChildJvm.awaitLine(
+          children[i], output(i, incarnation[i]), "ALL-DONE", Duration.ofSeconds(180));
+    }
+
+    Map<String, Long> done = new HashMap<>();
+    Map<String, Integer> starts = new HashMap<>();
+    Set<String> committed = new HashSet<>();
+    Map<String, Integer> inFlightWhenKilled = new HashMap<>();
+    Set<String> recorded = new HashSet<>();
+    try (var files = Files.list(dir)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        String fileName = file.getFileName().toString();
+        for (String line : Files.readAllLines(file)) {
+          String[] words = line.split(" ");
+          if (fileName.startsWith("out-")) {
+            assertTrue(!line.startsWith("FAILED"), fileName + ": " + line);
+            if (line.startsWith("DONE ")) {
+              done.put(words[1], Long.parseLong(words[2]));
+            }
+          } else if (fileName.startsWith("steps-") && words.length == 3) {
+            String step = words[1] + " " + words[2];
+            recorded.add(words[1]);
+            if (words[0].equals("START")) {
+              starts.merge(step, 1, Integer::sum);
+            } else {
+              committed.add(step);
+            }
+          }
+        }
+        if (killedSteps.contains(file)) {
+          inFlight(file).forEach(step -> inFlightWhenKilled.merge(step, 1, Integer::sum));
+        }
+      }
+    }
+    assertTrue(recorded.size() >= 20, "the stream ran: " + recorded.size() + " workflows");
+    for (String workflowId : recorded) {
+      int n = Integer.parseInt(workflowId.substring(3));
+      assertEquals(Chain.expected(n), done.get(workflowId), workflowId + "'s result");
+    }
+    int reruns = 0;
+    for (Map.Entry<String, Integer> step : starts.entrySet()) {
+      assertTrue(
+          committed.contains(step.getKey()) || inFlightWhenKilled.containsKey(step.getKey()),
+          step.getKey() + " committed (or its member was killed before it could say so)");
+      int allowed = 1 + inFlightWhenKilled.getOrDefault(step.getKey(), 0);
+      assertTrue(
+          step.getValue() <= allowed,
+          step.getKey()
+              + " ran "
+              + step.getValue()
+              + " times; in flight on a killed member "
+              + (allowed - 1));
+      reruns += step.getValue() - 1;
+    }
+    System.out.println(
+        "ClusterKillTest: "
+            + recorded.size()
+            + " workflows, "
+            + starts.size()
+            + " steps, "
+            + reruns
+            + " steps ran again after "
+            + kills
+            + " kills");
+  }
+
+  /** The steps a member's log shows started and not committed. */
+  private static Set<String> inFlight(Path steps) throws IOException {
+    Set<String> open = new HashSet<>();
+    for (String line : Files.readAllLines(steps)) {
+      String[] words = line.split(" ");
+      if (words.length != 3) {
+        continue; // the last line, cut by the kill
+      }
+      String step = words[1] + " " + words[2];
+      if (words[0].equals("START")) {
+        open.add(step);
+      } else {
+        open.remove(step);
+      }
+    }
+    return open;
+  }
+
+  /**
+   * Waits until each member said, after {@code since}, that it sees all three and every record has
+   * its backups: a member killed before then could take the only copy of some records with it.
+   */
+  private void awaitSafe(long since) throws Exception {
+    long deadline = System.nanoTime() + START.toNanos();
+    for (int i = 0; i < 3; i++) {
+      Path state = dir.resolve("state-" + i);
+      while (!Files.exists(state)
+          || Files.getLastModifiedTime(state).toMillis() <= since
+          || !Files.readString(state).equals("3 true")) {
+        assertTrue(System.nanoTime() < deadline, "member " + i + " did not become safe");
+        Thread.sleep(20);
+      }
+    }
+  }
+
+  /** Waits until the members' logs show at least {@code count} commits; returns how many. */
+  private int awaitCommits(int count) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    while (true) {
+      int seen = 0;
+      try (var files = Files.list(dir)) {
+        for (Path file :
+            files.filter(f -> f.getFileName().toString().startsWith("steps-")).toList()) {
+          for (String line : Files.readAllLines(file)) {
+            if (line.startsWith("COMMIT ")) {
+              seen++;
+            }
+          }
+        }
+      }
+      if (seen >= count) {
+        return seen;
+      }
+      assertTrue(System.nanoTime() < deadline, "only " + seen + " commits of " + count);
+      Thread.sleep(50);
+    }
+  }
+
+  private void start(String name, int index, int incarnation, Path stop) throws IOException {
+    children[index] =
+        ChildJvm.start(
+            output(index, incarnation),
+            List.of(
+                "-Dorg.slf4j.simpleLogger.log.com.hazelcast=warn", "-Dwaymark.cluster.debug=true"),
+            ClusterMember.class,
+            dir.resolve("member-" + index).toString(),
+            name,
+            Integer.toString(BASE_PORT),
+            Integer.toString(index),
+            steps(index, incarnation).toString(),
+            stop.toString(),
+            dir.resolve("state-" + index).toString());
+  }
+
+  private Path output(int index, int incarnation) {
+    return dir.resolve("out-" + index + "-" + incarnation + ".txt");
+  }
+
+  private Path steps(int index, int incarnation) {
+    return dir.resolve("steps-" + index + "-" + incarnation + ".txt");
+  }
+}
