@@ -17,11 +17,12 @@ public final class Main {
       case "error-handling" -> ErrorHandling.main(rest);
       case "trip" -> System.out.println(Trip.trip().run());
       case "factorial" -> System.out.println(RecursionSteps.factorial(20).run());
+      case "cluster" -> ClusterSample.main(rest);
       default -> {
         System.err.println(
             "unknown sample '"
                 + sample
-                + "'; choose crash-demo, pipeline, error-handling, trip or factorial");
+                + "'; choose crash-demo, pipeline, error-handling, trip, factorial or cluster INDEX");
         System.exit(2);
       }
     }
