@@ -63,15 +63,20 @@ public final class Members {
         .setEnabled(true)
         .setMembers(options.members())
         .setConnectionTimeoutSeconds(2);
-    config.addSplitBrainProtectionConfig(
-        new SplitBrainProtectionConfig(QUORUM, true, options.quorum()));
+    // With a quorum of one there is nothing to protect; Hazelcast's protection would also refuse
+    // every operation of a member alone, which never sees another join.
+    boolean protect = options.quorum() > 1;
+    if (protect) {
+      config.addSplitBrainProtectionConfig(
+          new SplitBrainProtectionConfig(QUORUM, true, options.quorum()));
+    }
     for (String name : new String[] {WORKFLOWS, CANCELS, SHAPES}) {
-      config.addMapConfig(
+      MapConfig map =
           new MapConfig(name)
               .setInMemoryFormat(
                   name.equals(WORKFLOWS) ? InMemoryFormat.OBJECT : InMemoryFormat.BINARY)
-              .setBackupCount(options.backups())
-              .setSplitBrainProtectionName(QUORUM));
+              .setBackupCount(options.backups());
+      config.addMapConfig(protect ? map.setSplitBrainProtectionName(QUORUM) : map);
     }
     return Hazelcast.newHazelcastInstance(config);
   }
