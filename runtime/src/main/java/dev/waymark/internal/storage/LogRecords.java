@@ -1,6 +1,7 @@
 package dev.waymark.internal.storage;
 
 import dev.waymark.exceptions.CheckpointCorruptedException;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -55,6 +56,19 @@ final class LogRecords {
       int limit,
       boolean dags)
       throws IOException {
+    return scan(file, in, from, into, owner, limit, dags, false);
+  }
+
+  private static long scan(
+      Path file,
+      FileChannel in,
+      long from,
+      List<SegmentLog.Entry> into,
+      boolean owner,
+      int limit,
+      boolean dags,
+      boolean cutBefore)
+      throws IOException {
     long size = in.size();
     long at = from;
     ByteBuffer chunk = ByteBuffer.allocate(0);
@@ -62,52 +76,62 @@ final class LogRecords {
     // Records are parsed from chunks read in one call each, of 64 KB at first (a reader looking for
     // new records mostly finds few, then zeros), then of a megabyte or more.
     int want = FIRST_CHUNK;
-    while (at + HEAD <= size && into.size() < limit) {
-      if (at + HEAD > chunkAt + chunk.limit()) {
-        chunk = read(in, at, Math.min(want, size - at), chunk);
-        chunkAt = at;
-        want = CHUNK;
-      }
-      int length = chunk.getInt((int) (at - chunkAt));
-      if (length == 0) {
-        break; // not written yet
-      }
-      boolean fits = length >= BODY_HEAD && length <= MAX_RECORD;
-      if (fits && at + HEAD + length > size) {
-        break; // not all in the file yet
-      }
-      if (fits && at + HEAD + length > chunkAt + chunk.limit()) {
-        chunk = read(in, at, Math.min(Math.max(CHUNK, HEAD + length), size - at), chunk);
-        chunkAt = at;
-      }
-      if (!fits || !checks(chunk, (int) (at - chunkAt), length)) {
-        // An append is visible once whole, so this is damage, or what a kill or a power loss
-        // left, which the owner taking over tells apart.
-        if (owner) {
-          break;
-        }
-        // A reader can see an append's head before the rest of it (the loads of one read are not
-        // ordered), so the record is read again, on its own, before it is taken for damage.
-        ByteBuffer again = reread(in, at);
-        if (again != null) {
-          chunk = again;
+    try {
+      while (at + HEAD <= size && into.size() < limit) {
+        if (at + HEAD > chunkAt + chunk.limit()) {
+          chunk = read(in, at, Math.min(want, size - at), chunk);
           chunkAt = at;
-          length = again.getInt(0);
-        } else if (fits && unwritten(in, at + HEAD + length, size)) {
-          break; // the last record: torn, or still being written
-        } else {
-          throw damaged(file, at);
+          want = CHUNK;
         }
+        int length = chunk.getInt((int) (at - chunkAt));
+        if (length == 0) {
+          break; // not written yet
+        }
+        boolean fits = length >= BODY_HEAD && length <= MAX_RECORD;
+        if (fits && at + HEAD + length > size) {
+          break; // not all in the file yet
+        }
+        if (fits && at + HEAD + length > chunkAt + chunk.limit()) {
+          chunk = read(in, at, Math.min(Math.max(CHUNK, HEAD + length), size - at), chunk);
+          chunkAt = at;
+        }
+        if (!fits || !checks(chunk, (int) (at - chunkAt), length)) {
+          // An append is visible once whole, so this is damage, or what a kill or a power loss
+          // left, which the owner taking over tells apart.
+          if (owner) {
+            break;
+          }
+          // A reader can see an append's head before the rest of it (the loads of one read are not
+          // ordered), so the record is read again, on its own, before it is taken for damage.
+          ByteBuffer again = reread(in, at);
+          if (again != null) {
+            chunk = again;
+            chunkAt = at;
+            length = again.getInt(0);
+          } else if (fits && unwritten(in, at + HEAD + length, size)) {
+            break; // the last record: torn, or still being written
+          } else {
+            throw damaged(file, at);
+          }
+        }
+        int body = (int) (at - chunkAt) + HEAD;
+        byte kind = chunk.get(body);
+        byte[] data = NO_DATA; // a DAG is read where it is when it is needed (readAt)
+        if (kind != SegmentLog.DAG || dags) {
+          data = new byte[length - BODY_HEAD];
+          System.arraycopy(chunk.array(), body + BODY_HEAD, data, 0, data.length);
+        }
+        into.add(new SegmentLog.Entry(kind, chunk.getLong(body + 1), at, data));
+        at += HEAD + length;
       }
-      int body = (int) (at - chunkAt) + HEAD;
-      byte kind = chunk.get(body);
-      byte[] data = NO_DATA; // a DAG is read where it is when it is needed (readAt)
-      if (kind != SegmentLog.DAG || dags) {
-        data = new byte[length - BODY_HEAD];
-        System.arraycopy(chunk.array(), body + BODY_HEAD, data, 0, data.length);
+    } catch (EOFException cut) {
+      if (owner) {
+        throw cut;
       }
-      into.add(new SegmentLog.Entry(kind, chunk.getLong(body + 1), at, data));
-      at += HEAD + length;
+      // The owner taking the log over cut its tail (the zeros ahead, or what a kill left) while
+      // this reader read it: it reads on from the whole records read so far, once, in the file
+      // as it is now.
+      return cutBefore ? at : scan(file, in, at, into, false, limit, dags, true);
     }
     return at;
   }
@@ -160,7 +184,7 @@ final class LogRecords {
   static void readFully(FileChannel in, ByteBuffer buffer, long at) throws IOException {
     while (buffer.hasRemaining()) {
       if (in.read(buffer, at + buffer.position()) < 0) {
-        throw new IOException("unexpected end of file at byte " + (at + buffer.position()));
+        throw new EOFException("unexpected end of file at byte " + (at + buffer.position()));
       }
     }
     buffer.flip();

@@ -161,6 +161,126 @@ class SegmentLogTest {
   }
 
   @Test
+  void aTailCutWhileAReaderReadsItEndsTheLogForTheReaderOnly() throws Exception {
+    Path file = dir.resolve("log.bin");
+    SegmentLog owner = new SegmentLog(file, false, whole -> {}, whole -> {});
+    owner.openForAppend(0);
+    owner.append(SegmentLog.CREATED, 1, bytes("a"));
+    owner.append(SegmentLog.STATUS, 1, bytes("running"));
+    owner.close();
+    long whole = Files.size(file);
+    // The size a reader took before a new owner cut the zeros the dead owner wrote ahead.
+    long before = whole + 256 * 1024;
+    try (FileChannel cut = new SizedBefore(FileChannel.open(file), before)) {
+      List<SegmentLog.Entry> seen = new ArrayList<>();
+      assertEquals(whole, LogRecords.scan(file, cut, 0, seen, false, Integer.MAX_VALUE, false));
+      assertEquals(2, seen.size(), "the reader reads the whole records, and ends there");
+    }
+    try (FileChannel cut = new SizedBefore(FileChannel.open(file), before)) {
+      assertThrows(
+          java.io.EOFException.class,
+          () -> LogRecords.scan(file, cut, 0, new ArrayList<>(), true, Integer.MAX_VALUE, false),
+          "the owner taking a log over never has it cut under it");
+    }
+  }
+
+  /** A channel whose size is, once, the one its file had before it was cut. */
+  private static final class SizedBefore extends FileChannel {
+    private final FileChannel file;
+    private long size;
+
+    SizedBefore(FileChannel file, long size) {
+      this.file = file;
+      this.size = size;
+    }
+
+    @Override
+    public long size() throws java.io.IOException {
+      long before = size;
+      size = -1;
+      return before >= 0 ? before : file.size();
+    }
+
+    @Override
+    public int read(ByteBuffer dst, long position) throws java.io.IOException {
+      return file.read(dst, position);
+    }
+
+    @Override
+    public int read(ByteBuffer dst) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public long read(ByteBuffer[] dsts, int offset, int length) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public int write(ByteBuffer src) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public long write(ByteBuffer[] srcs, int offset, int length) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public int write(ByteBuffer src, long position) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public long position() {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public FileChannel position(long newPosition) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public FileChannel truncate(long newSize) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void force(boolean metaData) {}
+
+    @Override
+    public long transferTo(long position, long count, java.nio.channels.WritableByteChannel t) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public long transferFrom(java.nio.channels.ReadableByteChannel s, long position, long count) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public java.nio.MappedByteBuffer map(MapMode mode, long position, long size) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public java.nio.channels.FileLock lock(long position, long size, boolean shared) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public java.nio.channels.FileLock tryLock(long position, long size, boolean shared) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    protected void implCloseChannel() throws java.io.IOException {
+      file.close();
+    }
+  }
+
+  @Test
   void anAppendKilledBeforeItsFirstHeadIsWrittenIsNotInTheLog() throws Exception {
     Path file = dir.resolve("log.bin");
     long[] counted = new long[1];
