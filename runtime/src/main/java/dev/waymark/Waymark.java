@@ -637,8 +637,8 @@ public final class Waymark implements AutoCloseable {
     /**
      * Makes this runtime a member of a cluster (it needs the module {@code waymark-cluster}): every
      * member sees the same workflows, each driven by the member that owns its partition, and a
-     * member's running workflows are taken over when it leaves. The storage directory keeps what
-     * this member drives, so that a restart of the whole cluster finds it.
+     * member's running workflows are taken over when it leaves. The storage directory keeps a copy
+     * of what this member drives. See the README's "Running on a cluster" for what survives what.
      */
     public Builder cluster(ClusterOptions cluster) {
       this.cluster = Objects.requireNonNull(cluster, "cluster");
