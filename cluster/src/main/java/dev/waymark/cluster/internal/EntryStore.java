@@ -1,6 +1,5 @@
 package dev.waymark.cluster.internal;
 
-import dev.waymark.internal.storage.Failures;
 import dev.waymark.internal.storage.Payload;
 import dev.waymark.internal.storage.StatusRecord;
 import dev.waymark.internal.storage.Storage;
@@ -133,37 +132,7 @@ final class EntryStore implements WorkflowStore {
 
   @Override
   public Attempts attempts() {
-    return new Attempts() {
-      @Override
-      public Map<Long, Integer> interrupted() {
-        return Map.of();
-      }
-
-      @Override
-      public int slots() {
-        return 0;
-      }
-
-      @Override
-      public void mark(int slot, long task, int attempt) {
-        throw readOnly();
-      }
-
-      @Override
-      public void clear(int slot) {
-        throw readOnly();
-      }
-
-      @Override
-      public Map<Long, Failures> readFailed() {
-        return Map.of();
-      }
-
-      @Override
-      public void writeFailed(Map<Long, Failures> attempts) {
-        throw readOnly();
-      }
-    };
+    return Attempts.readOnly(Map.of(), Map.of(), EntryStore::readOnly);
   }
 
   @Override

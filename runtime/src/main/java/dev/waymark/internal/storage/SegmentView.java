@@ -1,7 +1,6 @@
 package dev.waymark.internal.storage;
 
 import java.nio.file.Path;
-import java.util.Map;
 
 /**
  * A workflow of a segment another live process owns, for reading: its DAG and status come from the
@@ -125,37 +124,7 @@ final class SegmentView implements WorkflowStore {
 
   @Override
   public Attempts attempts() {
-    return new Attempts() {
-      @Override
-      public Map<Long, Integer> interrupted() {
-        return workflow.interrupted;
-      }
-
-      @Override
-      public int slots() {
-        return 0;
-      }
-
-      @Override
-      public void mark(int slot, long task, int attempt) {
-        throw readOnly();
-      }
-
-      @Override
-      public void clear(int slot) {
-        throw readOnly();
-      }
-
-      @Override
-      public Map<Long, Failures> readFailed() {
-        return workflow.failed;
-      }
-
-      @Override
-      public void writeFailed(Map<Long, Failures> attempts) {
-        throw readOnly();
-      }
-    };
+    return Attempts.readOnly(workflow.interrupted, workflow.failed, SegmentView::readOnly);
   }
 
   @Override

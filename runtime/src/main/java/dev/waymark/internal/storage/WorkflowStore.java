@@ -138,5 +138,46 @@ public interface WorkflowStore extends AutoCloseable {
 
     /** Replaces the recorded failed attempts, atomically. */
     void writeFailed(Map<Long, Failures> attempts);
+
+    /**
+     * The attempts of a workflow read, not run: {@code interrupted} and {@code failed} as recorded;
+     * marking, clearing and writing throw {@code refusal}.
+     */
+    static Attempts readOnly(
+        Map<Long, Integer> interrupted,
+        Map<Long, Failures> failed,
+        java.util.function.Supplier<RuntimeException> refusal) {
+      return new Attempts() {
+        @Override
+        public Map<Long, Integer> interrupted() {
+          return interrupted;
+        }
+
+        @Override
+        public int slots() {
+          return 0;
+        }
+
+        @Override
+        public void mark(int slot, long task, int attempt) {
+          throw refusal.get();
+        }
+
+        @Override
+        public void clear(int slot) {
+          throw refusal.get();
+        }
+
+        @Override
+        public Map<Long, Failures> readFailed() {
+          return failed;
+        }
+
+        @Override
+        public void writeFailed(Map<Long, Failures> attempts) {
+          throw refusal.get();
+        }
+      };
+    }
   }
 }
