@@ -3,6 +3,7 @@ package dev.waymark.cluster.internal;
 import dev.waymark.internal.storage.Payload;
 import dev.waymark.internal.storage.StatusRecord;
 import dev.waymark.internal.storage.Storage;
+import dev.waymark.internal.storage.TaskKeys;
 import dev.waymark.internal.storage.WorkflowStore;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -56,6 +57,9 @@ final class Copies {
     }
     mine.values().expectRecords(record.values.size());
     for (Map.Entry<Long, byte[]> value : record.values.entrySet()) {
+      if (!TaskKeys.isScratch(value.getKey()) && mine.values().contains(value.getKey())) {
+        continue; // written once: what the storage holds is the same
+      }
       Payload timed = payload(value.getValue(), null);
       mine.values()
           .write(
