@@ -15,6 +15,7 @@ import dev.waymark.exceptions.WorkflowStoppedException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -29,39 +30,43 @@ class ListenerTest {
 
   /** Every event as one short line: its kind, task and attempt where it has them. */
   static final class Recorder implements WaymarkListener {
-    final List<String> lines = new CopyOnWriteArrayList<>();
     final List<WaymarkEvent> events = new CopyOnWriteArrayList<>();
+
+    /** Each event with its line, added as one: listeners are called from several threads. */
+    private final List<Map.Entry<WaymarkEvent, String>> seen = new CopyOnWriteArrayList<>();
 
     @Override
     public void on(WaymarkEvent event) {
-      events.add(event);
+      String line;
       String kind = event.getClass().getSimpleName();
       if (event instanceof WaymarkEvent.StepStarted e) {
-        lines.add(kind + " " + e.taskId() + " " + e.attempt());
+        line = kind + " " + e.taskId() + " " + e.attempt();
       } else if (event instanceof WaymarkEvent.StepCommitted e) {
-        lines.add(kind + " " + e.taskId() + " " + e.attempt());
+        line = kind + " " + e.taskId() + " " + e.attempt();
       } else if (event instanceof WaymarkEvent.StepRetried e) {
-        lines.add(kind + " " + e.taskId() + " " + e.attempt());
+        line = kind + " " + e.taskId() + " " + e.attempt();
       } else if (event instanceof WaymarkEvent.StepFailed e) {
-        lines.add(kind + " " + e.taskId() + " " + e.attempt());
+        line = kind + " " + e.taskId() + " " + e.attempt();
       } else if (event instanceof WaymarkEvent.StepRestored e) {
-        lines.add(kind + " " + e.taskId());
+        line = kind + " " + e.taskId();
       } else if (event instanceof WaymarkEvent.SleepStarted e) {
-        lines.add(kind + " " + e.taskId());
+        line = kind + " " + e.taskId();
       } else if (event instanceof WaymarkEvent.SleepEnded e) {
-        lines.add(kind + " " + e.taskId());
+        line = kind + " " + e.taskId();
       } else if (event instanceof WaymarkEvent.EventReceived e) {
-        lines.add(kind + " " + e.taskId() + " " + e.key());
+        line = kind + " " + e.taskId() + " " + e.key();
       } else {
-        lines.add(kind);
+        line = kind;
       }
+      seen.add(Map.entry(event, line));
+      events.add(event);
     }
 
     List<String> of(String workflowId) {
       List<String> mine = new java.util.ArrayList<>();
-      for (int i = 0; i < events.size(); i++) {
-        if (events.get(i).workflowId().equals(workflowId)) {
-          mine.add(lines.get(i));
+      for (Map.Entry<WaymarkEvent, String> one : seen) {
+        if (one.getKey().workflowId().equals(workflowId)) {
+          mine.add(one.getValue());
         }
       }
       return mine;
