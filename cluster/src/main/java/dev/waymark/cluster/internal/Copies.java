@@ -48,8 +48,8 @@ final class Copies {
     if (mine.status().read() == null && record.dag != null && record.status != null) {
       mine.begin(record.dag, StatusRecord.decode(record.status));
     } else {
-      if (record.dag != null) {
-        mine.dag().write(record.dag);
+      if (record.dag != null && mine.dag().read() == null) {
+        mine.dag().write(record.dag); // a DAG never changes: written once
       }
       if (record.status != null) {
         mine.status().write(StatusRecord.decode(record.status));
