@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * test kills a member at random with SIGKILL, each time once more steps committed, and starts it
  * again. Then: every workflow any member recorded finished with the right result, every step
  * committed, and a step ran twice only when its first run was in flight, not known committed, on a
- * member that was killed. {@code -Dwaymark.cluster.kills=N} sets the number of kills (default 4).
+ * member that was killed. {@code -Dwaymark.cluster.kills=N} sets the number of kills (default 4). A
+ * second test kills all three at once, twice, and starts them again.
  */
 class ClusterKillTest {
   private static final Duration START = Duration.ofSeconds(120);
@@ -36,6 +37,10 @@ class ClusterKillTest {
   Path dir;
 
   private final Process[] children = new Process[3];
+  private final int[] incarnation = new int[3];
+  private final List<Path> killedSteps = new ArrayList<>();
+  private final String name = "kill-" + UUID.randomUUID();
+  private Path stop;
 
   @AfterEach
   void killAll() throws InterruptedException {
@@ -52,28 +57,73 @@ class ClusterKillTest {
     long seed = Long.getLong("waymark.cluster.seed", System.nanoTime());
     System.out.println("ClusterKillTest seed " + seed + ", " + kills + " kills");
     Random random = new Random(seed);
-    String name = "kill-" + UUID.randomUUID();
-    Path stop = dir.resolve("stop");
-    int[] incarnation = new int[3];
-    List<Path> killedSteps = new ArrayList<>();
-    for (int i = 0; i < 3; i++) {
-      start(name, i, 0, stop);
-    }
-    for (int i = 0; i < 3; i++) {
-      ChildJvm.awaitLine(children[i], output(i, 0), "UP", START);
-    }
+    startAll();
     int commits = 0;
     for (int kill = 0; kill < kills; kill++) {
       commits = awaitCommits(commits + 8);
       int victim = random.nextInt(3);
-      assertEquals(137, ChildJvm.kill(children[victim]));
-      killedSteps.add(steps(victim, incarnation[victim]));
-      incarnation[victim]++;
-      start(name, victim, incarnation[victim], stop);
-      ChildJvm.awaitLine(children[victim], output(victim, incarnation[victim]), "UP", START);
+      restart(victim);
       System.out.println("ClusterKillTest: killed member " + victim + ", started it again");
       awaitSafe(System.currentTimeMillis());
     }
+    stopAndCheck(kills + " kills");
+  }
+
+  /**
+   * All three members killed at once, twice, and started again: the cluster restores its records
+   * from the members' own storage, and the same checks hold.
+   */
+  @Test
+  void wholeClusterKilledAndStartedAgainResumesEverything() throws Exception {
+    startAll();
+    int commits = 0;
+    for (int restart = 0; restart < 2; restart++) {
+      commits = awaitCommits(commits + 30);
+      for (int i = 0; i < 3; i++) {
+        kill(i);
+      }
+      for (int i = 0; i < 3; i++) {
+        start(i);
+      }
+      for (int i = 0; i < 3; i++) {
+        awaitUp(i);
+      }
+      System.out.println("ClusterKillTest: killed all three members, started them again");
+    }
+    awaitCommits(commits + 30);
+    stopAndCheck("2 kills of the whole cluster");
+  }
+
+  private void startAll() throws Exception {
+    for (int i = 0; i < 3; i++) {
+      start(i);
+    }
+    for (int i = 0; i < 3; i++) {
+      awaitUp(i);
+    }
+  }
+
+  /** Kills member {@code index} with SIGKILL, and starts it again. */
+  private void restart(int index) throws Exception {
+    kill(index);
+    start(index);
+    awaitUp(index);
+  }
+
+  private void kill(int index) throws InterruptedException {
+    assertEquals(137, ChildJvm.kill(children[index]));
+    killedSteps.add(steps(index, incarnation[index]));
+    incarnation[index]++;
+  }
+
+  private void awaitUp(int index) throws Exception {
+    ChildJvm.awaitLine(children[index], output(index, incarnation[index]), "UP", START);
+  }
+
+  /**
+   * Stops the stream, waits for every member to end its workflows, and checks what their logs show.
+   */
+  private void stopAndCheck(String what) throws Exception {
     Files.createFile(stop);
     for (int i = 0; i < 3; i++) {
       ChildJvm.awaitLine(
@@ -138,8 +188,7 @@ class ClusterKillTest {
             + " steps, "
             + reruns
             + " steps ran again after "
-            + kills
-            + " kills");
+            + what);
   }
 
   /** The steps a member's log shows started and not committed. */
@@ -200,10 +249,11 @@ class ClusterKillTest {
     }
   }
 
-  private void start(String name, int index, int incarnation, Path stop) throws IOException {
+  private void start(int index) throws IOException {
+    stop = dir.resolve("stop");
     children[index] =
         ChildJvm.start(
-            output(index, incarnation),
+            output(index, incarnation[index]),
             List.of(
                 "-Dorg.slf4j.simpleLogger.log.com.hazelcast=warn", "-Dwaymark.cluster.debug=true"),
             ClusterMember.class,
@@ -211,7 +261,7 @@ class ClusterKillTest {
             name,
             Integer.toString(BASE_PORT),
             Integer.toString(index),
-            steps(index, incarnation).toString(),
+            steps(index, incarnation[index]).toString(),
             stop.toString(),
             dir.resolve("state-" + index).toString());
   }

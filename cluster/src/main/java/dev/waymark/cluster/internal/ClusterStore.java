@@ -2,15 +2,12 @@ package dev.waymark.cluster.internal;
 
 import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.core.IndeterminateOperationStateException;
 import com.hazelcast.map.IMap;
 import com.hazelcast.map.listener.EntryAddedListener;
-import com.hazelcast.spi.exception.RetryableException;
 import dev.waymark.ClusterOptions;
 import dev.waymark.Durability;
 import dev.waymark.WorkflowStatus;
 import dev.waymark.exceptions.StorageException;
-import dev.waymark.exceptions.WorkflowException;
 import dev.waymark.exceptions.WorkflowStillActiveException;
 import dev.waymark.internal.storage.ClusteredStorage;
 import dev.waymark.internal.storage.Payload;
@@ -33,7 +30,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -41,14 +37,13 @@ import java.util.stream.Collectors;
  * backups on other members; this member's own storage keeps a copy of what it drives. A driver
  * writes the cluster first (fenced by its epoch, {@link FencedWrite}), then its own storage, and
  * reads from its own storage. A claim is a {@link Takeover}; the records a member lacks (another
- * member drove the workflow before) are copied into its storage when it claims.
+ * member drove the workflow before) are copied into its storage when it claims. Each member also
+ * keeps on disk the records it holds as owner or backup ({@link Mirror}), from which a cluster that
+ * stopped whole is restored ({@link Restoration}) before it claims or reads anything.
  */
 public final class ClusterStore implements ClusteredStorage {
   private static final String CONTEXT = "waymark-store";
   private static final long AWAIT_POLL_MILLIS = 20;
-
-  /** How often an operation is tried while members come and go, 100 ms apart. */
-  static final int ATTEMPTS = 50;
 
   private final Storage local;
   private final int quorum;
@@ -60,6 +55,8 @@ public final class ClusterStore implements ClusteredStorage {
   private final Set<String> cancelRequested = ConcurrentHashMap.newKeySet();
   private final Set<String> diverged = ConcurrentHashMap.newKeySet();
   private final Forwards forwards;
+  private final Mirror mirror;
+  private final Restoration restoration;
   private final CompletableFuture<Driver> driver = new CompletableFuture<>();
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(
@@ -69,9 +66,11 @@ public final class ClusterStore implements ClusteredStorage {
             return thread;
           });
 
-  private ClusterStore(Storage local, HazelcastInstance member, int quorum) {
+  private ClusterStore(
+      Storage local, HazelcastInstance member, ClusterOptions options, Mirror mirror) {
     this.local = local;
-    this.quorum = quorum;
+    this.quorum = options.quorum();
+    this.mirror = mirror;
     this.member = member;
     this.me = member.getCluster().getLocalMember().getUuid().toString();
     this.workflows = member.getMap(Members.WORKFLOWS);
@@ -82,19 +81,30 @@ public final class ClusterStore implements ClusteredStorage {
         (EntryAddedListener<String, Boolean>) added -> cancelRequested.add(added.getKey()), false);
     timer.scheduleWithFixedDelay(
         forwards::pollEnded, AWAIT_POLL_MILLIS, AWAIT_POLL_MILLIS, TimeUnit.MILLISECONDS);
-    Takeovers.watch(member, workflows, driver, this::alive, timer);
+    int needed = Math.max(quorum, options.members().size() - options.backups());
+    this.restoration = new Restoration(member, workflows, mirror, needed);
+    Takeovers.watch(member, workflows, driver, this::alive, restoration::isReady, timer);
+    restoration.start();
   }
 
   /** Starts this JVM's member of the cluster of {@code options}, over its own storage. */
   public static ClusterStore join(ClusterOptions options, Storage local) {
     CompletableFuture<ClusterStore> self = new CompletableFuture<>();
-    HazelcastInstance member = Members.start(options, Map.of(CONTEXT, self));
+    Mirror mirror = Mirror.open(local.root().resolve("cluster-records"));
+    HazelcastInstance member;
     try {
-      ClusterStore store = new ClusterStore(local, member, options.quorum());
+      member = Members.start(options, Map.of(CONTEXT, self, Mirror.CONTEXT, mirror));
+    } catch (RuntimeException | Error e) {
+      mirror.close();
+      throw e;
+    }
+    try {
+      ClusterStore store = new ClusterStore(local, member, options, mirror);
       self.complete(store);
       return store;
     } catch (RuntimeException | Error e) {
       member.getLifecycleService().terminate();
+      mirror.close();
       throw e;
     }
   }
@@ -122,6 +132,7 @@ public final class ClusterStore implements ClusteredStorage {
   @Override
   public boolean safe() {
     return member.getCluster().getMembers().size() >= quorum
+        && restoration.isReady()
         && member.getPartitionService().isClusterSafe();
   }
 
@@ -148,6 +159,7 @@ public final class ClusterStore implements ClusteredStorage {
 
   @Override
   public CompletableFuture<Void> forward(String workflowId, byte[] dag) {
+    restoration.await();
     return forwards.forward(workflowId, dag);
   }
 
@@ -162,10 +174,12 @@ public final class ClusterStore implements ClusteredStorage {
 
   @Override
   public WorkflowStore claim(String workflowId, boolean create) {
+    restoration.await();
     Takeover takeover =
         new Takeover(
             me, UUID.randomUUID().toString(), alive(), create, diverged.contains(workflowId));
-    Takeover.Claimed claimed = call(workflowId, () -> workflows.executeOnKey(workflowId, takeover));
+    Takeover.Claimed claimed =
+        Calls.retrying(workflowId, () -> workflows.executeOnKey(workflowId, takeover));
     if (claimed.holder() != null) {
       throw new WorkflowStillActiveException(
           "workflow '"
@@ -201,7 +215,7 @@ public final class ClusterStore implements ClusteredStorage {
   void write(String workflowId, FencedWrite change) {
     Boolean applied;
     try {
-      applied = call(workflowId, () -> workflows.executeOnKey(workflowId, change));
+      applied = Calls.retrying(workflowId, () -> workflows.executeOnKey(workflowId, change));
     } catch (RuntimeException e) {
       diverged.add(workflowId);
       throw e;
@@ -232,35 +246,14 @@ public final class ClusterStore implements ClusteredStorage {
   }
 
   byte[] readPart(String workflowId, Read part) {
-    return call(workflowId, () -> workflows.executeOnKey(workflowId, part));
-  }
-
-  /**
-   * Asks the cluster, again while a member's leave leaves the outcome unknown or the partition
-   * moving: every operation of this store may be applied twice (a write carries its epoch and whole
-   * value; a takeover by the same member is taken again).
-   */
-  static <T> T call(String workflowId, Supplier<T> operation) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return operation.get();
-      } catch (WorkflowException e) {
-        throw e;
-      } catch (RuntimeException e) {
-        boolean again =
-            e instanceof IndeterminateOperationStateException || e instanceof RetryableException;
-        if (!again || attempt == ATTEMPTS) {
-          throw new StorageException(
-              "the cluster could not be asked about workflow '" + workflowId + "': " + e, e);
-        }
-        Forwards.pause();
-      }
-    }
+    restoration.await();
+    return Calls.retrying(workflowId, () -> workflows.executeOnKey(workflowId, part));
   }
 
   @Override
   public WorkflowStore view(String workflowId) {
-    WorkflowEntry entry = call(workflowId, () -> workflows.get(workflowId));
+    restoration.await();
+    WorkflowEntry entry = Calls.retrying(workflowId, () -> workflows.get(workflowId));
     return entry == null || entry.dag == null ? null : new EntryStore(workflowId, entry, this);
   }
 
@@ -313,8 +306,9 @@ public final class ClusterStore implements ClusteredStorage {
 
   @Override
   public List<Listed> statuses() {
+    restoration.await();
     List<Listed> all = new ArrayList<>();
-    for (Listing.Listed listed : call("*", () -> workflows.project(new Listing()))) {
+    for (Listing.Listed listed : Calls.retrying("*", () -> workflows.project(new Listing()))) {
       if (listed.status() != null) {
         all.add(new Listed(listed.id(), StatusRecord.decode(listed.status()).status()));
       }
@@ -325,7 +319,9 @@ public final class ClusterStore implements ClusteredStorage {
 
   @Override
   public void postEvent(String workflowId, String key, byte[] payload) {
-    call(workflowId, () -> workflows.executeOnKey(workflowId, new PostEvent(key, payload)));
+    restoration.await();
+    Calls.retrying(
+        workflowId, () -> workflows.executeOnKey(workflowId, new PostEvent(key, payload)));
   }
 
   @Override
@@ -336,7 +332,8 @@ public final class ClusterStore implements ClusteredStorage {
 
   @Override
   public void requestCancel(String workflowId) {
-    call(workflowId, () -> cancels.put(workflowId, Boolean.TRUE));
+    restoration.await();
+    Calls.retrying(workflowId, () -> cancels.put(workflowId, Boolean.TRUE));
   }
 
   @Override
@@ -344,7 +341,7 @@ public final class ClusterStore implements ClusteredStorage {
     if (!cancelRequested.remove(workflowId)) {
       return false;
     }
-    call(workflowId, () -> cancels.remove(workflowId));
+    Calls.retrying(workflowId, () -> cancels.remove(workflowId));
     return true;
   }
 
@@ -372,6 +369,7 @@ public final class ClusterStore implements ClusteredStorage {
   public void abandon() {
     timer.shutdownNow();
     member.getLifecycleService().terminate();
+    mirror.close();
     local.abandon();
   }
 
@@ -382,6 +380,7 @@ public final class ClusterStore implements ClusteredStorage {
     try {
       member.shutdown();
     } finally {
+      mirror.close();
       local.close();
     }
   }

@@ -1,5 +1,7 @@
 package dev.waymark.cluster.internal;
 
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastInstanceAware;
 import com.hazelcast.map.EntryProcessor;
 import java.util.Map;
 
@@ -9,7 +11,8 @@ import java.util.Map;
  * fencing token, so a write from a driver that paused (or was taken for dead) is refused. Answers
  * whether it was applied.
  */
-public final class FencedWrite implements EntryProcessor<String, WorkflowEntry, Boolean> {
+public final class FencedWrite
+    implements EntryProcessor<String, WorkflowEntry, Boolean>, HazelcastInstanceAware {
   private static final long serialVersionUID = 1L;
 
   private enum Kind {
@@ -30,6 +33,7 @@ public final class FencedWrite implements EntryProcessor<String, WorkflowEntry, 
   private final String name;
   private final byte[] first;
   private final byte[] second;
+  private transient Mirror mirror;
 
   private FencedWrite(long epoch, Kind kind, long key, String name, byte[] first, byte[] second) {
     this.epoch = epoch;
@@ -82,6 +86,11 @@ public final class FencedWrite implements EntryProcessor<String, WorkflowEntry, 
     return new FencedWrite(epoch, Kind.DELETE_ALL, 0, null, null, null);
   }
 
+  @Override
+  public void setHazelcastInstance(HazelcastInstance member) {
+    mirror = Mirror.of(member);
+  }
+
   private static final java.nio.charset.Charset UTF8 = java.nio.charset.StandardCharsets.UTF_8;
 
   @Override
@@ -93,6 +102,7 @@ public final class FencedWrite implements EntryProcessor<String, WorkflowEntry, 
     if (record.epoch != epoch) {
       return false;
     }
+    record.version++;
     switch (kind) {
       case BEGIN -> {
         record.dag = first;
@@ -110,10 +120,29 @@ public final class FencedWrite implements EntryProcessor<String, WorkflowEntry, 
       case RELEASE -> record.driver = null;
       case DELETE_ALL -> {
         entry.setValue(null);
+        mirror(entry.getKey(), record);
         return true;
       }
     }
     entry.setValue(record);
+    mirror(entry.getKey(), record);
     return true;
+  }
+
+  /** Writes the change to this member's own copy (before the write is acknowledged). */
+  private void mirror(String workflowId, WorkflowEntry record) {
+    if (mirror == null) {
+      return;
+    }
+    switch (kind) {
+      case VALUE -> mirror.value(workflowId, record, key, first);
+      case DELETE_VALUE -> mirror.value(workflowId, record, key, null);
+      case DELETE_ALL -> mirror.deleted(workflowId, record);
+      case BEGIN, DAG -> {
+        mirror.dag(workflowId, record);
+        mirror.header(workflowId, record);
+      }
+      default -> mirror.header(workflowId, record);
+    }
   }
 }

@@ -44,8 +44,8 @@ final class Forwards {
       } catch (ExecutionException e) {
         Throwable cause = e.getCause();
         boolean lost = cause instanceof MemberLeftException || cause instanceof RetryableException;
-        if (lost && attempt < ClusterStore.ATTEMPTS) {
-          pause();
+        if (lost && attempt < Calls.ATTEMPTS) {
+          Calls.pause();
           continue;
         }
         if (attempt > 1 && cause instanceof WorkflowStillActiveException) {
@@ -94,15 +94,5 @@ final class Forwards {
         (workflowId, ended) ->
             ended.completeExceptionally(
                 new WorkflowStoppedException(workflowId, "this member of the cluster stopped")));
-  }
-
-  /** Waits before an operation is tried again. */
-  static void pause() {
-    try {
-      Thread.sleep(100);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new WorkflowException("interrupted while members of the cluster come and go", e);
-    }
   }
 }

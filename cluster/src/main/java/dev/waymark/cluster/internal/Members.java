@@ -78,6 +78,8 @@ public final class Members {
               .setBackupCount(options.backups());
       config.addMapConfig(protect ? map.setSplitBrainProtectionName(QUORUM) : map);
     }
+    // Read by a member alone too, to learn whether the cluster restored its records yet.
+    config.addMapConfig(new MapConfig(Restoration.META).setBackupCount(options.backups()));
     return Hazelcast.newHazelcastInstance(config);
   }
 }

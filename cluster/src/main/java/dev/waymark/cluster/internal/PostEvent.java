@@ -1,5 +1,7 @@
 package dev.waymark.cluster.internal;
 
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastInstanceAware;
 import com.hazelcast.map.EntryProcessor;
 import java.util.Map;
 
@@ -7,15 +9,22 @@ import java.util.Map;
  * Leaves an event in a workflow's record, from any member and without a claim: the driver reads it
  * from there. Like a member's own mailbox, it takes events for a workflow not recorded (yet).
  */
-public final class PostEvent implements EntryProcessor<String, WorkflowEntry, Void> {
+public final class PostEvent
+    implements EntryProcessor<String, WorkflowEntry, Void>, HazelcastInstanceAware {
   private static final long serialVersionUID = 1L;
 
   private final String key;
   private final byte[] payload;
+  private transient Mirror mirror;
 
   public PostEvent(String key, byte[] payload) {
     this.key = key;
     this.payload = payload;
+  }
+
+  @Override
+  public void setHazelcastInstance(HazelcastInstance member) {
+    mirror = Mirror.of(member);
   }
 
   @Override
@@ -25,7 +34,11 @@ public final class PostEvent implements EntryProcessor<String, WorkflowEntry, Vo
       record = new WorkflowEntry();
     }
     record.events.put(key, payload);
+    record.version++;
     entry.setValue(record);
+    if (mirror != null) {
+      mirror.header(entry.getKey(), record);
+    }
     return null;
   }
 }

@@ -24,7 +24,7 @@ final class SharedShapes implements Storage.Shapes {
   public void record(long hash, String text) {
     mine.record(hash, text);
     if (sent.add(hash)) {
-      ClusterStore.call("*", () -> shared.putIfAbsent(hash, text));
+      Calls.retrying("*", () -> shared.putIfAbsent(hash, text));
     }
   }
 
@@ -32,7 +32,7 @@ final class SharedShapes implements Storage.Shapes {
   public String read(long hash) {
     String text = mine.read(hash);
     if (text == null) {
-      text = ClusterStore.call("*", () -> shared.get(hash));
+      text = Calls.retrying("*", () -> shared.get(hash));
       if (text != null) {
         mine.record(hash, text);
       }

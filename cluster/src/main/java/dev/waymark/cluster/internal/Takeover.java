@@ -1,5 +1,7 @@
 package dev.waymark.cluster.internal;
 
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastInstanceAware;
 import com.hazelcast.map.EntryProcessor;
 import java.io.Serializable;
 import java.util.Map;
@@ -13,7 +15,8 @@ import java.util.Set;
  * while a member left) is answered again, with a copy, and does not raise the epoch twice. The same
  * processor runs on each backup, which holds the same record, so it decides the same there.
  */
-public final class Takeover implements EntryProcessor<String, WorkflowEntry, Takeover.Claimed> {
+public final class Takeover
+    implements EntryProcessor<String, WorkflowEntry, Takeover.Claimed>, HazelcastInstanceAware {
   private static final long serialVersionUID = 3L;
 
   /**
@@ -30,6 +33,7 @@ public final class Takeover implements EntryProcessor<String, WorkflowEntry, Tak
   private final Set<String> alive;
   private final boolean create;
   private final boolean copyAlways;
+  private transient Mirror mirror;
 
   /**
    * @param claim this takeover's id, the same when it is sent again
@@ -43,6 +47,11 @@ public final class Takeover implements EntryProcessor<String, WorkflowEntry, Tak
     this.alive = Set.copyOf(alive);
     this.create = create;
     this.copyAlways = copyAlways;
+  }
+
+  @Override
+  public void setHazelcastInstance(HazelcastInstance member) {
+    mirror = Mirror.of(member);
   }
 
   @Override
@@ -65,7 +74,15 @@ public final class Takeover implements EntryProcessor<String, WorkflowEntry, Tak
     record.driver = member;
     record.lastDriver = member;
     record.claim = claim;
+    if (record.incarnation == null) {
+      record.incarnation = claim;
+    }
+    record.restoring = null; // a member that restores late leaves it alone
+    record.version++;
     entry.setValue(record);
+    if (mirror != null) {
+      mirror.header(entry.getKey(), record);
+    }
     return new Claimed(record.epoch, null, current ? null : copyOf(record), current);
   }
 

@@ -10,13 +10,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
  * Takes over the workflows that no live member drives: after a member left, this member resumes
  * those of its partitions that were running or pending ({@link Orphaned}). It looks every 500 ms
- * for 10 s after each leave (partitions move for a while after one), and a few times after it
- * joined.
+ * for 10 s after each leave (partitions move for a while after one) and after the cluster restored
+ * its records ({@link Restoration}), and a few times after it joined.
  */
 final class Takeovers {
   private static final long SWEEP_MILLIS = 500;
@@ -26,25 +27,33 @@ final class Takeovers {
   private final IMap<String, WorkflowEntry> workflows;
   private final CompletableFuture<Driver> driver;
   private final Supplier<Set<String>> alive;
+  private final BooleanSupplier ready;
   private final AtomicInteger sweeps = new AtomicInteger(SWEEPS_AFTER_JOIN);
+  private boolean wasReady;
 
   private Takeovers(
       IMap<String, WorkflowEntry> workflows,
       CompletableFuture<Driver> driver,
-      Supplier<Set<String>> alive) {
+      Supplier<Set<String>> alive,
+      BooleanSupplier ready) {
     this.workflows = workflows;
     this.driver = driver;
     this.alive = alive;
+    this.ready = ready;
   }
 
-  /** Watches {@code member}'s cluster, and has {@code driver} resume what this member takes. */
+  /**
+   * Watches {@code member}'s cluster, and has {@code driver} resume what this member takes, once
+   * the cluster is {@code ready}.
+   */
   static void watch(
       HazelcastInstance member,
       IMap<String, WorkflowEntry> workflows,
       CompletableFuture<Driver> driver,
       Supplier<Set<String>> alive,
+      BooleanSupplier ready,
       ScheduledExecutorService timer) {
-    Takeovers takeovers = new Takeovers(workflows, driver, alive);
+    Takeovers takeovers = new Takeovers(workflows, driver, alive, ready);
     member
         .getCluster()
         .addMembershipListener(
@@ -63,7 +72,14 @@ final class Takeovers {
 
   private void sweep() {
     Driver runtime = driver.getNow(null);
-    if (runtime == null || sweeps.get() <= 0) {
+    if (runtime == null || !ready.getAsBoolean()) {
+      return;
+    }
+    if (!wasReady) {
+      wasReady = true; // the records may have been restored: those running are orphans
+      sweeps.set(SWEEPS_AFTER_LEAVE);
+    }
+    if (sweeps.get() <= 0) {
       return;
     }
     sweeps.decrementAndGet();

@@ -17,6 +17,22 @@ public final class WorkflowEntry implements Serializable {
   long epoch;
   String driver;
 
+  /**
+   * Raised by every change, on the primary and on each backup alike: which of the members' own
+   * copies of the record ({@link Mirror}) is the latest.
+   */
+  long version;
+
+  /**
+   * Which life of the id this record is: the id of the takeover that made it (null while it only
+   * holds events sent before its workflow ran). A workflow deleted and run again under the same id
+   * is another incarnation.
+   */
+  String incarnation;
+
+  /** What the members' copies said of the record, while a cluster that stopped starts again. */
+  Restored restoring;
+
   /** The member that held the last claim, kept when it lets go: its storage has every record. */
   String lastDriver;
 
@@ -38,6 +54,8 @@ public final class WorkflowEntry implements Serializable {
   WorkflowEntry copy() {
     WorkflowEntry copy = new WorkflowEntry();
     copy.epoch = epoch;
+    copy.version = version;
+    copy.incarnation = incarnation;
     copy.driver = driver;
     copy.lastDriver = lastDriver;
     copy.claim = claim;

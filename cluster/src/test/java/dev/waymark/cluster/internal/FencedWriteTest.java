@@ -122,7 +122,7 @@ class FencedWriteTest {
       IMap<String, WorkflowEntry> map,
       String key,
       com.hazelcast.map.EntryProcessor<String, WorkflowEntry, R> processor) {
-    return ClusterStore.call(key, () -> map.executeOnKey(key, processor));
+    return Calls.retrying(key, () -> map.executeOnKey(key, processor));
   }
 
   private static Takeover takeover(String member, Set<String> alive, boolean create) {

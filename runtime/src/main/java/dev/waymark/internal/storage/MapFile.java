@@ -168,7 +168,7 @@ final class MapFile {
     return "#" + view.getLong(8) + " of workflow #" + view.getLong(0);
   }
 
-  private static <K> ChronicleMap<K, byte[]> open(
+  static <K> ChronicleMap<K, byte[]> open(
       Path file, ChronicleMapBuilder<K, byte[]> builder, boolean recover) {
     boolean cutShort = checkHeader(file);
     try {
