@@ -8,10 +8,23 @@ import java.util.Objects;
  * {@code port} its member listens on (the next ones are tried when that one is taken), the
  * addresses of the {@code members} it looks for ({@code host:port}), how many {@code backups} of
  * every record other members keep, and the {@code quorum}: the fewest members that still accept
- * writes, so that the smaller side of a network partition accepts none.
+ * writes, so that the smaller side of a network partition accepts none. An {@code observer} holds
+ * no records and drives no workflow ({@link #asObserver}).
  */
 public record ClusterOptions(
-    String name, String host, int port, List<String> members, int backups, int quorum) {
+    String name,
+    String host,
+    int port,
+    List<String> members,
+    int backups,
+    int quorum,
+    boolean observer) {
+
+  /** A member that holds records and drives workflows. */
+  public ClusterOptions(
+      String name, String host, int port, List<String> members, int backups, int quorum) {
+    this(name, host, port, members, backups, quorum, false);
+  }
 
   public ClusterOptions {
     Objects.requireNonNull(name, "name");
@@ -30,6 +43,16 @@ public record ClusterOptions(
       throw new IllegalArgumentException(
           "quorum must be 1-" + members.size() + " (the members named), got " + quorum);
     }
+  }
+
+  /**
+   * These options for an observer: a member that holds no records and drives no workflow, so that
+   * its coming and going moves nothing. It has the whole API, for every workflow of the cluster
+   * (what it runs is sent to the members that drive it): the {@code waymark} command and its status
+   * page join as one.
+   */
+  public ClusterOptions asObserver() {
+    return new ClusterOptions(name, host, port, members, backups, quorum, true);
   }
 
   /**

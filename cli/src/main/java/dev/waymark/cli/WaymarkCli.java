@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.waymark.ClusterOptions;
 import dev.waymark.Waymark;
 import java.io.PrintWriter;
 import java.net.MalformedURLException;
@@ -59,6 +60,30 @@ public final class WaymarkCli {
               + " your own types and to resume.")
   List<Path> classPath = new ArrayList<>();
 
+  @Option(
+      names = "--cluster",
+      paramLabel = "NAME",
+      description =
+          "Join the cluster NAME as an observer (it holds no records and drives no workflow) and"
+              + " act on the whole cluster's workflows; needs waymark-cluster's members in"
+              + " --members. --storage is not used then.")
+  String cluster;
+
+  @Option(
+      names = "--members",
+      paramLabel = "HOST:PORT",
+      split = ",",
+      description = "Addresses of the cluster's members, comma-separated (with --cluster).")
+  List<String> members = new ArrayList<>();
+
+  @Option(
+      names = "--listen",
+      paramLabel = "HOST:PORT",
+      description =
+          "Where this observer listens, reachable by the members (with --cluster; default:"
+              + " ${DEFAULT-VALUE}; the next ports are tried when it is taken).")
+  String listen = "127.0.0.1:5799";
+
   static final ObjectMapper JSON =
       new ObjectMapper()
           .registerModule(new JavaTimeModule())
@@ -90,7 +115,7 @@ public final class WaymarkCli {
 
   /** Like {@link #open()}, with more settings for the runtime. */
   Waymark open(java.util.function.Consumer<Waymark.Builder> settings) {
-    if (!Files.isDirectory(storage)) {
+    if (cluster == null && !Files.isDirectory(storage)) {
       throw new IllegalArgumentException("no storage at " + storage);
     }
     if (!classPath.isEmpty()) {
@@ -107,8 +132,49 @@ public final class WaymarkCli {
               new URLClassLoader(urls.toArray(new URL[0]), WaymarkCli.class.getClassLoader()));
     }
     Waymark.Builder builder = Waymark.builder().storage(storage).parallelism(2);
+    if (cluster != null) {
+      builder.storage(observerStorage()).cluster(observer());
+    }
     settings.accept(builder);
     return builder.build();
+  }
+
+  /** The options of this command's member of {@code --cluster}: an observer. */
+  private ClusterOptions observer() {
+    if (members.isEmpty()) {
+      throw new IllegalArgumentException("--cluster needs the members' addresses in --members");
+    }
+    int colon = listen.lastIndexOf(':');
+    if (colon < 1) {
+      throw new IllegalArgumentException("--listen needs HOST:PORT, got " + listen);
+    }
+    int port;
+    try {
+      port = Integer.parseInt(listen.substring(colon + 1));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--listen needs HOST:PORT, got " + listen, e);
+    }
+    return new ClusterOptions(cluster, listen.substring(0, colon), port, members, 1, 1)
+        .asObserver();
+  }
+
+  /** An observer's own storage holds nothing of the cluster's: a new one, deleted at exit. */
+  private static Path observerStorage() {
+    try {
+      Path dir = Files.createTempDirectory("waymark-observer-");
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
+      return dir;
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("cannot make a temporary storage: " + e, e);
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    try (var paths = Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (java.io.IOException e) {
+      // left for the system's temporary files cleaner
+    }
   }
 
   /** A command on the storage: opens it, prints what the command returns, closes it. */

@@ -1,5 +1,6 @@
 package dev.waymark.cli;
 
+import dev.waymark.ClusterOptions;
 import dev.waymark.Waymark;
 import dev.waymark.Workflow;
 import dev.waymark.WorkflowStatus;
@@ -7,6 +8,7 @@ import dev.waymark.annotations.Step;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -45,6 +47,10 @@ public final class Fixture {
 
   public static void main(String[] args) throws Exception {
     Path storage = Path.of(args[0]);
+    if (args[1].equals("cluster")) {
+      member(storage, args[2], Integer.parseInt(args[3]));
+      return;
+    }
     // one workflow runs at a time: the holder's second one waits PENDING
     try (Waymark waymark =
         Waymark.builder().storage(storage).maxRunning(1).maxPending(10).build()) {
@@ -79,6 +85,22 @@ public final class Fixture {
         System.out.flush();
       }
     }
+  }
+
+  /**
+   * A cluster of one member, {@code NAME} on loopback port {@code PORT}: runs {@code done}, starts
+   * {@code held} (asleep for an hour), prints {@code MEMBER-UP} and stays until killed.
+   */
+  private static void member(Path storage, String name, int port) throws Exception {
+    ClusterOptions options =
+        new ClusterOptions(name, "127.0.0.1", port, List.of("127.0.0.1:" + port), 1, 1);
+    Waymark waymark = Waymark.builder().storage(storage).cluster(options).build();
+    waymark.run(greeting("ada"), "done");
+    waymark.runAsync(Workflow.sleep(Duration.ofHours(1)), "held");
+    awaitRunning(waymark, "held");
+    System.out.println("MEMBER-UP");
+    System.out.flush();
+    Thread.sleep(Long.MAX_VALUE);
   }
 
   private static void awaitRunning(Waymark waymark, String id) throws InterruptedException {

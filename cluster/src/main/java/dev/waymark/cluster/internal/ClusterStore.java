@@ -47,6 +47,7 @@ public final class ClusterStore implements ClusteredStorage {
 
   private final Storage local;
   private final int quorum;
+  private final boolean observer;
   private final HazelcastInstance member;
   private final String me;
   private final IMap<String, WorkflowEntry> workflows;
@@ -70,6 +71,7 @@ public final class ClusterStore implements ClusteredStorage {
       Storage local, HazelcastInstance member, ClusterOptions options, Mirror mirror) {
     this.local = local;
     this.quorum = options.quorum();
+    this.observer = options.observer();
     this.mirror = mirror;
     this.member = member;
     this.me = member.getCluster().getLocalMember().getUuid().toString();
@@ -82,7 +84,7 @@ public final class ClusterStore implements ClusteredStorage {
     timer.scheduleWithFixedDelay(
         forwards::pollEnded, AWAIT_POLL_MILLIS, AWAIT_POLL_MILLIS, TimeUnit.MILLISECONDS);
     int needed = Math.max(quorum, options.members().size() - options.backups());
-    this.restoration = new Restoration(member, workflows, mirror, needed);
+    this.restoration = new Restoration(member, workflows, observer ? null : mirror, needed);
     Takeovers.watch(member, workflows, driver, this::alive, restoration::isReady, timer);
     restoration.start();
   }
@@ -125,13 +127,17 @@ public final class ClusterStore implements ClusteredStorage {
 
   @Override
   public boolean drivesHere(String workflowId) {
+    if (observer) {
+      return false;
+    }
     Member owner = member.getPartitionService().getPartition(workflowId).getOwner();
     return owner == null || owner.localMember();
   }
 
   @Override
   public boolean safe() {
-    return member.getCluster().getMembers().size() >= quorum
+    return member.getCluster().getMembers().stream().filter(m -> !m.isLiteMember()).count()
+            >= quorum
         && restoration.isReady()
         && member.getPartitionService().isClusterSafe();
   }

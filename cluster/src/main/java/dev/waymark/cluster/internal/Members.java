@@ -41,6 +41,7 @@ public final class Members {
   public static HazelcastInstance start(ClusterOptions options, Map<String, Object> context) {
     Config config = new Config();
     config.setClusterName(options.name());
+    config.setLiteMember(options.observer()); // owns no partition
     config.getUserContext().putAll(context);
     config.setProperty(ClusterProperty.FAIL_ON_INDETERMINATE_OPERATION_STATE.getName(), "true");
     config.setProperty(ClusterProperty.PHONE_HOME_ENABLED.getName(), "false");

@@ -46,7 +46,10 @@ final class Restoration {
     this.needed = needed;
   }
 
-  /** Restores this member's copy in the background, unless the cluster is ready. */
+  /**
+   * Restores this member's copy in the background, unless the cluster is ready or this member has
+   * none to give (an observer: {@code mirror} null).
+   */
   void start() {
     meta.addEntryListener(
         (EntryAddedListener<String, Object>)
@@ -59,6 +62,9 @@ final class Restoration {
     if (Calls.untilAnswered(member, () -> meta.containsKey(READY))) {
       ready.countDown();
       return;
+    }
+    if (mirror == null) {
+      return; // it waits for the members that hold records
     }
     Thread thread = new Thread(this::restore, "waymark-restore");
     thread.setDaemon(true);
