@@ -45,7 +45,12 @@ final class Cancellation {
       if (execution != null) {
         execution.cancel();
         WorkflowQueries.awaitQuietly(execution.result());
-        return;
+        if (!runsElsewhere(workflowId)) {
+          return;
+        }
+        // The run stopped before it could record the cancel: on a cluster, another member took
+        // the workflow over meanwhile. Its new driver is asked, as for any run held elsewhere.
+        continue;
       }
       Admission.Queued waiting = admission.withdraw(workflowId);
       if (waiting != null) {
@@ -85,6 +90,12 @@ final class Cancellation {
       }
       return;
     }
+  }
+
+  /** Whether the workflow is still running or pending, in another process or on another member. */
+  private boolean runsElsewhere(String workflowId) {
+    WorkflowStatus status = queries.status(workflowId);
+    return status == WorkflowStatus.RUNNING || status == WorkflowStatus.PENDING;
   }
 
   private void markCanceled(WorkflowStore claim) {
