@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.waymark.ClusterOptions;
 import dev.waymark.Waymark;
+import dev.waymark.Workflow;
+import dev.waymark.WorkflowGraph;
 import dev.waymark.WorkflowHandle;
 import dev.waymark.WorkflowInfo;
 import dev.waymark.WorkflowStatus;
@@ -135,6 +137,20 @@ class AnyMemberTest {
       assertTrue(
           failure.getCause() instanceof WorkflowCancelledException,
           "the caller learns of the cancel: " + failure);
+    }
+  }
+
+  @Test
+  void theFailedAttemptsOfAStepShowOnEveryMember() {
+    Desk.FAILURES.put("twice", 2);
+    assertEquals("done: twice", members.get(0).run(DeskSteps.flaky(Workflow.of("twice")), "flaky"));
+    for (Waymark member : members) {
+      WorkflowGraph.Task task =
+          member.graph("flaky").tasks().stream()
+              .filter(t -> t.stepId().contains("flaky"))
+              .findFirst()
+              .orElseThrow();
+      assertEquals(2, task.failedAttempts(), task.toString());
     }
   }
 

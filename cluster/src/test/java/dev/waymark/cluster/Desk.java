@@ -4,7 +4,10 @@ import dev.waymark.Workflow;
 import dev.waymark.annotations.Step;
 import java.time.Duration;
 
-/** Workflows of {@link AnyMemberTest}: one that waits for an event, one that sleeps. */
+/**
+ * Workflows of {@link AnyMemberTest}: one that waits for an event, one that sleeps, one that fails
+ * before it succeeds.
+ */
 final class Desk {
   private Desk() {}
 
@@ -16,6 +19,18 @@ final class Desk {
   @Step
   static String remind(java.time.Instant woke, String message) {
     return "reminder: " + message;
+  }
+
+  /** Failures left for {@link #flaky}, by name. */
+  static final java.util.Map<String, Integer> FAILURES =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  @Step(retryExceptions = true, maxRetries = 3)
+  static String flaky(String name) {
+    if (FAILURES.merge(name, -1, Integer::sum) >= 0) {
+      throw new IllegalStateException("not yet: " + name);
+    }
+    return "done: " + name;
   }
 
   static Workflow<String> publishWhenApproved(String document) {

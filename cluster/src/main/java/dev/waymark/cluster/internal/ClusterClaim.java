@@ -1,14 +1,17 @@
 package dev.waymark.cluster.internal;
 
+import dev.waymark.internal.storage.Failures;
 import dev.waymark.internal.storage.Payload;
 import dev.waymark.internal.storage.StatusRecord;
 import dev.waymark.internal.storage.Storage;
 import dev.waymark.internal.storage.WorkflowStore;
+import java.util.Map;
 
 /**
  * A member's claim on a workflow it drives: every write goes to the cluster first, fenced by the
- * claim's epoch, then to the member's own storage, where every read is answered. The attempt
- * journal stays in the member's storage.
+ * claim's epoch, then to the member's own storage, where every read is answered. Of the attempt
+ * journal, the failed attempts go to the cluster too (a takeover counts on from them); the attempts
+ * in flight stay in the member's storage.
  */
 final class ClusterClaim implements WorkflowStore {
   private final ClusterStore cluster;
@@ -155,7 +158,39 @@ final class ClusterClaim implements WorkflowStore {
 
   @Override
   public Attempts attempts() {
-    return mine.attempts();
+    Attempts attempts = mine.attempts();
+    return new Attempts() {
+      @Override
+      public Map<Long, Integer> interrupted() {
+        return attempts.interrupted();
+      }
+
+      @Override
+      public int slots() {
+        return attempts.slots();
+      }
+
+      @Override
+      public void mark(int slot, long task, int attempt) {
+        attempts.mark(slot, task, attempt); // in this member's storage only: cheap, not shared
+      }
+
+      @Override
+      public void clear(int slot) {
+        attempts.clear(slot);
+      }
+
+      @Override
+      public Map<Long, Failures> readFailed() {
+        return attempts.readFailed();
+      }
+
+      @Override
+      public void writeFailed(Map<Long, Failures> failed) {
+        cluster.write(workflowId, FencedWrite.failed(epoch, Copies.failed(failed)));
+        attempts.writeFailed(failed);
+      }
+    };
   }
 
   @Override

@@ -83,8 +83,9 @@ public final class ClusterStore implements ClusteredStorage {
         (EntryAddedListener<String, Boolean>) added -> cancelRequested.add(added.getKey()), false);
     timer.scheduleWithFixedDelay(
         forwards::pollEnded, AWAIT_POLL_MILLIS, AWAIT_POLL_MILLIS, TimeUnit.MILLISECONDS);
-    int needed = Math.max(quorum, options.members().size() - options.backups());
-    this.restoration = new Restoration(member, workflows, observer ? null : mirror, needed);
+    int named = options.members().size();
+    int enough = Math.max(quorum, named - options.backups());
+    this.restoration = new Restoration(member, workflows, observer ? null : mirror, named, enough);
     Takeovers.watch(member, workflows, driver, this::alive, restoration::isReady, timer);
     restoration.start();
   }

@@ -1,5 +1,6 @@
 package dev.waymark.cluster.internal;
 
+import dev.waymark.internal.storage.Failures;
 import dev.waymark.internal.storage.Payload;
 import dev.waymark.internal.storage.StatusRecord;
 import dev.waymark.internal.storage.Storage;
@@ -7,6 +8,7 @@ import dev.waymark.internal.storage.TaskKeys;
 import dev.waymark.internal.storage.WorkflowStore;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 /** A workflow's records between a member's own storage and the cluster's record of it. */
@@ -22,6 +24,23 @@ final class Copies {
         .putLong(endMillis)
         .put(bytes, offset, length)
         .array();
+  }
+
+  /** Failed attempts as the cluster keeps them: per task key, the attempts and the crashes. */
+  static byte[] failed(Map<Long, Failures> failed) {
+    ByteBuffer bytes = ByteBuffer.allocate(failed.size() * 16);
+    failed.forEach((key, f) -> bytes.putLong(key).putInt(f.attempts()).putInt(f.crashes()));
+    return bytes.array();
+  }
+
+  /** The failed attempts {@link #failed} encoded; none for null. */
+  static Map<Long, Failures> failed(byte[] failed) {
+    Map<Long, Failures> all = new HashMap<>();
+    ByteBuffer bytes = ByteBuffer.wrap(failed == null ? new byte[0] : failed);
+    while (bytes.hasRemaining()) {
+      all.put(bytes.getLong(), new Failures(bytes.getInt(), bytes.getInt()));
+    }
+    return all;
   }
 
   /** A value {@link #timed} made, as a storage's record read from {@code place}. */
@@ -71,6 +90,9 @@ final class Copies {
               timed.length());
     }
     record.expectations.forEach((key, type) -> mine.events().expect(key, type));
+    if (record.failed != null) {
+      mine.attempts().writeFailed(failed(record.failed)); // the retries count on
+    }
     return mine;
   }
 }

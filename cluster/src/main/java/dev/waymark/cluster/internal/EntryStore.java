@@ -132,7 +132,7 @@ final class EntryStore implements WorkflowStore {
 
   @Override
   public Attempts attempts() {
-    return Attempts.readOnly(Map.of(), Map.of(), EntryStore::readOnly);
+    return Attempts.readOnly(Map.of(), Copies.failed(record.failed), EntryStore::readOnly);
   }
 
   @Override

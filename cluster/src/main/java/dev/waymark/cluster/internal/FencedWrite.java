@@ -19,6 +19,7 @@ public final class FencedWrite
     BEGIN,
     DAG,
     STATUS,
+    FAILED,
     VALUE,
     DELETE_VALUE,
     EXPECT,
@@ -55,6 +56,11 @@ public final class FencedWrite
 
   public static FencedWrite status(long epoch, byte[] status) {
     return new FencedWrite(epoch, Kind.STATUS, 0, null, status, null);
+  }
+
+  /** Replaces the failed attempts of the workflow's tasks ({@link Copies#failed}). */
+  public static FencedWrite failed(long epoch, byte[] failed) {
+    return new FencedWrite(epoch, Kind.FAILED, 0, null, failed, null);
   }
 
   /** Stores a task value: {@code timed} is the attempt's start and end (8 bytes each), then it. */
@@ -110,6 +116,7 @@ public final class FencedWrite
       }
       case DAG -> record.dag = first;
       case STATUS -> record.status = first;
+      case FAILED -> record.failed = first;
       case VALUE -> record.values.put(key, first);
       case DELETE_VALUE -> record.values.remove(key);
       case EXPECT -> record.expectations.put(name, new String(first, UTF8));

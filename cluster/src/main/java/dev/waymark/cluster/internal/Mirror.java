@@ -23,8 +23,8 @@ import java.util.Map;
  * write is on the disks of the record's owner and backups of the time.
  *
  * <p>A record is kept in parts, each with the record's version when it was written: the parts
- * written together (status, events, epoch: the header), the DAG, each task value, and a mark for
- * each deleted incarnation, under the key {@code id NUL part}.
+ * written together (status, failed attempts, events, epoch: the header), the DAG, each task value,
+ * and a mark for each deleted incarnation, under the key {@code id NUL part}.
  */
 final class Mirror implements AutoCloseable {
   static final String CONTEXT = "waymark-mirror";
@@ -59,6 +59,7 @@ final class Mirror implements AutoCloseable {
               text(out, record.lastDriver);
               text(out, record.claim);
               bytes(out, record.status);
+              bytes(out, record.failed);
               out.writeInt(record.events.size());
               for (Map.Entry<String, byte[]> event : record.events.entrySet()) {
                 out.writeUTF(event.getKey());
@@ -134,6 +135,7 @@ final class Mirror implements AutoCloseable {
         String lastDriver = text(in);
         String claim = text(in);
         byte[] status = bytes(in);
+        byte[] failed = bytes(in);
         Map<String, byte[]> events = new HashMap<>();
         for (int n = in.readInt(); n > 0; n--) {
           events.put(in.readUTF(), bytes(in));
@@ -144,7 +146,8 @@ final class Mirror implements AutoCloseable {
         }
         restored.header(
             incarnation,
-            new Restored.Header(version, epoch, lastDriver, claim, status, events, expectations));
+            new Restored.Header(
+                version, epoch, lastDriver, claim, status, failed, events, expectations));
       }
       case DAG -> restored.dags.put(incarnation, bytes(in));
       case VALUE -> {

@@ -16,34 +16,45 @@ import org.slf4j.LoggerFactory;
 /**
  * How a cluster that stopped whole starts again from its members' own copies ({@link Mirror}). A
  * member that joins a cluster not yet {@code ready} adds what its copy holds to the records ({@link
- * Restore}), then counts itself; the member that makes the count reach {@code needed} ends the
- * restoring and marks the cluster ready. Until then, nothing is claimed, run or read: every
- * acknowledged write is on the disks of the record's owner and backups of the time ({@code backups
- * + 1} members), so once all but {@code backups} of the members named restored, the records hold
- * every one. A member that joins a ready cluster restores nothing: the cluster's records are newer
- * than its copy.
+ * Restore}), then counts itself; once {@code all} the members named did, the cluster is ready: a
+ * member ends the restoring and marks it so. Until then, nothing is claimed, run or read. Every
+ * acknowledged write is in the copy of the member that owned the record then, and in its backups'
+ * but for a while after a member left (Hazelcast makes the backups again), so all the members'
+ * copies hold every one. If some do not join within a minute, the cluster goes on with {@code
+ * enough} of them (all but the backups, and a quorum), and says what it may have lost. A member
+ * that joins a ready cluster restores nothing: the cluster's records are newer than its copy.
  */
 final class Restoration {
   static final String META = "waymark-meta";
   private static final String RESTORED = "restored";
   private static final String READY = "ready";
   private static final long WAIT_MILLIS = 120_000;
+
+  /** How long the members that restored wait for the others, before they go on with enough. */
+  private static final long ALL_MEMBERS_MILLIS = 60_000;
+
   private static final Logger LOG = LoggerFactory.getLogger(Restoration.class);
 
   private final HazelcastInstance member;
   private final IMap<String, WorkflowEntry> workflows;
   private final IMap<String, Object> meta;
   private final Mirror mirror;
-  private final int needed;
+  private final int all;
+  private final int enough;
   private final CountDownLatch ready = new CountDownLatch(1);
 
   Restoration(
-      HazelcastInstance member, IMap<String, WorkflowEntry> workflows, Mirror mirror, int needed) {
+      HazelcastInstance member,
+      IMap<String, WorkflowEntry> workflows,
+      Mirror mirror,
+      int all,
+      int enough) {
     this.member = member;
     this.workflows = workflows;
     this.meta = member.getMap(META);
     this.mirror = mirror;
-    this.needed = needed;
+    this.all = all;
+    this.enough = enough;
   }
 
   /**
@@ -83,7 +94,7 @@ final class Restoration {
         throw new StorageException(
             "the cluster is still restoring its records from its members' own storage: it waits"
                 + " for "
-                + needed
+                + all
                 + " members to have restored, and "
                 + (restored == null ? 0 : ((Set<?>) restored).size())
                 + " did",
@@ -107,14 +118,31 @@ final class Restoration {
             member, () -> workflows.executeOnKey(copy.getKey(), new Restore(copy.getValue())));
       }
       String me = member.getCluster().getLocalMember().getAddress().toString();
-      int count =
-          Calls.untilAnswered(member, () -> (Integer) meta.executeOnKey(RESTORED, new Count(me)));
-      if (count >= needed) {
-        Calls.untilAnswered(member, () -> workflows.executeOnEntries(new Restore.End()));
-        Calls.untilAnswered(member, () -> meta.put(READY, Boolean.TRUE));
-        ready.countDown();
-        LOG.info("the cluster's records are restored, from {} members", count);
+      Calls.untilAnswered(member, () -> meta.executeOnKey(RESTORED, new Count(me)));
+      long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ALL_MEMBERS_MILLIS);
+      while (!isReady()) {
+        Object restored = Calls.untilAnswered(member, () -> meta.get(RESTORED));
+        int count = ((Set<?>) restored).size();
+        boolean late = System.nanoTime() > deadline;
+        if (count >= all || (late && count >= enough)) {
+          if (count < all) {
+            LOG.warn(
+                "the cluster goes on without the copies of {} of its {} members, which did not"
+                    + " join within {} s: what only they held when every member stopped is lost",
+                all - count,
+                all,
+                ALL_MEMBERS_MILLIS / 1000);
+          }
+          Calls.untilAnswered(member, () -> workflows.executeOnEntries(new Restore.End()));
+          Calls.untilAnswered(member, () -> meta.put(READY, Boolean.TRUE));
+          ready.countDown();
+          LOG.info("the cluster's records are restored, from {} members", count);
+        } else {
+          Thread.sleep(200);
+        }
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
       if (member.getLifecycleService().isRunning()) {
         LOG.error("this member could not restore its copy of the cluster's records", e);

@@ -23,6 +23,7 @@ final class Restored implements Serializable {
       String lastDriver,
       String claim,
       byte[] status,
+      byte[] failed,
       Map<String, byte[]> events,
       Map<String, String> expectations)
       implements Serializable {}
@@ -73,6 +74,7 @@ final class Restored implements Serializable {
     if (latest == null) {
       record.dag = null;
       record.status = null;
+      record.failed = null;
       return false;
     }
     Header header = headers.get(latest);
@@ -82,6 +84,7 @@ final class Restored implements Serializable {
     record.lastDriver = header.lastDriver();
     record.claim = header.claim();
     record.status = header.status();
+    record.failed = header.failed();
     record.dag = dags.get(latest);
     record.events.putAll(header.events());
     record.expectations.putAll(header.expectations());

@@ -42,6 +42,9 @@ public final class WorkflowEntry implements Serializable {
   byte[] dag;
   byte[] status;
 
+  /** The failed attempts of its tasks ({@link Copies#failed}), so that a takeover counts on. */
+  byte[] failed;
+
   /**
    * Task values by store key: when the attempt started and ended (8 bytes each), then the bytes.
    */
@@ -61,6 +64,7 @@ public final class WorkflowEntry implements Serializable {
     copy.claim = claim;
     copy.dag = dag;
     copy.status = status;
+    copy.failed = failed;
     copy.values.putAll(values);
     copy.events.putAll(events);
     copy.expectations.putAll(expectations);
