@@ -96,6 +96,41 @@ class ClusterKillTest {
     stopAndCheck(restarts + " kills of the whole cluster");
   }
 
+  /**
+   * Two of the three members killed at once, twice, and started again: the records whose owner and
+   * backup were both on them are lost from the cluster until they are back, then restored from
+   * their own storage, and the same checks hold.
+   */
+  @Test
+  void twoMembersKilledAtOnceLoseNothingOnceTheyAreBack() throws Exception {
+    Random random = new Random();
+    startAll();
+    int commits = 0;
+    for (int round = 0; round < 2; round++) {
+      commits = awaitCommits(commits + 30);
+      int spared = random.nextInt(3);
+      for (int i = 0; i < 3; i++) {
+        if (i != spared) {
+          kill(i);
+        }
+      }
+      for (int i = 0; i < 3; i++) {
+        if (i != spared) {
+          start(i);
+        }
+      }
+      for (int i = 0; i < 3; i++) {
+        if (i != spared) {
+          awaitUp(i);
+        }
+      }
+      System.out.println("ClusterKillTest: killed two members at once, started them again");
+      awaitSafe(System.currentTimeMillis());
+    }
+    awaitCommits(commits + 30);
+    stopAndCheck("2 kills of two members at once");
+  }
+
   private void startAll() throws Exception {
     for (int i = 0; i < 3; i++) {
       start(i);

@@ -72,7 +72,11 @@ final class Takeovers {
 
   private void sweep() {
     Driver runtime = driver.getNow(null);
-    if (runtime == null || !ready.getAsBoolean()) {
+    if (runtime == null) {
+      return;
+    }
+    if (!ready.getAsBoolean()) {
+      wasReady = false;
       return;
     }
     if (!wasReady) {
