@@ -172,7 +172,7 @@ class ClusterKillTest {
     Map<String, Long> done = new HashMap<>();
     Map<String, Integer> starts = new HashMap<>();
     Set<String> committed = new HashSet<>();
-    Map<String, Integer> inFlightWhenKilled = new HashMap<>();
+    Map<String, Integer> leftInFlight = new HashMap<>();
     Set<String> recorded = new HashSet<>();
     try (var files = Files.list(dir)) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
@@ -194,8 +194,12 @@ class ClusterKillTest {
             }
           }
         }
-        if (killedSteps.contains(file)) {
-          inFlight(file).forEach(step -> inFlightWhenKilled.merge(step, 1, Integer::sum));
+        if (fileName.startsWith("steps-")) {
+          // Left in flight: every step of a member killed, and the steps of the runs a member
+          // stopped (its cluster below the quorum: their last write's outcome is unknown).
+          Set<String> stopped = killedSteps.contains(file) ? null : stoppedRuns(file);
+          leftInFlight(file, stopped)
+              .forEach((step, n) -> leftInFlight.merge(step, n, Integer::sum));
         }
       }
     }
@@ -207,15 +211,17 @@ class ClusterKillTest {
     int reruns = 0;
     for (Map.Entry<String, Integer> step : starts.entrySet()) {
       assertTrue(
-          committed.contains(step.getKey()) || inFlightWhenKilled.containsKey(step.getKey()),
-          step.getKey() + " committed (or its member was killed before it could say so)");
-      int allowed = 1 + inFlightWhenKilled.getOrDefault(step.getKey(), 0);
+          committed.contains(step.getKey()) || leftInFlight.containsKey(step.getKey()),
+          step.getKey()
+              + " committed (or its member was killed, or stopped its run, before it could say"
+              + " so)");
+      int allowed = 1 + leftInFlight.getOrDefault(step.getKey(), 0);
       assertTrue(
           step.getValue() <= allowed,
           step.getKey()
               + " ran "
               + step.getValue()
-              + " times; in flight on a killed member "
+              + " times; left in flight by a killed member or a stopped run "
               + (allowed - 1));
       reruns += step.getValue() - 1;
     }
@@ -230,9 +236,29 @@ class ClusterKillTest {
             + what);
   }
 
-  /** The steps a member's log shows started and not committed. */
-  private static Set<String> inFlight(Path steps) throws IOException {
+  /** The workflows whose runs the member of a steps log stopped (they stay resumable). */
+  private Set<String> stoppedRuns(Path steps) throws IOException {
+    Path out = dir.resolve(steps.getFileName().toString().replace("steps-", "out-"));
+    Set<String> stopped = new HashSet<>();
+    for (String line : Files.readAllLines(out)) {
+      int at = line.indexOf("workflow 'wf-");
+      if (at >= 0 && line.contains("' stopped and stays resumable")) {
+        int from = at + "workflow '".length();
+        stopped.add(line.substring(from, line.indexOf('\'', from)));
+      }
+    }
+    return stopped;
+  }
+
+  /**
+   * The steps a member's log shows left in flight, with how many times: started again before they
+   * committed, or not committed at its end. Only those of the workflows in {@code stopped} (the
+   * runs the member stopped) count, or all when it is null (the member was killed).
+   */
+  private static Map<String, Integer> leftInFlight(Path steps, Set<String> stopped)
+      throws IOException {
     Set<String> open = new HashSet<>();
+    Map<String, Integer> left = new HashMap<>();
     for (String line : Files.readAllLines(steps)) {
       String[] words = line.split(" ");
       if (words.length != 3) {
@@ -240,12 +266,16 @@ class ClusterKillTest {
       }
       String step = words[1] + " " + words[2];
       if (words[0].equals("START")) {
-        open.add(step);
+        if (!open.add(step)) {
+          left.merge(step, 1, Integer::sum); // its earlier run stopped before it committed
+        }
       } else {
         open.remove(step);
       }
     }
-    return open;
+    open.forEach(step -> left.merge(step, 1, Integer::sum));
+    left.keySet().removeIf(step -> stopped != null && !stopped.contains(step.split(" ")[0]));
+    return left;
   }
 
   /**

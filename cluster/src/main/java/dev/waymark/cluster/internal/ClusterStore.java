@@ -55,6 +55,7 @@ public final class ClusterStore implements ClusteredStorage {
   private final SharedShapes shapes;
   private final Set<String> cancelRequested = ConcurrentHashMap.newKeySet();
   private final Set<String> diverged = ConcurrentHashMap.newKeySet();
+  private final Map<String, Long> unreleased = new ConcurrentHashMap<>();
   private final Forwards forwards;
   private final Mirror mirror;
   private final Restoration restoration;
@@ -83,6 +84,7 @@ public final class ClusterStore implements ClusteredStorage {
         (EntryAddedListener<String, Boolean>) added -> cancelRequested.add(added.getKey()), false);
     timer.scheduleWithFixedDelay(
         forwards::pollEnded, AWAIT_POLL_MILLIS, AWAIT_POLL_MILLIS, TimeUnit.MILLISECONDS);
+    timer.scheduleWithFixedDelay(this::releaseAgain, 500, 500, TimeUnit.MILLISECONDS);
     int named = options.members().size();
     int enough = Math.max(quorum, named - options.backups());
     this.restoration = new Restoration(member, workflows, observer ? null : mirror, named, enough);
@@ -238,13 +240,22 @@ public final class ClusterStore implements ClusteredStorage {
     }
   }
 
-  /** Lets go of a claim in the cluster; a failure leaves it to the next takeover. */
+  /**
+   * Lets go of a claim in the cluster. If the cluster cannot take it now (below its quorum), it is
+   * tried again every 500 ms: a live member that holds a workflow it no longer runs would keep
+   * every other member from taking it over.
+   */
   void release(String workflowId, long epoch) {
     try {
       workflows.executeOnKey(workflowId, FencedWrite.release(epoch));
+      unreleased.remove(workflowId, epoch);
     } catch (RuntimeException e) {
-      // this member is leaving, or the cluster below its quorum: a takeover ends the claim
+      unreleased.put(workflowId, epoch);
     }
+  }
+
+  private void releaseAgain() {
+    unreleased.forEach(this::release);
   }
 
   /** What a run of this member failed to write to the cluster: copied afresh at its next claim. */

@@ -48,6 +48,7 @@ final class Restoration {
   private final Object lock = new Object();
   private final AtomicLong restoring = new AtomicLong(-1);
   private volatile long round;
+  private volatile long lastOver = -1;
   private volatile boolean ready;
 
   Restoration(
@@ -75,6 +76,9 @@ final class Restoration {
     long now = Calls.untilAnswered(member, () -> longOf(meta.get(ROUND)));
     round = Math.max(round, now);
     Long over = Calls.untilAnswered(member, () -> (Long) meta.get(READY));
+    if (over != null) {
+      lastOver = Math.max(lastOver, over);
+    }
     if (over != null && over >= round) {
       setReady(true);
     } else {
@@ -100,19 +104,28 @@ final class Restoration {
         round = longOf(value);
         setReady(false);
         takePart(round);
-      } else if (READY.equals(key) && longOf(value) >= round) {
-        setReady(true);
+      } else if (READY.equals(key)) {
+        lastOver = Math.max(lastOver, longOf(value));
+        if (lastOver >= round) {
+          setReady(true);
+        }
       }
     }
   }
 
-  /** Partitions were lost: a new round restores their records. */
+  /**
+   * Partitions were lost: a new round restores their records. Each lost partition says so, and all
+   * name the round after the last one over: together they start one round.
+   */
   private void nextRound() {
-    long seen = round;
+    long next = lastOver + 1;
+    if (round >= next) {
+      return; // that round is under way
+    }
     setReady(false);
     LOG.warn("the cluster lost records with members that left at once: restoring them");
     try {
-      Calls.untilAnswered(member, () -> meta.executeOnKey(ROUND, new Raise(seen + 1)));
+      Calls.untilAnswered(member, () -> meta.executeOnKey(ROUND, new Raise(next)));
     } catch (RuntimeException e) {
       // shutting down
     }

@@ -16,8 +16,8 @@ import java.util.function.Supplier;
 /**
  * Takes over the workflows that no live member drives: after a member left, this member resumes
  * those of its partitions that were running or pending ({@link Orphaned}). It looks every 500 ms
- * for 10 s after each leave (partitions move for a while after one) and after the cluster restored
- * its records ({@link Restoration}), and a few times after it joined.
+ * for 10 s after each member leaves or joins (partitions move for a while after one) and after the
+ * cluster restored its records ({@link Restoration}), and a few times after it joined.
  */
 final class Takeovers {
   private static final long SWEEP_MILLIS = 500;
@@ -59,7 +59,11 @@ final class Takeovers {
         .addMembershipListener(
             new MembershipListener() {
               @Override
-              public void memberAdded(MembershipEvent event) {}
+              public void memberAdded(MembershipEvent event) {
+                // partitions move, and a quorum may be back: a claim a member could not release
+                // before is released now
+                takeovers.sweeps.set(SWEEPS_AFTER_LEAVE);
+              }
 
               @Override
               public void memberRemoved(MembershipEvent event) {
