@@ -18,7 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,11 +32,29 @@ class ClusterCliJarTest {
   private static final Duration TIMEOUT = Duration.ofSeconds(120);
   private static final int PORT = 5871;
 
-  @TempDir Path dir;
-  private Process member;
+  private static final String NAME = "cli-" + UUID.randomUUID();
 
-  @AfterEach
-  void stop() throws Exception {
+  @TempDir static Path dir;
+  private static Process member;
+
+  /** The cluster's one member, in another JVM, for every test. */
+  @BeforeAll
+  static void startMember() throws Exception {
+    Path log = dir.resolve("member.log");
+    member =
+        ChildJvm.start(
+            log,
+            List.of("-Dorg.slf4j.simpleLogger.log.com.hazelcast=warn"),
+            Fixture.class,
+            dir.resolve("member").toString(),
+            "cluster",
+            NAME,
+            Integer.toString(PORT));
+    ChildJvm.awaitLine(member, log, "MEMBER-UP", TIMEOUT);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
     if (member != null && member.isAlive()) {
       ChildJvm.kill(member);
     }
@@ -43,25 +62,20 @@ class ClusterCliJarTest {
 
   @Test
   void anObserverListsShowsAndReadsTheClustersWorkflows() throws Exception {
-    String name = "cli-" + UUID.randomUUID();
-    startMember(name);
-
-    String list = cli(name, "list");
+    String list = cli(NAME, "list");
     assertTrue(list.lines().anyMatch(line -> line.matches("done\\s+SUCCESSFUL")), list);
     assertTrue(list.lines().anyMatch(line -> line.matches("held\\s+RUNNING")), list);
-    JsonNode done = new ObjectMapper().readTree(cli(name, "show", "done", "--json"));
+    JsonNode done = new ObjectMapper().readTree(cli(NAME, "show", "done", "--json"));
     assertEquals("SUCCESSFUL", done.get("status").asText());
     assertEquals(2, done.get("tasks").size(), done.toString());
-    assertEquals("HELLO ADA", cli(name, "output", "done").strip());
-    assertEquals("hello ada", cli(name, "output", "done", "greet").strip());
+    assertEquals("HELLO ADA", cli(NAME, "output", "done").strip());
+    assertEquals("hello ada", cli(NAME, "output", "done", "greet").strip());
   }
 
   @Test
   void theStatusPageOfAnObserverShowsTheClustersWorkflows() throws Exception {
-    String name = "page-" + UUID.randomUUID();
-    startMember(name);
     Path out = dir.resolve("serve.txt");
-    List<String> command = command(name, "serve", "--port", "0");
+    List<String> command = command(NAME, "serve", "--port", "0");
     Process serve =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
     try {
@@ -83,20 +97,6 @@ class ClusterCliJarTest {
             .send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
     assertEquals(200, response.statusCode(), uri + ": " + response.body());
     return response.body();
-  }
-
-  private void startMember(String name) throws Exception {
-    Path log = dir.resolve("member.log");
-    member =
-        ChildJvm.start(
-            log,
-            List.of("-Dorg.slf4j.simpleLogger.log.com.hazelcast=warn"),
-            Fixture.class,
-            dir.resolve("member").toString(),
-            "cluster",
-            name,
-            Integer.toString(PORT));
-    ChildJvm.awaitLine(member, log, "MEMBER-UP", TIMEOUT);
   }
 
   /** Runs {@code java -jar target/waymark.jar --cluster NAME --members ... args}: its output. */
