@@ -92,7 +92,7 @@ class ClusterKillTest {
       }
       System.out.println("ClusterKillTest: killed all three members, started them again");
     }
-    awaitCommits(commits + 30);
+    awaitCommits(commits + 60); // the stream goes on: 20 workflows at least in all
     stopAndCheck(restarts + " kills of the whole cluster");
   }
 
@@ -129,7 +129,7 @@ class ClusterKillTest {
       System.out.println("ClusterKillTest: killed two members at once, started them again");
       awaitSafe(System.currentTimeMillis());
     }
-    awaitCommits(commits + 30);
+    awaitCommits(commits + 60); // the stream goes on: 20 workflows at least in all
     stopAndCheck(pairs + " kills of two members at once");
   }
 
