@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -32,6 +33,9 @@ class LogCompactionTest {
   /** What a stream adds to the log without compaction: about 370 bytes per workflow. */
   private static final int STREAM = 30_000;
 
+  /** The most workflows the stream runs between two sweeps of the retention. */
+  private static final int PACE = 1_000;
+
   @Test
   void aStreamUnderARetentionKeepsTheStorageFlat() throws Exception {
     long before;
@@ -41,8 +45,16 @@ class LogCompactionTest {
         waymark.run(TestSteps.inc(Workflow.of(i)), "warm-" + i);
       }
       before = bytes(dir);
+      long paced = System.nanoTime();
       for (int i = 0; i < STREAM; i++) {
         assertEquals(i + 1, waymark.run(TestSteps.inc(Workflow.of(i)), "short-" + i));
+        if (i % PACE == PACE - 1) {
+          // A steady stream: at most PACE workflows per sweep of the retention (every 50 ms), so
+          // that a fast, idle machine does not outrun the sweeps it measures.
+          paced += TimeUnit.MILLISECONDS.toNanos(50);
+          LockSupport.parkNanos(paced - System.nanoTime());
+          paced = Math.max(paced, System.nanoTime());
+        }
       }
       long after = bytes(dir);
       assertTrue(
