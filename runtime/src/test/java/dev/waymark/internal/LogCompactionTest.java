@@ -67,7 +67,6 @@ class LogCompactionTest {
               + STREAM
               + " workflows");
       assertTrue(logBytes(dir) < (5 << 20), "the log holds " + logBytes(dir) + " bytes");
-      assertEquals(STREAM, (int) waymark.getOutput("short-" + (STREAM - 1)));
     }
     try (Waymark reopened = Waymark.open(dir)) {
       // A new workflow first: this runtime takes the segment over to write, and keeps it.
