@@ -79,7 +79,7 @@ final class Restoration {
     if (over != null) {
       lastOver = Math.max(lastOver, over);
     }
-    if (over != null && over >= round) {
+    if (lastOver >= round) {
       setReady(true);
     } else {
       takePart(round);

@@ -91,18 +91,6 @@ public final class RecordChain implements AutoCloseable {
     records.put(key, head, FIRST_ENTRIES, ANY_SPACE); // last: a value cut short is not seen
   }
 
-  /** Removes what is kept under {@code key}. */
-  public void remove(byte[] key) {
-    MapChain.Found found = records.get(key);
-    records.remove(key);
-    if (found != null && found.value()[0] == CUT) {
-      int count = ByteBuffer.wrap(found.value()).getInt(1);
-      for (int i = 0; i < count; i++) {
-        pieces.remove(pieceKey(key, i));
-      }
-    }
-  }
-
   /** Hands every key and its value to {@code each}, in no order. */
   public void forEach(BiConsumer<byte[], byte[]> each) {
     Map<ByteBuffer, byte[]> all = new HashMap<>();
