@@ -175,7 +175,13 @@ class ClusterKillTest {
     Map<String, Integer> leftInFlight = new HashMap<>();
     Set<String> recorded = new HashSet<>();
     try (var files = Files.list(dir)) {
-      for (Path file : files.filter(Files::isRegularFile).toList()) {
+      // Only the logs: the members still write their state files, replacing them as they go.
+      List<Path> logs =
+          files
+              .filter(f -> f.getFileName().toString().matches("(out|steps)-.*"))
+              .filter(Files::isRegularFile)
+              .toList();
+      for (Path file : logs) {
         String fileName = file.getFileName().toString();
         for (String line : Files.readAllLines(file)) {
           String[] words = line.split(" ");
