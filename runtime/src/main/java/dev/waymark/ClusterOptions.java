@@ -9,7 +9,9 @@ import java.util.Objects;
  * addresses of the {@code members} it looks for ({@code host:port}), how many {@code backups} of
  * every record other members keep, and the {@code quorum}: the fewest members that still accept
  * writes, so that the smaller side of a network partition accepts none. An {@code observer} holds
- * no records and drives no workflow ({@link #asObserver}).
+ * no records and drives no workflow ({@link #asObserver}). With {@code spreadSteps} (the default),
+ * a member whose step slots are all taken has other members run independent steps of the workflows
+ * it drives ({@link #withoutSpreadingSteps}).
  */
 public record ClusterOptions(
     String name,
@@ -18,12 +20,13 @@ public record ClusterOptions(
     List<String> members,
     int backups,
     int quorum,
-    boolean observer) {
+    boolean observer,
+    boolean spreadSteps) {
 
-  /** A member that holds records and drives workflows. */
+  /** A member that holds records, drives workflows and spreads their steps. */
   public ClusterOptions(
       String name, String host, int port, List<String> members, int backups, int quorum) {
-    this(name, host, port, members, backups, quorum, false);
+    this(name, host, port, members, backups, quorum, false, true);
   }
 
   public ClusterOptions {
@@ -52,7 +55,15 @@ public record ClusterOptions(
    * page join as one.
    */
   public ClusterOptions asObserver() {
-    return new ClusterOptions(name, host, port, members, backups, quorum, true);
+    return new ClusterOptions(name, host, port, members, backups, quorum, true, spreadSteps);
+  }
+
+  /**
+   * These options for a member that runs every step of the workflows it drives itself. It still
+   * runs steps that other members spread to it, when it has a slot free.
+   */
+  public ClusterOptions withoutSpreadingSteps() {
+    return new ClusterOptions(name, host, port, members, backups, quorum, observer, false);
   }
 
   /**

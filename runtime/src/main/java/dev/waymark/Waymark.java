@@ -84,7 +84,11 @@ public final class Waymark implements AutoCloseable {
   /** The builder's storage: its directory, and the cluster over it when the builder names one. */
   private static Storage storage(Builder builder, int parallelism) {
     Storage local =
-        Storages.open(builder.storage, parallelism, builder.durability, builder.reserve);
+        Storages.open(
+            builder.storage,
+            Engine.chains(parallelism, builder.cluster != null && builder.cluster.spreadSteps()),
+            builder.durability,
+            builder.reserve);
     if (builder.cluster == null) {
       return local;
     }

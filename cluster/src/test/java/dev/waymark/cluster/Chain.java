@@ -13,6 +13,12 @@ final class Chain {
   /** How long each step takes, in milliseconds. */
   static final long STEP_MILLIS = 40;
 
+  /**
+   * Where a step that another member lent this one says so ({@code LENT thread}), when set: such a
+   * step runs on a thread of the cluster's executor, not on one of the runtime's own.
+   */
+  static volatile java.io.PrintStream lentLog;
+
   static Workflow<Long> of(int n) {
     Workflow<Integer> seed = ChainSteps.seed(n);
     return ChainSteps.join(ChainSteps.left(seed), ChainSteps.right(seed));
@@ -48,6 +54,10 @@ final class Chain {
   }
 
   private static void pause() {
+    String thread = Thread.currentThread().getName();
+    if (lentLog != null && !thread.startsWith("waymark-")) {
+      lentLog.println("LENT " + thread);
+    }
     try {
       Thread.sleep(STEP_MILLIS);
     } catch (InterruptedException e) {

@@ -174,6 +174,7 @@ class ClusterKillTest {
     Set<String> committed = new HashSet<>();
     Map<String, Integer> leftInFlight = new HashMap<>();
     Set<String> recorded = new HashSet<>();
+    int lent = 0;
     try (var files = Files.list(dir)) {
       // Only the logs: the members still write their state files, replacing them as they go.
       List<Path> logs =
@@ -190,6 +191,8 @@ class ClusterKillTest {
             if (line.startsWith("DONE ")) {
               done.put(words[1], Long.parseLong(words[2]));
             }
+          } else if (fileName.startsWith("steps-") && words[0].equals("LENT")) {
+            lent++;
           } else if (fileName.startsWith("steps-") && words.length == 3) {
             String step = words[1] + " " + words[2];
             recorded.add(words[1]);
@@ -210,6 +213,7 @@ class ClusterKillTest {
       }
     }
     assertTrue(recorded.size() >= 20, "the stream ran: " + recorded.size() + " workflows");
+    assertTrue(lent > 0, "the members ran steps of the workflows others drove");
     for (String workflowId : recorded) {
       int n = Integer.parseInt(workflowId.substring(3));
       assertEquals(Chain.expected(n), done.get(workflowId), workflowId + "'s result");
@@ -239,7 +243,10 @@ class ClusterKillTest {
             + " steps, "
             + reruns
             + " steps ran again after "
-            + what);
+            + what
+            + "; "
+            + lent
+            + " steps ran on a member other than their driver");
   }
 
   /** The workflows whose runs the member of a steps log stopped (they stay resumable). */

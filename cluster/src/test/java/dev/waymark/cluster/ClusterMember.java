@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code BASE_PORT}, as member {@code INDEX}, and prints {@code UP} once every record has its
  * backups; from then on, {@code STATE_FILE} says every 100 ms how many members it sees and whether
  * every record has its backups ({@code 3 true}). Its runtime writes {@code START id task} and
- * {@code COMMIT id task} to {@code STEP_LOG} for each step it drives.
+ * {@code COMMIT id task} to {@code STEP_LOG} for each step it drives, and {@code LENT thread} for
+ * each step another member lent it.
  *
  * <p>Then it streams its share of the workflows ({@code wf-n} for every n equal to {@code INDEX}
  * modulo 3), three at a time, and prints {@code DONE id result} for each: first again every one of
@@ -41,12 +42,14 @@ public final class ClusterMember {
     int base = Integer.parseInt(args[2]);
     int index = Integer.parseInt(args[3]);
     PrintStream steps = new PrintStream(new FileOutputStream(args[4], true), true);
+    Chain.lentLog = steps;
     Path stop = Path.of(args[5]);
     List<String> members =
         List.of("127.0.0.1:" + base, "127.0.0.1:" + (base + 1), "127.0.0.1:" + (base + 2));
     Waymark waymark =
         Waymark.builder()
             .storage(Path.of(args[0]))
+            .parallelism(2) // steps of the workflows a member drives spill over to the others
             .cluster(new ClusterOptions(args[1], "127.0.0.1", base + index, members, 1, 2))
             .listener(
                 event -> {

@@ -33,6 +33,7 @@ public final class Math_WaymarkModule implements StepModule {
           .inputs(1)
           .shape("in int\n"
               + "out java.lang.Integer")
+          .continuation()
           .invoker(args -> Math.factorial((Integer) args[0]));
 
   static final StepDefinition<String> LINE =
@@ -48,6 +49,7 @@ public final class Math_WaymarkModule implements StepModule {
           .inputs(1)
           .shape("in int\n"
               + "out java.util.List<java.lang.String>")
+          .continuation()
           .invoker(args -> Math.table((Integer) args[0]));
 
   static final StepDefinition<Result<Integer>> CHECKED_FACTORIAL =
@@ -56,6 +58,7 @@ public final class Math_WaymarkModule implements StepModule {
           .shape("in int\n"
               + "out java.lang.Integer")
           .catchExceptions()
+          .continuation()
           .invoker(args -> Math.checkedFactorial((Integer) args[0]));
 
   static final StepDefinition<Math.Division> DIVIDE =
@@ -65,6 +68,7 @@ public final class Math_WaymarkModule implements StepModule {
               + "in int\n"
               + "out com.example.Math.Division\n"
               + "record com.example.Math.Division(quotient int, remainder int)")
+          .continuation()
           .invoker(args -> Math.divide((Integer) args[0], (Integer) args[1]));
 
   @SuppressWarnings("unchecked")
@@ -83,6 +87,7 @@ public final class Math_WaymarkModule implements StepModule {
           .inputs(1)
           .shape("in int\n"
               + "out java.lang.Void")
+          .continuation()
           .invoker(args -> Math.checkTable((Integer) args[0]));
 
   static {

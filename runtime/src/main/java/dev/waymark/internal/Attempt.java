@@ -67,7 +67,8 @@ final class Attempt {
       try {
         run.leaveStorage(); // the step's own code, which a graceful stop may abandon
         try {
-          out = frame.invoke(t, args);
+          StepLending lending = run.services().lending();
+          out = lending == null ? frame.invoke(t, args) : lending.invoke(frame, t, args, attempt);
         } catch (Throwable e) {
           error = e;
         }

@@ -16,6 +16,11 @@ public final class CurrentTask {
   private int attempt;
   private StateCheckpointer<?> checkpointer;
 
+  /** For a step another member lent this one: its workflow and task; else null. */
+  private String lentWorkflowId;
+
+  private String lentTaskId;
+
   private CurrentTask() {}
 
   static CurrentTask enter(Execution run, Frame frame, int task, int attempt) {
@@ -25,6 +30,20 @@ public final class CurrentTask {
     current.task = task;
     current.attempt = attempt;
     current.checkpointer = null;
+    current.lentWorkflowId = null;
+    return current;
+  }
+
+  /** For a step another member lent this one, which has no run here. */
+  static CurrentTask enterLent(String workflowId, String taskId, int attempt) {
+    CurrentTask current = CURRENT.get();
+    current.run = null;
+    current.frame = null;
+    current.task = -1;
+    current.attempt = attempt;
+    current.checkpointer = null;
+    current.lentWorkflowId = workflowId;
+    current.lentTaskId = taskId;
     return current;
   }
 
@@ -37,12 +56,14 @@ public final class CurrentTask {
     run = null;
     frame = null;
     checkpointer = null;
+    lentWorkflowId = null;
+    lentTaskId = null;
   }
 
   /** The public view of the step running on this thread. */
   public static StepContext context() {
     CurrentTask current = CURRENT.get();
-    if (current.run == null) {
+    if (current.run == null && current.lentWorkflowId == null) {
       throw new IllegalStateException(
           "no step is running on this thread: StepContext.current() works inside a step body");
     }
@@ -59,15 +80,17 @@ public final class CurrentTask {
     private final Frame frame = CurrentTask.this.frame;
     private final int task = CurrentTask.this.task;
     private final int attempt = CurrentTask.this.attempt;
+    private final String lentWorkflowId = CurrentTask.this.lentWorkflowId;
+    private final String lentTaskId = CurrentTask.this.lentTaskId;
 
     @Override
     public String workflowId() {
-      return run.workflowId();
+      return run == null ? lentWorkflowId : run.workflowId();
     }
 
     @Override
     public String taskId() {
-      return frame.name(task);
+      return frame == null ? lentTaskId : frame.name(task);
     }
 
     @Override
@@ -78,6 +101,9 @@ public final class CurrentTask {
     @Override
     @SuppressWarnings("unchecked")
     public <S> Checkpointer<S> checkpointer() {
+      if (run == null) {
+        throw new StepLending.NotLendable("it asks for its Checkpointer");
+      }
       if (CurrentTask.this.run != run
           || CurrentTask.this.frame != frame
           || CurrentTask.this.task != task) {

@@ -26,6 +26,9 @@ import java.util.concurrent.TimeUnit;
 public final class Engine implements AutoCloseable {
   private static final long CANCEL_POLL_MILLIS = 100;
 
+  /** How many steps a member may have lent to others at once, per step slot of its own. */
+  private static final int LENT_PER_SLOT = 4;
+
   private final Storage store;
   private final ExecutorService pool;
   private final ScheduledExecutorService timer;
@@ -39,21 +42,31 @@ public final class Engine implements AutoCloseable {
   private final Retention retention;
   private final ProcessDeath death = new ProcessDeath(this::die);
 
+  /** Set once {@link #close} began: steps other members lend this one are refused. */
+  private volatile boolean closing;
+
   /** Runs the workflows of {@code store} as {@code settings} say. */
   public Engine(Storage store, EngineSettings settings) {
     this.store = store;
     store.useClock(settings.clock()::millis);
     this.stopGrace = settings.stopGrace();
+    // On a cluster, a thread whose step runs on another member waits without its slot, so that
+    // the pool has threads for the steps lent out besides those that run here.
+    ClusteredStorage spreading =
+        store instanceof ClusteredStorage cluster && cluster.spreadsSteps() ? cluster : null;
+    int chains = chains(settings.parallelism(), spreading != null);
+    int lendLimit = chains - settings.parallelism();
     this.pool =
         Executors.newFixedThreadPool(
-            settings.parallelism(), StepThreads.factory("waymark-", settings.virtualThreads()));
+            chains, StepThreads.factory("waymark-", settings.virtualThreads()));
+    StepPool steps = new StepPool(pool, settings.parallelism());
     this.timer =
         Executors.newSingleThreadScheduledExecutor(StepThreads.factory("waymark-timer-", false));
     this.stateWriter =
         Executors.newSingleThreadExecutor(StepThreads.factory("waymark-state-", false));
     this.services =
         new Services(
-            new StepPool(pool, settings.parallelism()),
+            steps,
             timer,
             new ResourcePool(settings.capacity()),
             stateWriter,
@@ -62,7 +75,8 @@ public final class Engine implements AutoCloseable {
             settings.clock(),
             Observers.of(settings.runListeners()),
             hooks(store),
-            death);
+            death,
+            spreading == null ? null : new StepLending(spreading, steps, lendLimit));
     this.admission =
         new Admission(store, services, active, settings.maxRunning(), settings.maxPending());
     this.queries = new WorkflowQueries(store, active, admission::isPending, timer);
@@ -80,10 +94,43 @@ public final class Engine implements AutoCloseable {
         TimeUnit.MILLISECONDS);
     this.retention = Retention.every(settings.retention(), store, this::delete, settings.clock());
     if (store instanceof ClusteredStorage cluster) {
-      cluster.serve(
-          (workflowId, dag) ->
-              admission.start(
-                  workflowId, dag == null ? null : DagCodec.decode(dag, null), dag != null, false));
+      cluster.serve(new Member(settings.parallelism()));
+    }
+  }
+
+  /**
+   * How many chains of steps may be under way at once: {@code parallelism}, and those whose step
+   * was lent to another member besides when this one {@code spreads} steps over its cluster. Each
+   * notes its attempt in an in-flight slot.
+   */
+  public static int chains(int parallelism, boolean spreads) {
+    return spreads ? parallelism * (1 + LENT_PER_SLOT) : parallelism;
+  }
+
+  /** What this runtime does for the other members of its cluster. */
+  private final class Member implements ClusteredStorage.Driver {
+    private final int parallelism;
+
+    Member(int parallelism) {
+      this.parallelism = parallelism;
+    }
+
+    @Override
+    public void start(String workflowId, byte[] dag) {
+      admission.start(
+          workflowId, dag == null ? null : DagCodec.decode(dag, null), dag != null, false);
+    }
+
+    @Override
+    public byte[] runLent(byte[] call) {
+      return closing
+          ? new byte[] {ClusteredStorage.BUSY}
+          : StepLending.runLent(call, services.pool());
+    }
+
+    @Override
+    public int parallelism() {
+      return parallelism;
     }
   }
 
@@ -161,7 +208,8 @@ public final class Engine implements AutoCloseable {
               services.clock(),
               null,
               null,
-              death);
+              death,
+              null);
       Execution dry =
           new Execution(workflowId, plan, claim, unhooked, () -> {}, new CompletableFuture<>());
       Needs.walk(new Frame(dry, plan), false);
@@ -238,6 +286,7 @@ public final class Engine implements AutoCloseable {
    */
   @Override
   public void close() {
+    closing = true;
     if (death.isDead()) {
       death.awaitDeath();
       return;

@@ -479,9 +479,15 @@ final class Frame {
     return run.readValue(key(t));
   }
 
+  /** The step task {@code t} runs, or null for a fan-in. */
+  StepDefinition<?> step(int t) {
+    return plan.taskStep[t] == Plan.ALL ? null : plan.steps[plan.taskStep[t]];
+  }
+
   /** The runtime's own step task {@code t} runs, or null for a user step or a fan-in. */
   BuiltInStep builtIn(int t) {
-    return plan.taskStep[t] == Plan.ALL ? null : plan.steps[plan.taskStep[t]].builtIn();
+    StepDefinition<?> step = step(t);
+    return step == null ? null : step.builtIn();
   }
 
   /** Where task {@code t}'s stored value lives, for links; -1 when nowhere. */

@@ -8,7 +8,8 @@ import java.util.concurrent.ScheduledExecutorService;
  * thread that writes intra-step states saved asynchronously, and the group commit that forces
  * outputs to the device (null unless the storage promises {@code Durability.POWER_LOSS}), and the
  * clock; the listeners (null when none listens); and the test kit's hooks (null unless installed)
- * and whether the runtime died of one.
+ * and whether the runtime died of one; on a cluster, the lending of steps to other members (else
+ * null).
  */
 record Services(
     StepPool pool,
@@ -20,4 +21,5 @@ record Services(
     WorkflowClock clock,
     Observers observers,
     RunHooks hooks,
-    ProcessDeath death) {}
+    ProcessDeath death,
+    StepLending lending) {}

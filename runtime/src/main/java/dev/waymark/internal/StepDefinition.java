@@ -33,6 +33,9 @@ public final class StepDefinition<T> {
   private final StepOptions options;
   private final boolean catching;
 
+  /** Whether the step may run on another member of a cluster; see {@link #lendable()}. */
+  private final boolean lendable;
+
   /** What the runtime does instead of calling an invoker, for its own steps; else null. */
   private final BuiltInStep builtIn;
 
@@ -53,6 +56,11 @@ public final class StepDefinition<T> {
     this.options = builder.options;
     this.catching = builder.catching;
     this.builtIn = builtIn;
+    this.lendable =
+        builtIn == null
+            && !builder.continuation
+            && java.util.Arrays.stream(builder.shape.split("\n"))
+                .noneMatch(line -> line.startsWith("state "));
     this.primitiveInputs =
         java.util.Arrays.stream(builder.shape.split("\n"))
             .filter(line -> line.startsWith("in "))
@@ -93,6 +101,14 @@ public final class StepDefinition<T> {
     } catch (NumberFormatException e) {
       return 1;
     }
+  }
+
+  /**
+   * Whether the step may run on another member of a cluster: a user's step that returns a value,
+   * not a workflow, and saves no state with a {@code Checkpointer}.
+   */
+  boolean lendable() {
+    return lendable;
   }
 
   /** Builds a task of this step over {@code inputs}, one per parameter; runs nothing. */
@@ -221,6 +237,7 @@ public final class StepDefinition<T> {
     private String shape = "";
     private StepOptions options = TaskOptions.NONE;
     private boolean catching;
+    private boolean continuation;
 
     private Builder(String stepClass, String name) {
       this.stepClass = Objects.requireNonNull(stepClass, "stepClass");
@@ -260,6 +277,15 @@ public final class StepDefinition<T> {
      */
     public Builder<T> catchExceptions() {
       this.catching = true;
+      return this;
+    }
+
+    /**
+     * The step returns a workflow that runs in its place (a continuation): it runs on the member
+     * that drives its workflow.
+     */
+    public Builder<T> continuation() {
+      this.continuation = true;
       return this;
     }
 

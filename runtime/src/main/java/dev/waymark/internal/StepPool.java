@@ -2,6 +2,7 @@ package dev.waymark.internal;
 
 import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Where steps run: on the runtime's pool, or on the thread of a caller that waits for the run
@@ -9,10 +10,16 @@ import java.util.concurrent.Semaphore;
  * back. Either way a chain of steps holds one of {@code parallelism} slots while it runs, so the
  * steps that run at once stay within {@code parallelism}, callers' threads among them; a pool
  * thread waits for a slot only while callers' threads hold some.
+ *
+ * <p>On a cluster, a step lent to another member gives its slot back while it runs there ({@link
+ * #away}); the pool then has more threads than slots, so that another chain takes it.
  */
 final class StepPool {
   private final Executor pool;
   private final Semaphore slots;
+
+  /** Chains handed to the pool that have no slot yet. */
+  private final AtomicInteger waiting = new AtomicInteger();
 
   StepPool(Executor pool, int parallelism) {
     this.pool = pool;
@@ -21,10 +28,12 @@ final class StepPool {
 
   /** Runs {@code chain}, a chain of steps, on a pool thread once it has a slot. */
   void runChain(Runnable chain) {
+    waiting.incrementAndGet();
     pool.execute(
         () -> {
           // a slot is always given back by the chain holding it, so this wait ends
           slots.acquireUninterruptibly();
+          waiting.decrementAndGet();
           try {
             chain.run();
           } finally {
@@ -47,6 +56,34 @@ final class StepPool {
     } finally {
       slots.release();
     }
+  }
+
+  /** Whether every slot is taken and chains wait for one: steps here would wait too. */
+  boolean saturated() {
+    return waiting.get() > 0 && slots.availablePermits() == 0;
+  }
+
+  /**
+   * Waits for {@code away}, a step running elsewhere, without the slot this thread holds; takes a
+   * slot again before it returns.
+   */
+  <T> T away(java.util.concurrent.Callable<T> away) throws Exception {
+    slots.release();
+    try {
+      return away.call();
+    } finally {
+      slots.acquireUninterruptibly();
+    }
+  }
+
+  /** Takes a slot for a step another member lent this one, when one is free. */
+  boolean tryTakeSlot() {
+    return waiting.get() == 0 && slots.tryAcquire();
+  }
+
+  /** Gives back a slot {@link #tryTakeSlot} took. */
+  void giveSlot() {
+    slots.release();
   }
 
   /** Runs {@code task}, work that is not a step (a launch, a cancel), on a pool thread. */

@@ -27,10 +27,10 @@ import org.openjdk.jmh.annotations.TearDown;
  * A wide DAG on a cluster: one workflow of {@code steps} independent steps of about 1 ms each
  * ({@link Wide}), then a sum, asked of the first member, on clusters of 1, 2 and 3 members in this
  * JVM on loopback ({@code members} 0: a runtime without a cluster). Each runtime runs up to {@code
- * parallelism} steps at once. The score is the time of the whole workflow. All the steps of a
- * workflow run on its driver, so more members add no step threads to it. Not part of {@code
- * bench.sh}: run it with {@code java -cp benchmarks/target/benchmarks.jar org.openjdk.jmh.Main
- * WideDagBenchmark}.
+ * parallelism} steps at once. The score is the time of the whole workflow. With {@code spread}, the
+ * driver has the other members run steps when its own slots are all taken; without, it runs every
+ * step itself. Not part of {@code bench.sh}: run it with {@code java -cp
+ * benchmarks/target/benchmarks.jar org.openjdk.jmh.Main WideDagBenchmark}.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -44,6 +44,9 @@ public class WideDagBenchmark extends ChronicleForked {
 
   @Param({"8"})
   public int parallelism;
+
+  @Param({"true", "false"})
+  public boolean spread;
 
   private final List<Waymark> runtimes = new ArrayList<>();
   private Workflow<Long> wide;
@@ -69,6 +72,9 @@ public class WideDagBenchmark extends ChronicleForked {
       ClusterOptions options =
           new ClusterOptions(
               name, "127.0.0.1", 5911 + i, addresses, 1, members == 1 ? 1 : members / 2 + 1);
+      if (!spread) {
+        options = options.withoutSpreadingSteps();
+      }
       runtimes.add(
           Waymark.builder()
               .storage(dir.resolve("member-" + i))

@@ -48,6 +48,7 @@ public final class ClusterStore implements ClusteredStorage {
   private final Storage local;
   private final int quorum;
   private final boolean observer;
+  private final boolean spreads;
   private final HazelcastInstance member;
   private final String me;
   private final IMap<String, WorkflowEntry> workflows;
@@ -57,6 +58,7 @@ public final class ClusterStore implements ClusteredStorage {
   private final Set<String> diverged = ConcurrentHashMap.newKeySet();
   private final Map<String, Long> unreleased = new ConcurrentHashMap<>();
   private final Forwards forwards;
+  private final StepLoans loans;
   private final Mirror mirror;
   private final Restoration restoration;
   private final CompletableFuture<Driver> driver = new CompletableFuture<>();
@@ -73,6 +75,7 @@ public final class ClusterStore implements ClusteredStorage {
     this.local = local;
     this.quorum = options.quorum();
     this.observer = options.observer();
+    this.spreads = options.spreadSteps();
     this.mirror = mirror;
     this.member = member;
     this.me = member.getCluster().getLocalMember().getUuid().toString();
@@ -80,6 +83,7 @@ public final class ClusterStore implements ClusteredStorage {
     this.cancels = member.getMap(Members.CANCELS);
     this.shapes = new SharedShapes(local.shapes(), member.getMap(Members.SHAPES));
     this.forwards = new Forwards(member, workflows);
+    this.loans = new StepLoans(member, driver);
     cancels.addEntryListener(
         (EntryAddedListener<String, Boolean>) added -> cancelRequested.add(added.getKey()), false);
     timer.scheduleWithFixedDelay(
@@ -159,11 +163,31 @@ public final class ClusterStore implements ClusteredStorage {
 
   /** Admits a run sent to this member ({@link Forward}). */
   void admit(String workflowId, byte[] dag) throws InterruptedException, TimeoutException {
+    runtime().start(workflowId, dag);
+  }
+
+  /** This member's runtime, once it serves the cluster. */
+  private Driver runtime() throws InterruptedException, TimeoutException {
     try {
-      driver.get(30, TimeUnit.SECONDS).start(workflowId, dag);
+      return driver.get(30, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
       throw new IllegalStateException(e.getCause());
     }
+  }
+
+  @Override
+  public boolean spreadsSteps() {
+    return spreads;
+  }
+
+  @Override
+  public CompletableFuture<byte[]> lend(byte[] call) {
+    return loans.lend(call);
+  }
+
+  /** Runs a step another member lent this one ({@link Lend}). */
+  byte[] runLent(byte[] call) throws InterruptedException, TimeoutException {
+    return runtime().runLent(call);
   }
 
   @Override

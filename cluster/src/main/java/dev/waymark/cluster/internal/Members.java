@@ -1,15 +1,20 @@
 package dev.waymark.cluster.internal;
 
 import com.hazelcast.config.Config;
+import com.hazelcast.config.ExecutorConfig;
 import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.SplitBrainProtectionConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.internal.util.ConcurrencyUtil;
 import com.hazelcast.spi.properties.ClusterProperty;
 import dev.waymark.ClusterOptions;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
 
 /**
  * Starts this JVM's member of a cluster, with Community features only: partitioned maps with
@@ -29,6 +34,12 @@ public final class Members {
   /** The executor that sends runs to the member that owns their workflow's partition. */
   static final String FORWARDS = "waymark-forwards";
 
+  /** The executor that runs the steps one member lends another. */
+  static final String STEPS = "waymark-steps";
+
+  /** Its threads: each member runs at once no more lent steps than its runtime has slots. */
+  private static final int STEP_THREADS = 64;
+
   private static final String QUORUM = "waymark-quorum";
 
   private Members() {}
@@ -39,6 +50,7 @@ public final class Members {
 
   /** Starts a member that carries {@code context} ({@code getUserContext()}) from the start. */
   public static HazelcastInstance start(ClusterOptions options, Map<String, Object> context) {
+    reuseCallbackThreads();
     Config config = new Config();
     config.setClusterName(options.name());
     config.setLiteMember(options.observer()); // owns no partition
@@ -79,8 +91,30 @@ public final class Members {
               .setBackupCount(options.backups());
       config.addMapConfig(protect ? map.setSplitBrainProtectionName(QUORUM) : map);
     }
+    config.addExecutorConfig(new ExecutorConfig(STEPS).setPoolSize(STEP_THREADS));
     // Read by a member alone too, to learn whether the cluster restored its records yet.
     config.addMapConfig(new MapConfig(Restoration.META).setBackupCount(options.backups()));
     return Hazelcast.newHazelcastInstance(config);
   }
+
+  /**
+   * Where the common pool has a single thread (two cores or fewer), Hazelcast runs each callback of
+   * an asynchronous call, such as the answer of a step lent to another member, on a new thread: a
+   * thread started per step. Its callbacks then go to threads that are kept and reused instead.
+   */
+  private static synchronized void reuseCallbackThreads() {
+    if (ForkJoinPool.getCommonPoolParallelism() > 1 || callbackThreads != null) {
+      return;
+    }
+    callbackThreads =
+        Executors.newCachedThreadPool(
+            task -> {
+              Thread thread = new Thread(task, "waymark-cluster-callback");
+              thread.setDaemon(true);
+              return thread;
+            });
+    ConcurrencyUtil.setDefaultAsyncExecutor(callbackThreads);
+  }
+
+  private static ExecutorService callbackThreads;
 }

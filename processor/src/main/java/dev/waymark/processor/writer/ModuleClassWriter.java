@@ -107,9 +107,9 @@ public final class ModuleClassWriter {
   // version of a step, .version(1), .options(StepOptions.builder().maxRetries(10).build()) and
   // .catchExceptions() before the invoker, and a StepDefinition<Result<Integer>> for the latter.
   //
-  // A continuation, Workflow<Integer> factorial(int n), gets a StepDefinition<Integer> whose
-  // invoker returns the method's workflow as it is: the runtime sees a workflow come back, runs
-  // it, and stores its result as the step's.
+  // A continuation, Workflow<Integer> factorial(int n), gets a StepDefinition<Integer> marked
+  // .continuation() whose invoker returns the method's workflow as it is: the runtime sees a
+  // workflow come back, runs it, and stores its result as the step's.
   //
   // Parameters the runtime supplies are not inputs: the input count leaves them out, and the
   // invoker fetches them for the running step where the method declares them, numbering the inputs
@@ -176,6 +176,9 @@ public final class ModuleClassWriter {
     }
     if (step.catchExceptions()) {
       initializer.add("\n.catchExceptions()");
+    }
+    if (step.continuation()) {
+      initializer.add("\n.continuation()");
     }
     initializer.add("\n.invoker($L)$<$<$<$<", invoker);
     FieldSpec.Builder field =

@@ -37,10 +37,30 @@ public interface ClusteredStorage extends Storage {
   /** Gives the member the runtime that runs what is forwarded to it and what it takes over. */
   void serve(Driver driver);
 
+  /** Whether this member has others run steps when its own slots are taken ({@link #lend}). */
+  boolean spreadsSteps();
+
+  /**
+   * Has another member that may have a step slot free run a step: {@code call} goes to its {@link
+   * Driver#runLent}, whose answer the future completes with. Null when no other member may have
+   * one: each is lent at most as many steps at once as this member has slots. The future fails when
+   * the member left before it answered.
+   */
+  CompletableFuture<byte[]> lend(byte[] call);
+
+  /** The first byte of an answer of {@link Driver#runLent}: the member had no slot free. */
+  byte BUSY = 2;
+
   /** What a member's runtime does for the cluster. */
   interface Driver {
     /** Runs a new workflow of the encoded {@code dag}, or resumes a stored one when null. */
     void start(String workflowId, byte[] dag);
+
+    /** Runs a step another member lent this one, if a slot is free, and answers what it did. */
+    byte[] runLent(byte[] call);
+
+    /** How many steps this member's runtime runs at once. */
+    int parallelism();
   }
 
   /** Joins a cluster: the implementation the class path provides (the module waymark-cluster). */

@@ -1,0 +1,102 @@
+package dev.waymark.cluster.internal;
+
+import com.hazelcast.cluster.Member;
+import com.hazelcast.core.HazelcastInstance;
+import dev.waymark.internal.storage.ClusteredStorage;
+import dev.waymark.internal.storage.ClusteredStorage.Driver;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The steps this member lends the others, counted by member: each gets at most as many at once as
+ * this member's runtime has slots, the least busy first; one that answered that it had no slot free
+ * gets none for a moment.
+ */
+final class StepLoans {
+  private static final long QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+
+  private final HazelcastInstance member;
+  private final CompletableFuture<Driver> driver;
+  private final Map<UUID, AtomicInteger> lent = new ConcurrentHashMap<>();
+  private final Map<UUID, Long> busySince = new ConcurrentHashMap<>();
+
+  StepLoans(HazelcastInstance member, CompletableFuture<Driver> driver) {
+    this.member = member;
+    this.driver = driver;
+  }
+
+  /** See {@link ClusteredStorage#lend}. */
+  CompletableFuture<byte[]> lend(byte[] call) {
+    Driver runtime = driver.getNow(null);
+    if (runtime == null) {
+      return null;
+    }
+    Member chosen = leastBusy(runtime.parallelism());
+    if (chosen == null) {
+      return null;
+    }
+    AtomicInteger count = lent.get(chosen.getUuid());
+    if (count.incrementAndGet() > runtime.parallelism()) {
+      count.decrementAndGet(); // another thread took the last one
+      return null;
+    }
+    Future<byte[]> sent;
+    try {
+      sent = member.getExecutorService(Members.STEPS).submitToMember(new Lend(call), chosen);
+    } catch (RuntimeException e) {
+      count.decrementAndGet();
+      return CompletableFuture.failedFuture(e);
+    }
+    CompletableFuture<byte[]> reply = new CompletableFuture<>();
+    reply.whenComplete(
+        (answer, error) -> {
+          if (reply.isCancelled()) {
+            sent.cancel(true); // the driver's step was canceled: interrupt it there
+          }
+        });
+    // On the thread that received the answer: by default Hazelcast hands each callback to the
+    // common pool, which starts a thread per task where it has a single thread (two cores).
+    ((CompletableFuture<byte[]>) sent)
+        .whenCompleteAsync(
+            (answer, error) -> {
+              count.decrementAndGet();
+              if (error != null) {
+                reply.completeExceptionally(error);
+                return;
+              }
+              if (answer.length > 0 && answer[0] == ClusteredStorage.BUSY) {
+                busySince.put(chosen.getUuid(), System.nanoTime());
+              }
+              reply.complete(answer);
+            },
+            Runnable::run);
+    return reply;
+  }
+
+  /** The data member other than this one with the fewest steps lent, below {@code limit}. */
+  private Member leastBusy(int limit) {
+    long now = System.nanoTime();
+    Member chosen = null;
+    int least = limit;
+    for (Member other : member.getCluster().getMembers()) {
+      if (other.localMember() || other.isLiteMember()) {
+        continue;
+      }
+      Long busy = busySince.get(other.getUuid());
+      if (busy != null && now - busy < QUIET_NANOS) {
+        continue;
+      }
+      int count = lent.computeIfAbsent(other.getUuid(), id -> new AtomicInteger()).get();
+      if (count < least) {
+        least = count;
+        chosen = other;
+      }
+    }
+    return chosen;
+  }
+}

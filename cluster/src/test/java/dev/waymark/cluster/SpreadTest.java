@@ -1,0 +1,145 @@
+package dev.waymark.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.waymark.ClusterOptions;
+import dev.waymark.Result;
+import dev.waymark.Waymark;
+import dev.waymark.WorkflowStatus;
+import dev.waymark.exceptions.WorkflowCancelledException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Three runtimes of one cluster on loopback, in this JVM, each running two steps at once, used
+ * through the public API: the independent steps of a wide workflow spread over the members, and
+ * what a step does there (fail, retry, be caught, be canceled) is what it does on its driver.
+ */
+@Timeout(120)
+class SpreadTest {
+  static {
+    System.setProperty("org.slf4j.simpleLogger.log.com.hazelcast", "warn");
+  }
+
+  private static final int WIDE = 24;
+
+  @TempDir static Path dir;
+
+  private static final List<Waymark> members = new ArrayList<>();
+
+  @BeforeAll
+  static void startCluster() throws InterruptedException {
+    ClusterOptions options = ClusterOptions.loopback("spread-" + UUID.randomUUID(), 5931, 3);
+    for (int i = 0; i < 3; i++) {
+      ClusterOptions mine =
+          new ClusterOptions(
+              options.name(),
+              options.host(),
+              options.port() + i,
+              options.members(),
+              options.backups(),
+              options.quorum());
+      members.add(
+          Waymark.builder()
+              .storage(dir.resolve("member-" + i))
+              .parallelism(2)
+              .cluster(mine)
+              .build());
+    }
+    for (Waymark member : members) {
+      while (!member.clusterSafe()) {
+        Thread.sleep(20);
+      }
+    }
+  }
+
+  @AfterAll
+  static void stopCluster() {
+    members.forEach(Waymark::close);
+  }
+
+  @Test
+  void theStepsOfAWideWorkflowRunOnEveryMember() {
+    List<String> ran = members.get(0).run(Fan.wide(WIDE, i -> FanSteps.where(i)), "where");
+    assertEquals(WIDE, ran.size());
+    for (int i = 0; i < WIDE; i++) {
+      assertTrue(ran.get(i).endsWith(" " + i), ran.get(i));
+    }
+    assertTrue(
+        ran.stream().anyMatch(thread -> thread.startsWith("waymark-")), "some ran on the driver");
+    assertEquals(2, lenders(ran).size(), "both other members ran some: " + ran);
+  }
+
+  @Test
+  void aStepThatAsksForItsCheckpointerRunsOnItsDriver() {
+    List<String> ran = members.get(1).run(Fan.wide(WIDE, i -> FanSteps.withState(i)), "state");
+    assertEquals(WIDE, ran.size());
+    assertEquals(Set.of(), lenders(ran), "none ran elsewhere: " + ran);
+  }
+
+  @Test
+  void aLentStepIsRetriedAsOnItsDriverAndKnowsItsWorkflowTaskAndAttempt() {
+    List<String> ran = members.get(2).run(Fan.wide(WIDE, i -> FanSteps.once(i)), "once");
+    for (int i = 0; i < WIDE; i++) {
+      String task = i == 0 ? "once" : "once_" + i;
+      assertEquals("once " + task + " 2 " + i, ran.get(i));
+    }
+  }
+
+  @Test
+  void theExceptionOfALentStepIsCaughtAsOnItsDriver() {
+    List<Result<Integer>> results = members.get(0).run(Fan.evens(WIDE), "evens");
+    for (int i = 0; i < WIDE; i++) {
+      Result<Integer> result = results.get(i);
+      if (i % 2 == 0) {
+        assertEquals(i, result.value());
+      } else {
+        assertFalse(result.isSuccess());
+        assertTrue(result.exception().is(IllegalArgumentException.class), result.toString());
+        assertEquals("odd: " + i, result.exception().getMessage());
+      }
+    }
+  }
+
+  @Test
+  void aCancelInterruptsTheStepsLentToOtherMembers() throws InterruptedException {
+    CompletableFuture<List<Integer>> run =
+        members.get(1).runAsync(Fan.wide(WIDE, i -> FanSteps.blocked(i)), "blocked");
+    // Two slots on each of three members: more than the driver's two started.
+    while (Fan.STARTED.get() < 6) {
+      Thread.sleep(10);
+    }
+    members.get(2).cancel("blocked");
+    CompletionException failure = assertThrows(CompletionException.class, run::join);
+    assertTrue(failure.getCause() instanceof WorkflowCancelledException, failure.toString());
+    assertEquals(WorkflowStatus.CANCELED, members.get(0).getStatus("blocked"));
+    while (Fan.INTERRUPTED.get() < Fan.STARTED.get()) {
+      Thread.sleep(10); // each started step, wherever it ran, is interrupted: else the timeout
+    }
+  }
+
+  /** The members other than the driver that ran some of {@code ran}, by their threads' names. */
+  private static Set<String> lenders(List<String> ran) {
+    Set<String> lenders = new TreeSet<>();
+    for (String thread : ran) {
+      if (thread.startsWith("hz.")) {
+        lenders.add(thread.substring(0, thread.indexOf('.', 3)));
+      }
+    }
+    return lenders;
+  }
+}
