@@ -3,6 +3,10 @@ package dev.waymark.cluster.internal;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceAware;
 import com.hazelcast.map.EntryProcessor;
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import com.hazelcast.nio.serialization.DataSerializable;
+import java.io.IOException;
 import java.util.Map;
 
 /**
@@ -12,7 +16,9 @@ import java.util.Map;
  * whether it was applied.
  */
 public final class FencedWrite
-    implements EntryProcessor<String, WorkflowEntry, Boolean>, HazelcastInstanceAware {
+    implements EntryProcessor<String, WorkflowEntry, Boolean>,
+        HazelcastInstanceAware,
+        DataSerializable {
   private static final long serialVersionUID = 1L;
 
   private enum Kind {
@@ -28,13 +34,18 @@ public final class FencedWrite
     DELETE_ALL
   }
 
-  private final long epoch;
-  private final Kind kind;
-  private final long key;
-  private final String name;
-  private final byte[] first;
-  private final byte[] second;
+  // Not final: Hazelcast makes one empty and reads it in (readData), which costs less than Java's
+  // serialization on every step's commit and its backup.
+  private long epoch;
+  private Kind kind;
+  private long key;
+  private String name;
+  private byte[] first;
+  private byte[] second;
   private transient Mirror mirror;
+
+  /** For Hazelcast, which reads the fields in next. */
+  public FencedWrite() {}
 
   private FencedWrite(long epoch, Kind kind, long key, String name, byte[] first, byte[] second) {
     this.epoch = epoch;
@@ -95,6 +106,26 @@ public final class FencedWrite
   @Override
   public void setHazelcastInstance(HazelcastInstance member) {
     mirror = Mirror.of(member);
+  }
+
+  @Override
+  public void writeData(ObjectDataOutput out) throws IOException {
+    out.writeLong(epoch);
+    out.writeByte(kind.ordinal());
+    out.writeLong(key);
+    out.writeString(name);
+    out.writeByteArray(first);
+    out.writeByteArray(second);
+  }
+
+  @Override
+  public void readData(ObjectDataInput in) throws IOException {
+    epoch = in.readLong();
+    kind = Kind.values()[in.readByte()];
+    key = in.readLong();
+    name = in.readString();
+    first = in.readByteArray();
+    second = in.readByteArray();
   }
 
   private static final java.nio.charset.Charset UTF8 = java.nio.charset.StandardCharsets.UTF_8;
