@@ -15,7 +15,8 @@ final class Chain {
 
   /**
    * Where a step that another member lent this one says so ({@code LENT thread}), when set: such a
-   * step runs on a thread of the cluster's executor, not on one of the runtime's own.
+   * step runs on a thread of the cluster's executor ({@code hz.} and its member's name), not on one
+   * of the runtime's own or the caller's.
    */
   static volatile java.io.PrintStream lentLog;
 
@@ -55,7 +56,7 @@ final class Chain {
 
   private static void pause() {
     String thread = Thread.currentThread().getName();
-    if (lentLog != null && !thread.startsWith("waymark-")) {
+    if (lentLog != null && thread.startsWith("hz.")) {
       lentLog.println("LENT " + thread);
     }
     try {
