@@ -1,5 +1,6 @@
 package dev.waymark.cluster;
 
+import dev.waymark.StepContext;
 import dev.waymark.Workflow;
 import dev.waymark.annotations.Step;
 
@@ -14,9 +15,9 @@ final class Chain {
   static final long STEP_MILLIS = 40;
 
   /**
-   * Where a step that another member lent this one says so ({@code LENT thread}), when set: such a
-   * step runs on a thread of the cluster's executor ({@code hz.} and its member's name), not on one
-   * of the runtime's own or the caller's.
+   * Where a step that another member lent this one says so ({@code LENT id task}) when it starts,
+   * when set: such a step runs on a thread of the cluster's executor ({@code hz.} and its member's
+   * name), not on one of the runtime's own or the caller's.
    */
   static volatile java.io.PrintStream lentLog;
 
@@ -31,33 +32,34 @@ final class Chain {
   }
 
   @Step
-  static int seed(int n) {
-    pause();
+  static int seed(int n, StepContext context) {
+    pause(context);
     return n;
   }
 
   @Step
-  static int left(int x) {
-    pause();
+  static int left(int x, StepContext context) {
+    pause(context);
     return 2 * x;
   }
 
   @Step
-  static int right(int x) {
-    pause();
+  static int right(int x, StepContext context) {
+    pause(context);
     return x + 7;
   }
 
   @Step
-  static long join(int a, int b) {
-    pause();
+  static long join(int a, int b, StepContext context) {
+    pause(context);
     return a * 1000L + b;
   }
 
-  private static void pause() {
-    String thread = Thread.currentThread().getName();
-    if (lentLog != null && thread.startsWith("hz.")) {
-      lentLog.println("LENT " + thread);
+  private static void pause(StepContext context) {
+    java.io.PrintStream log = Thread.currentThread().getName().startsWith("hz.") ? lentLog : null;
+    String step = context.workflowId() + " " + context.taskId();
+    if (log != null) {
+      log.println("LENT " + step);
     }
     try {
       Thread.sleep(STEP_MILLIS);

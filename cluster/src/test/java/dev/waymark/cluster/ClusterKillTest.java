@@ -191,9 +191,9 @@ class ClusterKillTest {
             if (line.startsWith("DONE ")) {
               done.put(words[1], Long.parseLong(words[2]));
             }
-          } else if (fileName.startsWith("steps-") && words[0].equals("LENT")) {
+          } else if (words[0].equals("LENT")) {
             lent++;
-          } else if (fileName.startsWith("steps-") && words.length == 3) {
+          } else if (words.length == 3 && (words[0].equals("START") || words[0].equals("COMMIT"))) {
             String step = words[1] + " " + words[2];
             recorded.add(words[1]);
             if (words[0].equals("START")) {
@@ -204,8 +204,9 @@ class ClusterKillTest {
           }
         }
         if (fileName.startsWith("steps-")) {
-          // Left in flight: every step of a member killed, and the steps of the runs a member
-          // stopped (its cluster below the quorum: their last write's outcome is unknown).
+          // Left in flight: every step of a member killed (those it ran for other members'
+          // workflows too), and the steps of the runs a member stopped (its cluster below the
+          // quorum: their last write's outcome is unknown).
           Set<String> stopped = killedSteps.contains(file) ? null : stoppedRuns(file);
           leftInFlight(file, stopped)
               .forEach((step, n) -> leftInFlight.merge(step, n, Integer::sum));
@@ -265,12 +266,14 @@ class ClusterKillTest {
 
   /**
    * The steps a member's log shows left in flight, with how many times: started again before they
-   * committed, or not committed at its end. Only those of the workflows in {@code stopped} (the
-   * runs the member stopped) count, or all when it is null (the member was killed).
+   * committed, or not committed at its end, and, when the member was killed ({@code stopped} is
+   * null), every step it ran for another member's workflow. Only those of the workflows in {@code
+   * stopped} (the runs the member stopped) count, or all when it is null.
    */
   private static Map<String, Integer> leftInFlight(Path steps, Set<String> stopped)
       throws IOException {
     Set<String> open = new HashSet<>();
+    Set<String> lent = new HashSet<>();
     Map<String, Integer> left = new HashMap<>();
     for (String line : Files.readAllLines(steps)) {
       String[] words = line.split(" ");
@@ -278,15 +281,23 @@ class ClusterKillTest {
         continue; // the last line, cut by the kill
       }
       String step = words[1] + " " + words[2];
-      if (words[0].equals("START")) {
-        if (!open.add(step)) {
-          left.merge(step, 1, Integer::sum); // its earlier run stopped before it committed
+      switch (words[0]) {
+        case "START" -> {
+          if (!open.add(step)) {
+            left.merge(step, 1, Integer::sum); // its earlier run stopped before it committed
+          }
         }
-      } else {
-        open.remove(step);
+        case "COMMIT" -> open.remove(step);
+        case "LENT" -> lent.add(step);
+        default -> {}
       }
     }
     open.forEach(step -> left.merge(step, 1, Integer::sum));
+    if (stopped == null) {
+      // A step this member ran for another's workflow may have been lost with it (the answer may
+      // not have left before the kill): its driver then counts the attempt and runs it again.
+      lent.forEach(step -> left.merge(step, 1, Integer::sum));
+    }
     left.keySet().removeIf(step -> stopped != null && !stopped.contains(step.split(" ")[0]));
     return left;
   }

@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code BASE_PORT}, as member {@code INDEX}, and prints {@code UP} once every record has its
  * backups; from then on, {@code STATE_FILE} says every 100 ms how many members it sees and whether
  * every record has its backups ({@code 3 true}). Its runtime writes {@code START id task} and
- * {@code COMMIT id task} to {@code STEP_LOG} for each step it drives, and {@code LENT thread} for
+ * {@code COMMIT id task} to {@code STEP_LOG} for each step it drives, and {@code LENT id task} for
  * each step another member lent it.
  *
  * <p>Then it streams its share of the workflows ({@code wf-n} for every n equal to {@code INDEX}

@@ -71,6 +71,32 @@ final class Fan {
     return i;
   }
 
+  /** Whether {@link #killsItsLender} stopped a member already. */
+  static final java.util.concurrent.atomic.AtomicBoolean KILLED =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
+  /**
+   * Run by another member than its driver for the first time, stops that member dead, as a crash
+   * would (it takes its member's name from its thread's: {@code hz.NAME.}); then never returns.
+   * Else says which attempt it is.
+   */
+  @Step
+  static String killsItsLender(int i, StepContext context) throws InterruptedException {
+    Thread.sleep(40);
+    String thread = Thread.currentThread().getName();
+    if (thread.startsWith("hz.") && KILLED.compareAndSet(false, true)) {
+      String name = thread.substring(3, thread.indexOf('.', 3));
+      new Thread(
+              () ->
+                  com.hazelcast.core.Hazelcast.getHazelcastInstanceByName(name)
+                      .getLifecycleService()
+                      .terminate())
+          .start();
+      Thread.sleep(60_000);
+    }
+    return context.attempt() + " " + i;
+  }
+
   static <T> Workflow<List<T>> wide(int n, IntFunction<Workflow<T>> part) {
     List<Workflow<T>> parts = new ArrayList<>();
     for (int i = 0; i < n; i++) {

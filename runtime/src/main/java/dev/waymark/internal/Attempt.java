@@ -2,6 +2,7 @@ package dev.waymark.internal;
 
 import dev.waymark.Result;
 import dev.waymark.exceptions.StepCrashedException;
+import dev.waymark.internal.storage.ClusteredStorage;
 import dev.waymark.internal.storage.Failures;
 
 /**
@@ -96,11 +97,29 @@ final class Attempt {
         current.exit();
       }
     }
+    if (error instanceof ClusteredStorage.MemberLeft lost) {
+      // Lost with the member that ran it: as an attempt lost with the driver's own process.
+      int crashes = before.crashes() + 1;
+      if (attempt <= options.maxRetries()) {
+        return new Outcome.Retry(attempt, options.backoff().delayMillis(attempt), lost, true);
+      }
+      error =
+          new StepCrashedException(
+              "task '"
+                  + frame.name(t)
+                  + "' was running on a member of the cluster that left: its "
+                  + (options.maxRetries() + 1)
+                  + " attempt(s) are spent");
+      error.initCause(lost);
+      if (!options.catching()) {
+        return new Outcome.Failed(error, attempt, attempts(attempt, crashes, lost));
+      }
+    }
     if (error != null) {
       if (options.retryExceptions()
           && attempt <= options.maxRetries()
           && !(error instanceof StepCrashedException)) {
-        return new Outcome.Retry(attempt, options.backoff().delayMillis(attempt), error);
+        return new Outcome.Retry(attempt, options.backoff().delayMillis(attempt), error, false);
       }
       if (!options.catching()) {
         return new Outcome.Failed(error, attempt, attempts(attempt, before.crashes(), error));

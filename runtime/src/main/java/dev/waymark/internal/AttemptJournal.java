@@ -42,10 +42,13 @@ final class AttemptJournal {
     return failed.isEmpty() ? NONE : failed.getOrDefault(task, NONE);
   }
 
-  /** Counts attempt number {@code attempt} of {@code task} as failed, durably. */
-  void failed(long task, int attempt) {
+  /**
+   * Counts attempt number {@code attempt} of {@code task} as failed, durably; as lost with the
+   * process that ran it when {@code crashed}.
+   */
+  void failed(long task, int attempt, boolean crashed) {
     synchronized (failed) {
-      failed.put(task, failures(task).then(attempt, false));
+      failed.put(task, failures(task).then(attempt, crashed));
       attempts.writeFailed(new HashMap<>(failed));
     }
   }

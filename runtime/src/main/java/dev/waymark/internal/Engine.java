@@ -298,7 +298,9 @@ public final class Engine implements AutoCloseable {
     List<Execution> runs = List.copyOf(active.values());
     runs.forEach(Execution::beginStop);
     long deadline = System.nanoTime() + stopGrace.toNanos();
-    while (runs.stream().anyMatch(Execution::hasRunningSteps) && System.nanoTime() < deadline) {
+    // The steps other members lent this one finish too: their drivers wait for them.
+    while ((runs.stream().anyMatch(Execution::hasRunningSteps) || services.pool().lentHere() > 0)
+        && System.nanoTime() < deadline) {
       try {
         Thread.sleep(5);
       } catch (InterruptedException e) {

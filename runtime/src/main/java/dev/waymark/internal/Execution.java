@@ -507,8 +507,8 @@ final class Execution {
   }
 
   /** Counts a failed attempt durably, then runs the task again after {@code delayMillis}. */
-  void scheduleRetry(Frame frame, int t, int attempt, long delayMillis) {
-    journal.failed(frame.key(t), attempt);
+  void scheduleRetry(Frame frame, int t, int attempt, long delayMillis, boolean crashed) {
+    journal.failed(frame.key(t), attempt, crashed);
     if (delayMillis <= 0) {
       submit(frame, t);
     } else {

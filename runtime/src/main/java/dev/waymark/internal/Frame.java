@@ -242,7 +242,7 @@ final class Frame {
         continueWith(t, continuation.dag(), continuation.startMillis(), cursor);
       } else if (outcome instanceof Outcome.Retry retry) {
         RunEvents.stepRetried(this, t, retry);
-        run.scheduleRetry(this, t, retry.attempt(), retry.delayMillis());
+        run.scheduleRetry(this, t, retry.attempt(), retry.delayMillis(), retry.crashed());
       }
     } catch (SimulatedCrash crash) {
       throw crash;

@@ -16,9 +16,10 @@ sealed interface Outcome {
 
   /**
    * Attempt {@code attempt} failed with {@code error} and the task may try again, as attempt {@code
-   * attempt} + 1.
+   * attempt} + 1; {@code crashed} when the attempt was lost with the process that ran it.
    */
-  record Retry(int attempt, long delayMillis, Throwable error) implements Outcome {}
+  record Retry(int attempt, long delayMillis, Throwable error, boolean crashed)
+      implements Outcome {}
 
   /**
    * The attempt failed for good: the failure goes to the nearest catching task, or fails the run.

@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The member that runs it refuses when it has no slot free, or when its code differs (no such
  * step, another shape), or when the step turns out to need its workflow's run (it asks for its
- * {@code Checkpointer}, or returns a workflow); the step then runs here. So does a step whose
- * member left before it answered: as the same attempt, once more.
+ * {@code Checkpointer}, or returns a workflow); the step then runs here. An attempt whose member
+ * left before it answered is lost with it, as one lost with the driver's own process would be: it
+ * counts, and the task tries again if it has attempts left ({@link ClusteredStorage.MemberLeft}).
  */
 final class StepLending {
   private static final Logger LOG = LoggerFactory.getLogger("dev.waymark.cluster");
@@ -71,24 +72,26 @@ final class StepLending {
         || !lendable.tryAcquire()) {
       return frame.invoke(t, args);
     }
-    byte[] answer;
+    byte[] answer = null;
+    CompletableFuture<byte[]> reply = null;
     try {
-      CompletableFuture<byte[]> reply =
-          cluster.lend(call(step, frame.run().workflowId(), frame.name(t), attempt, args));
-      if (reply == null) {
-        return frame.invoke(t, args); // no other member has a slot free
-      }
-      try {
+      reply = cluster.lend(call(step, frame.run().workflowId(), frame.name(t), attempt, args));
+      if (reply != null) { // else no other member has a slot free
         answer = pool.away(reply::get);
-      } catch (InterruptedException e) {
-        reply.cancel(true); // canceled: the step stops there too, as it would here
-        throw e;
-      } catch (ExecutionException e) {
-        LOG.debug("step {} ran again here: {}", frame.name(t), e.getCause().toString());
-        return frame.invoke(t, args); // its member left or could not be reached
       }
+    } catch (InterruptedException e) {
+      reply.cancel(true); // canceled: the step stops there too, as it would here
+      throw e;
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof ClusteredStorage.MemberLeft left) {
+        throw left;
+      }
+      LOG.debug("step {} runs here: {}", frame.name(t), e.getCause().toString());
     } finally {
       lendable.release();
+    }
+    if (answer == null) {
+      return frame.invoke(t, args);
     }
     switch (answer[0]) {
       case OUTPUT:
@@ -132,7 +135,7 @@ final class StepLending {
     if (step == null || step.shapeHash() != shapeHash || !step.lendable()) {
       return refused("step " + stepId + " differs on this member");
     }
-    if (!pool.tryTakeSlot()) {
+    if (!pool.tryTakeLentSlot()) {
       return new byte[] {ClusteredStorage.BUSY};
     }
     try {
@@ -160,7 +163,7 @@ final class StepLending {
         return refused("its output cannot be stored: " + e.getMessage()); // the driver says so
       }
     } finally {
-      pool.giveSlot();
+      pool.giveLentSlot();
     }
   }
 

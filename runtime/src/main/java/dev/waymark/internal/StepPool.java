@@ -21,6 +21,8 @@ final class StepPool {
   /** Chains handed to the pool that have no slot yet. */
   private final AtomicInteger waiting = new AtomicInteger();
 
+  private final AtomicInteger lentHere = new AtomicInteger();
+
   StepPool(Executor pool, int parallelism) {
     this.pool = pool;
     this.slots = new Semaphore(parallelism);
@@ -77,13 +79,23 @@ final class StepPool {
   }
 
   /** Takes a slot for a step another member lent this one, when one is free. */
-  boolean tryTakeSlot() {
-    return waiting.get() == 0 && slots.tryAcquire();
+  boolean tryTakeLentSlot() {
+    if (waiting.get() > 0 || !slots.tryAcquire()) {
+      return false;
+    }
+    lentHere.incrementAndGet();
+    return true;
   }
 
-  /** Gives back a slot {@link #tryTakeSlot} took. */
-  void giveSlot() {
+  /** Gives back a slot {@link #tryTakeLentSlot} took. */
+  void giveLentSlot() {
+    lentHere.decrementAndGet();
     slots.release();
+  }
+
+  /** How many steps other members lent this one run here now. */
+  int lentHere() {
+    return lentHere.get();
   }
 
   /** Runs {@code task}, work that is not a step (a launch, a cancel), on a pool thread. */

@@ -2,11 +2,13 @@ package dev.waymark.cluster.internal;
 
 import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.MemberLeftException;
 import dev.waymark.internal.storage.ClusteredStorage;
 import dev.waymark.internal.storage.ClusteredStorage.Driver;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -66,7 +68,7 @@ final class StepLoans {
             (answer, error) -> {
               count.decrementAndGet();
               if (error != null) {
-                reply.completeExceptionally(error);
+                reply.completeExceptionally(left(chosen, error));
                 return;
               }
               if (answer.length > 0 && answer[0] == ClusteredStorage.BUSY) {
@@ -76,6 +78,16 @@ final class StepLoans {
             },
             Runnable::run);
     return reply;
+  }
+
+  /** {@code error}, or what says that {@code member} left while it ran the step. */
+  private static Throwable left(Member member, Throwable error) {
+    Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+    if (cause instanceof MemberLeftException) {
+      return new ClusteredStorage.MemberLeft(
+          "the member of the cluster running it (" + member.getAddress() + ") left", cause);
+    }
+    return error;
   }
 
   /** The data member other than this one with the fewest steps lent, below {@code limit}. */

@@ -51,6 +51,15 @@ public interface ClusteredStorage extends Storage {
   /** The first byte of an answer of {@link Driver#runLent}: the member had no slot free. */
   byte BUSY = 2;
 
+  /** How {@link #lend}'s future fails when the member running the step left before it answered. */
+  final class MemberLeft extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public MemberLeft(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
   /** What a member's runtime does for the cluster. */
   interface Driver {
     /** Runs a new workflow of the encoded {@code dag}, or resumes a stored one when null. */
