@@ -175,6 +175,7 @@ class ClusterKillTest {
     Map<String, Integer> leftInFlight = new HashMap<>();
     Set<String> recorded = new HashSet<>();
     int lent = 0;
+    int lost = 0;
     try (var files = Files.list(dir)) {
       // Only the logs: the members still write their state files, replacing them as they go.
       List<Path> logs =
@@ -193,6 +194,15 @@ class ClusterKillTest {
             }
           } else if (words[0].equals("LENT")) {
             lent++;
+          } else if (words[0].equals("LOST")) {
+            // Its attempt was lost with the member it was lent to, which must have been killed.
+            int member = Integer.parseInt(words[3]) - BASE_PORT;
+            assertTrue(
+                killedSteps.stream()
+                    .anyMatch(f -> f.getFileName().toString().startsWith("steps-" + member + "-")),
+                line + ": member " + member + " was never killed");
+            leftInFlight.merge(words[1] + " " + words[2], 1, Integer::sum);
+            lost++;
           } else if (words.length == 3 && (words[0].equals("START") || words[0].equals("COMMIT"))) {
             String step = words[1] + " " + words[2];
             recorded.add(words[1]);
@@ -204,9 +214,8 @@ class ClusterKillTest {
           }
         }
         if (fileName.startsWith("steps-")) {
-          // Left in flight: every step of a member killed (those it ran for other members'
-          // workflows too), and the steps of the runs a member stopped (its cluster below the
-          // quorum: their last write's outcome is unknown).
+          // Left in flight: every step of a member killed, and the steps of the runs a member
+          // stopped (its cluster below the quorum: their last write's outcome is unknown).
           Set<String> stopped = killedSteps.contains(file) ? null : stoppedRuns(file);
           leftInFlight(file, stopped)
               .forEach((step, n) -> leftInFlight.merge(step, n, Integer::sum));
@@ -247,7 +256,9 @@ class ClusterKillTest {
             + what
             + "; "
             + lent
-            + " steps ran on a member other than their driver");
+            + " steps ran on a member other than their driver, "
+            + lost
+            + " attempts were lost with it");
   }
 
   /** The workflows whose runs the member of a steps log stopped (they stay resumable). */
@@ -266,14 +277,12 @@ class ClusterKillTest {
 
   /**
    * The steps a member's log shows left in flight, with how many times: started again before they
-   * committed, or not committed at its end, and, when the member was killed ({@code stopped} is
-   * null), every step it ran for another member's workflow. Only those of the workflows in {@code
-   * stopped} (the runs the member stopped) count, or all when it is null.
+   * committed, or not committed at its end. Only those of the workflows in {@code stopped} (the
+   * runs the member stopped) count, or all when it is null (the member was killed).
    */
   private static Map<String, Integer> leftInFlight(Path steps, Set<String> stopped)
       throws IOException {
     Set<String> open = new HashSet<>();
-    Set<String> lent = new HashSet<>();
     Map<String, Integer> left = new HashMap<>();
     for (String line : Files.readAllLines(steps)) {
       String[] words = line.split(" ");
@@ -288,16 +297,10 @@ class ClusterKillTest {
           }
         }
         case "COMMIT" -> open.remove(step);
-        case "LENT" -> lent.add(step);
         default -> {}
       }
     }
     open.forEach(step -> left.merge(step, 1, Integer::sum));
-    if (stopped == null) {
-      // A step this member ran for another's workflow may have been lost with it (the answer may
-      // not have left before the kill): its driver then counts the attempt and runs it again.
-      lent.forEach(step -> left.merge(step, 1, Integer::sum));
-    }
     left.keySet().removeIf(step -> stopped != null && !stopped.contains(step.split(" ")[0]));
     return left;
   }

@@ -24,8 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code BASE_PORT}, as member {@code INDEX}, and prints {@code UP} once every record has its
  * backups; from then on, {@code STATE_FILE} says every 100 ms how many members it sees and whether
  * every record has its backups ({@code 3 true}). Its runtime writes {@code START id task} and
- * {@code COMMIT id task} to {@code STEP_LOG} for each step it drives, and {@code LENT id task} for
- * each step another member lent it.
+ * {@code COMMIT id task} to {@code STEP_LOG} for each step it drives, {@code LOST id task PORT} for
+ * an attempt lost with the member it was lent to, and {@code LENT id task} for each step another
+ * member lent it.
  *
  * <p>Then it streams its share of the workflows ({@code wf-n} for every n equal to {@code INDEX}
  * modulo 3), three at a time, and prints {@code DONE id result} for each: first again every one of
@@ -57,6 +58,15 @@ public final class ClusterMember {
                     steps.println("START " + started.workflowId() + " " + started.taskId());
                   } else if (event instanceof WaymarkEvent.StepCommitted committed) {
                     steps.println("COMMIT " + committed.workflowId() + " " + committed.taskId());
+                  } else if (event instanceof WaymarkEvent.StepRetried retried
+                      && lostWith(retried.error()) != null) {
+                    steps.println(
+                        "LOST "
+                            + retried.workflowId()
+                            + " "
+                            + retried.taskId()
+                            + " "
+                            + lostWith(retried.error()));
                   }
                 })
             .build();
@@ -99,6 +109,18 @@ public final class ClusterMember {
     threads.awaitTermination(1, TimeUnit.DAYS);
     System.out.println("ALL-DONE");
     Thread.sleep(Long.MAX_VALUE);
+  }
+
+  /**
+   * The port of the member whose departure lost an attempt, when {@code error} says so ("the member
+   * of the cluster running it ([127.0.0.1]:5842) left"); else null.
+   */
+  private static String lostWith(Throwable error) {
+    String message = error == null ? null : error.getMessage();
+    if (message == null || !message.startsWith("the member of the cluster running it")) {
+      return null;
+    }
+    return message.substring(message.indexOf("]:") + 2, message.indexOf(')'));
   }
 
   /** Writes, every 100 ms, how many members this one sees and whether they are safe. */
