@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.waymark.ClusterOptions;
 import dev.waymark.Waymark;
 import dev.waymark.Workflow;
 import dev.waymark.WorkflowGraph;
@@ -18,7 +17,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -32,34 +30,13 @@ import org.junit.jupiter.api.io.TempDir;
  * status, outputs and listing, sends it events and cancels it.
  */
 class AnyMemberTest {
-  static {
-    System.setProperty("org.slf4j.simpleLogger.log.com.hazelcast", "warn");
-  }
-
   @TempDir static Path dir;
 
   private static final List<Waymark> members = new ArrayList<>();
 
   @BeforeAll
   static void startCluster() throws InterruptedException {
-    ClusterOptions options = ClusterOptions.loopback("any-" + UUID.randomUUID(), 5861, 3);
-    for (int i = 0; i < 3; i++) {
-      ClusterOptions mine =
-          new ClusterOptions(
-              options.name(),
-              options.host(),
-              options.port() + i,
-              options.members(),
-              options.backups(),
-              options.quorum());
-      members.add(Waymark.builder().storage(dir.resolve("member-" + i)).cluster(mine).build());
-    }
-    for (Waymark member : members) {
-      while (!member.clusterSafe()) {
-        Thread.sleep(20);
-      }
-      assertEquals(3, member.clusterMembers().size());
-    }
+    members.addAll(LoopbackCluster.start(dir, "any", 5861, 0));
   }
 
   @AfterAll

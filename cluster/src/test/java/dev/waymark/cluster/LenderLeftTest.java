@@ -3,14 +3,12 @@ package dev.waymark.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.waymark.ClusterOptions;
 import dev.waymark.Waymark;
 import dev.waymark.WorkflowGraph;
 import dev.waymark.WorkflowStatus;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,38 +22,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(120)
 class LenderLeftTest {
-  static {
-    System.setProperty("org.slf4j.simpleLogger.log.com.hazelcast", "warn");
-  }
-
   @TempDir static Path dir;
 
   private static final List<Waymark> members = new ArrayList<>();
 
   @BeforeAll
   static void startCluster() throws InterruptedException {
-    ClusterOptions options = ClusterOptions.loopback("lender-" + UUID.randomUUID(), 5941, 3);
-    for (int i = 0; i < 3; i++) {
-      ClusterOptions mine =
-          new ClusterOptions(
-              options.name(),
-              options.host(),
-              options.port() + i,
-              options.members(),
-              options.backups(),
-              options.quorum());
-      members.add(
-          Waymark.builder()
-              .storage(dir.resolve("member-" + i))
-              .parallelism(1)
-              .cluster(mine)
-              .build());
-    }
-    for (Waymark member : members) {
-      while (!member.clusterSafe()) {
-        Thread.sleep(20);
-      }
-    }
+    members.addAll(LoopbackCluster.start(dir, "lender", 5941, 1));
   }
 
   @AfterAll

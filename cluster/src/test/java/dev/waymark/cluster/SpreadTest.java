@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.waymark.ClusterOptions;
 import dev.waymark.Result;
 import dev.waymark.Waymark;
 import dev.waymark.WorkflowStatus;
@@ -15,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.AfterAll;
@@ -31,10 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(120)
 class SpreadTest {
-  static {
-    System.setProperty("org.slf4j.simpleLogger.log.com.hazelcast", "warn");
-  }
-
   private static final int WIDE = 24;
 
   @TempDir static Path dir;
@@ -43,28 +37,7 @@ class SpreadTest {
 
   @BeforeAll
   static void startCluster() throws InterruptedException {
-    ClusterOptions options = ClusterOptions.loopback("spread-" + UUID.randomUUID(), 5931, 3);
-    for (int i = 0; i < 3; i++) {
-      ClusterOptions mine =
-          new ClusterOptions(
-              options.name(),
-              options.host(),
-              options.port() + i,
-              options.members(),
-              options.backups(),
-              options.quorum());
-      members.add(
-          Waymark.builder()
-              .storage(dir.resolve("member-" + i))
-              .parallelism(2)
-              .cluster(mine)
-              .build());
-    }
-    for (Waymark member : members) {
-      while (!member.clusterSafe()) {
-        Thread.sleep(20);
-      }
-    }
+    members.addAll(LoopbackCluster.start(dir, "spread", 5931, 2));
   }
 
   @AfterAll

@@ -18,9 +18,6 @@ final class StepPool {
   private final Executor pool;
   private final Semaphore slots;
 
-  /** Chains handed to the pool that have no slot yet. */
-  private final AtomicInteger waiting = new AtomicInteger();
-
   private final AtomicInteger lentHere = new AtomicInteger();
 
   StepPool(Executor pool, int parallelism) {
@@ -30,12 +27,10 @@ final class StepPool {
 
   /** Runs {@code chain}, a chain of steps, on a pool thread once it has a slot. */
   void runChain(Runnable chain) {
-    waiting.incrementAndGet();
     pool.execute(
         () -> {
           // a slot is always given back by the chain holding it, so this wait ends
           slots.acquireUninterruptibly();
-          waiting.decrementAndGet();
           try {
             chain.run();
           } finally {
@@ -60,9 +55,13 @@ final class StepPool {
     }
   }
 
-  /** Whether every slot is taken and chains wait for one: steps here would wait too. */
+  /**
+   * Whether every slot is taken and chains wait for one: steps here would wait too. Chains still
+   * queued for a thread are not seen: that happens only when every spare thread waits for a step
+   * lent out, and then the lending's own limit refuses more.
+   */
   boolean saturated() {
-    return waiting.get() > 0 && slots.availablePermits() == 0;
+    return slots.availablePermits() == 0 && slots.hasQueuedThreads();
   }
 
   /**
@@ -80,7 +79,7 @@ final class StepPool {
 
   /** Takes a slot for a step another member lent this one, when one is free. */
   boolean tryTakeLentSlot() {
-    if (waiting.get() > 0 || !slots.tryAcquire()) {
+    if (slots.hasQueuedThreads() || !slots.tryAcquire()) {
       return false;
     }
     lentHere.incrementAndGet();

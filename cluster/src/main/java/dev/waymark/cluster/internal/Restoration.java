@@ -76,12 +76,7 @@ final class Restoration {
     long now = Calls.untilAnswered(member, () -> longOf(meta.get(ROUND)));
     round = Math.max(round, now);
     Long over = Calls.untilAnswered(member, () -> (Long) meta.get(READY));
-    if (over != null) {
-      lastOver = Math.max(lastOver, over);
-    }
-    if (lastOver >= round) {
-      setReady(true);
-    } else {
+    if (!over(over == null ? -1 : over)) {
       takePart(round);
     }
   }
@@ -105,12 +100,19 @@ final class Restoration {
         setReady(false);
         takePart(round);
       } else if (READY.equals(key)) {
-        lastOver = Math.max(lastOver, longOf(value));
-        if (lastOver >= round) {
-          setReady(true);
-        }
+        over(longOf(value));
       }
     }
+  }
+
+  /** Round {@code over} ended: the cluster is ready if that was the current one. */
+  private boolean over(long over) {
+    lastOver = Math.max(lastOver, over);
+    if (lastOver >= round) {
+      setReady(true);
+      return true;
+    }
+    return false;
   }
 
   /**
