@@ -65,8 +65,11 @@ final class StepLending {
   /** Runs attempt {@code attempt} of task {@code t}: elsewhere when that helps, else here. */
   Object invoke(Frame frame, int t, Object[] args, int attempt) throws Exception {
     StepDefinition<?> step = frame.step(t);
+    // A canceled run's thread is interrupted as it enters step code: its step runs here, and sees
+    // the interrupt at once, rather than start elsewhere after the cancel has gone by.
     if (step == null
         || !step.lendable()
+        || Thread.currentThread().isInterrupted()
         || !pool.saturated()
         || refused.contains(step.id())
         || !lendable.tryAcquire()) {
