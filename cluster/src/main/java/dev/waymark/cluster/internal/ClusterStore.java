@@ -185,9 +185,9 @@ public final class ClusterStore implements ClusteredStorage {
     return loans.lend(call);
   }
 
-  /** Runs a step another member lent this one ({@link Lend}). */
-  byte[] runLent(byte[] call) throws InterruptedException, TimeoutException {
-    return runtime().runLent(call);
+  /** The steps this member lends others, and those they lend it ({@link Lend}). */
+  StepLoans loans() {
+    return loans;
   }
 
   @Override

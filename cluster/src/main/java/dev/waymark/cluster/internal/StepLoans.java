@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The steps this member lends the others, counted by member: each gets at most as many at once as
  * this member's runtime has slots, the least busy first; one that answered that it had no slot free
- * gets none for a moment.
+ * gets none for a moment. And the steps the others lend this one, by id, so that a step whose run
+ * was canceled is interrupted, or not started when the word comes first ({@link #forget}).
  */
 final class StepLoans {
   private static final long QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
@@ -26,6 +27,11 @@ final class StepLoans {
   private final CompletableFuture<Driver> driver;
   private final Map<UUID, AtomicInteger> lent = new ConcurrentHashMap<>();
   private final Map<UUID, Long> busySince = new ConcurrentHashMap<>();
+
+  /** The lent steps running here, by id, to their thread; or {@link #FORGOTTEN}. */
+  private final Map<UUID, Object> here = new ConcurrentHashMap<>();
+
+  private static final Object FORGOTTEN = new Object();
 
   StepLoans(HazelcastInstance member, CompletableFuture<Driver> driver) {
     this.member = member;
@@ -47,9 +53,10 @@ final class StepLoans {
       count.decrementAndGet(); // another thread took the last one
       return null;
     }
+    UUID id = UUID.randomUUID();
     Future<byte[]> sent;
     try {
-      sent = member.getExecutorService(Members.STEPS).submitToMember(new Lend(call), chosen);
+      sent = member.getExecutorService(Members.STEPS).submitToMember(new Lend(id, call), chosen);
     } catch (RuntimeException e) {
       count.decrementAndGet();
       return CompletableFuture.failedFuture(e);
@@ -58,7 +65,9 @@ final class StepLoans {
     reply.whenComplete(
         (answer, error) -> {
           if (reply.isCancelled()) {
-            sent.cancel(true); // the driver's step was canceled: interrupt it there
+            // The driver's step was canceled: interrupt it there, or keep it from starting. Not
+            // Hazelcast's own cancel, which misses a task that has not reached that member yet.
+            member.getExecutorService(Members.STEPS).submitToMember(new Lend(id, null), chosen);
           }
         });
     // On the thread that received the answer: by default Hazelcast hands each callback to the
@@ -78,6 +87,34 @@ final class StepLoans {
             },
             Runnable::run);
     return reply;
+  }
+
+  /** Runs a step another member lent this one under {@code id}, unless it was forgotten. */
+  byte[] runHere(UUID id, byte[] call) throws Exception {
+    Thread me = Thread.currentThread();
+    if (here.putIfAbsent(id, me) != null) {
+      here.remove(id);
+      return new byte[] {ClusteredStorage.BUSY}; // canceled before it came: nobody waits for it
+    }
+    try {
+      return driver.get(30, TimeUnit.SECONDS).runLent(call);
+    } finally {
+      here.remove(id, me);
+      Thread.interrupted(); // a forget that came as it ended: not the next task's
+    }
+  }
+
+  /** The step lent under {@code id} is no longer wanted: interrupt it, or keep it from starting. */
+  void forget(UUID id) {
+    here.compute(
+        id,
+        (key, running) -> {
+          if (running instanceof Thread thread) {
+            thread.interrupt();
+            return thread;
+          }
+          return FORGOTTEN;
+        });
   }
 
   /** {@code error}, or what says that {@code member} left while it ran the step. */
