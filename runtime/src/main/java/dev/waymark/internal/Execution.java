@@ -387,6 +387,11 @@ final class Execution {
     // A cancel interrupts the threads it finds in step code. One that enters step code after the
     // cancel looked interrupts itself: else its step would run on uninterrupted, and a step that
     // waits for something would keep the run, and whoever waits for the cancel, from ending.
+    interruptIfCanceled();
+  }
+
+  /** Interrupts this thread, in step code, if the run was canceled (again, if a call took it). */
+  void interruptIfCanceled() {
     if (failure.isCancel()) {
       Thread.currentThread().interrupt();
     }

@@ -94,6 +94,8 @@ final class StepLending {
       lendable.release();
     }
     if (answer == null) {
+      // Sending may have swallowed a cancel's interrupt: the step here must still see it.
+      frame.run().interruptIfCanceled();
       return frame.invoke(t, args);
     }
     switch (answer[0]) {

@@ -59,6 +59,7 @@ final class StepLoans {
       sent = member.getExecutorService(Members.STEPS).submitToMember(new Lend(id, call), chosen);
     } catch (RuntimeException e) {
       count.decrementAndGet();
+      forget(chosen, id); // it may have left before sending failed (an interrupt, say)
       return CompletableFuture.failedFuture(e);
     }
     CompletableFuture<byte[]> reply = new CompletableFuture<>();
@@ -67,7 +68,7 @@ final class StepLoans {
           if (reply.isCancelled()) {
             // The driver's step was canceled: interrupt it there, or keep it from starting. Not
             // Hazelcast's own cancel, which misses a task that has not reached that member yet.
-            member.getExecutorService(Members.STEPS).submitToMember(new Lend(id, null), chosen);
+            forget(chosen, id);
           }
         });
     // On the thread that received the answer: by default Hazelcast hands each callback to the
@@ -87,6 +88,15 @@ final class StepLoans {
             },
             Runnable::run);
     return reply;
+  }
+
+  /** Tells {@code other} that the step lent it under {@code id} is no longer wanted. */
+  private void forget(Member other, UUID id) {
+    try {
+      member.getExecutorService(Members.STEPS).submitToMember(new Lend(id, null), other);
+    } catch (RuntimeException e) {
+      // this member or that one is leaving: the step goes with it
+    }
   }
 
   /** Runs a step another member lent this one under {@code id}, unless it was forgotten. */
