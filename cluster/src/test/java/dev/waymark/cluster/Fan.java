@@ -1,5 +1,6 @@
 package dev.waymark.cluster;
 
+import dev.waymark.Checkpointer;
 import dev.waymark.Result;
 import dev.waymark.StepContext;
 import dev.waymark.Workflow;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
@@ -69,6 +71,31 @@ final class Fan {
       Thread.currentThread().interrupt();
     }
     return i;
+  }
+
+  /** Lets the steps of {@link #heldUp} that wait for it return. */
+  static final CountDownLatch RELEASE = new CountDownLatch(1);
+
+  /** Steps of {@link #passing} that returned. */
+  static final AtomicInteger PASSED = new AtomicInteger();
+
+  /** Saves state, so runs on its driver only; returns once the test lets it. */
+  @Step
+  static String holdsItsSlot(int i, Checkpointer<Integer> state) throws InterruptedException {
+    RELEASE.await();
+    return Thread.currentThread().getName() + " " + i;
+  }
+
+  @Step
+  static String passing(int i) throws InterruptedException {
+    Thread.sleep(40);
+    PASSED.incrementAndGet();
+    return Thread.currentThread().getName() + " " + i;
+  }
+
+  /** Two steps that take the driver's slots until {@link #RELEASE}, and {@code n - 2} others. */
+  static Workflow<List<String>> heldUp(int n) {
+    return wide(n, i -> i < 2 ? FanSteps.holdsItsSlot(i) : FanSteps.passing(i));
   }
 
   /** Whether {@link #killsItsLender} stopped a member already. */

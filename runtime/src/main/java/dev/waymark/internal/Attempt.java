@@ -76,6 +76,9 @@ final class Attempt {
         if (!run.returnToStorage()) {
           return Outcome.Later.ABANDONED;
         }
+        if (error instanceof StepLending.NotStarted) {
+          return Outcome.Later.STOPPED; // it waited for a slot until the runtime stopped
+        }
         state = current.checkpointer();
         if (state != null) {
           // Everything saved is written before the output is stored; a failing attempt's saves

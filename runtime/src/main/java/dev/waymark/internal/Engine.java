@@ -50,8 +50,9 @@ public final class Engine implements AutoCloseable {
     this.store = store;
     store.useClock(settings.clock()::millis);
     this.stopGrace = settings.stopGrace();
-    // On a cluster, a thread whose step runs on another member waits without its slot, so that
-    // the pool has threads for the steps lent out besides those that run here.
+    // On a cluster, a chain that finds every slot taken goes on without one, its step lent to
+    // another member or waiting for a slot here: the pool has threads for those chains besides
+    // the ones that run steps here.
     ClusteredStorage spreading =
         store instanceof ClusteredStorage cluster && cluster.spreadsSteps() ? cluster : null;
     int chains = chains(settings.parallelism(), spreading != null);
@@ -59,7 +60,7 @@ public final class Engine implements AutoCloseable {
     this.pool =
         Executors.newFixedThreadPool(
             chains, StepThreads.factory("waymark-", settings.virtualThreads()));
-    StepPool steps = new StepPool(pool, settings.parallelism());
+    StepPool steps = new StepPool(pool, settings.parallelism(), chains);
     this.timer =
         Executors.newSingleThreadScheduledExecutor(StepThreads.factory("waymark-timer-", false));
     this.stateWriter =

@@ -23,13 +23,14 @@ import org.slf4j.LoggerFactory;
  * StepDefinition#lendable}) is lent to another member with a slot free: its inputs go there, its
  * output or exception comes back, and the driver goes on as if it had run the step itself (the
  * attempt, its retries, catching and the commit stay the driver's). Its slot here is free
- * meanwhile.
+ * meanwhile. A step still waiting for a slot here is lent as soon as a member has one free.
  *
  * <p>The member that runs it refuses when it has no slot free, or when its code differs (no such
  * step, another shape), or when the step turns out to need its workflow's run (it asks for its
- * {@code Checkpointer}, or returns a workflow); the step then runs here. An attempt whose member
- * left before it answered is lost with it, as one lost with the driver's own process would be: it
- * counts, and the task tries again if it has attempts left ({@link ClusteredStorage.MemberLeft}).
+ * {@code Checkpointer}, or returns a workflow); the step then runs here once it has a slot. An
+ * attempt whose member left before it answered is lost with it, as one lost with the driver's own
+ * process would be: it counts, and the task tries again if it has attempts left ({@link
+ * ClusteredStorage.MemberLeft}).
  */
 final class StepLending {
   private static final Logger LOG = LoggerFactory.getLogger("dev.waymark.cluster");
@@ -38,12 +39,24 @@ final class StepLending {
   private static final byte FAILED = 1;
   private static final byte REFUSED = 3;
 
+  /** How long a step that found no slot here waits for one before it asks the members again. */
+  private static final long SLOT_WAIT_MILLIS = 20;
+
   /** What a step that needs its workflow's run throws when it runs on another member. */
   static final class NotLendable extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     NotLendable(String why) {
       super(why, null, false, false);
+    }
+  }
+
+  /** What a step that waited for a slot here throws when the runtime stops before it got one. */
+  static final class NotStarted extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    NotStarted() {
+      super("the runtime stops", null, false, false);
     }
   }
 
@@ -62,26 +75,67 @@ final class StepLending {
     this.lendable = new Semaphore(limit);
   }
 
-  /** Runs attempt {@code attempt} of task {@code t}: elsewhere when that helps, else here. */
+  /**
+   * Runs attempt {@code attempt} of task {@code t}: elsewhere when that helps, else here. A thread
+   * that holds a slot runs it here unless chains wait for one; a thread without one (every slot was
+   * taken) lends it, or waits for a slot here and asks the members again each time that wait ends
+   * empty, so no step waits on the driver while another member has a slot free.
+   */
   Object invoke(Frame frame, int t, Object[] args, int attempt) throws Exception {
     StepDefinition<?> step = frame.step(t);
-    // A canceled run's thread is interrupted as it enters step code: its step runs here, and sees
-    // the interrupt at once, rather than start elsewhere after the cancel has gone by.
-    if (step == null
-        || !step.lendable()
-        || Thread.currentThread().isInterrupted()
-        || !pool.saturated()
-        || refused.contains(step.id())
-        || !lendable.tryAcquire()) {
-      return frame.invoke(t, args);
+    boolean mayLend = step != null && step.lendable();
+    while (true) {
+      boolean here = pool.holdsSlot();
+      // A canceled run's thread is interrupted as it enters step code: it lends nothing more.
+      if (mayLend
+          && (!here || pool.saturated())
+          && !refused.contains(step.id())
+          && !Thread.currentThread().isInterrupted()) {
+        byte[] answer = lend(frame, t, args, attempt, step);
+        if (answer != null) {
+          switch (answer[0]) {
+            case OUTPUT:
+              return CheckpointCodec.deserialize(answer, 1, answer.length - 1);
+            case FAILED:
+              Result<?> failure =
+                  (Result<?>) CheckpointCodec.deserialize(answer, 1, answer.length - 1);
+              throw failure.exception();
+            case REFUSED:
+              String why = new String(answer, 1, answer.length - 1, StandardCharsets.UTF_8);
+              if (why.startsWith("!") && refused.add(step.id())) {
+                LOG.info("step {} runs on its driver only: {}", step.id(), why.substring(1));
+              }
+              break;
+            default: // BUSY
+          }
+        }
+        here = pool.holdsSlot(); // false once its slot was given back while the step was away
+      }
+      if (!here && frame.run().isStopping()) {
+        throw new NotStarted(); // a graceful stop starts no step: it runs when resumed
+      }
+      if (here || pool.tryTakeSlot(SLOT_WAIT_MILLIS)) {
+        // Sending the step may have swallowed a cancel's interrupt: the step here must see it.
+        frame.run().interruptIfCanceled();
+        return frame.invoke(t, args);
+      }
     }
-    byte[] answer = null;
+  }
+
+  /**
+   * Lends the step to another member with a slot free and waits for its answer without this
+   * thread's slot; null when no member took it.
+   */
+  private byte[] lend(Frame frame, int t, Object[] args, int attempt, StepDefinition<?> step)
+      throws Exception {
+    if (!lendable.tryAcquire()) {
+      return null;
+    }
     CompletableFuture<byte[]> reply = null;
     try {
-      reply = cluster.lend(call(step, frame.run().workflowId(), frame.name(t), attempt, args));
-      if (reply != null) { // else no other member has a slot free
-        answer = pool.away(reply::get);
-      }
+      reply =
+          cluster.lend(() -> call(step, frame.run().workflowId(), frame.name(t), attempt, args));
+      return reply == null ? null : pool.away(reply::get); // null: no other member has a slot free
     } catch (InterruptedException e) {
       reply.cancel(true); // canceled: the step stops there too, as it would here
       throw e;
@@ -90,28 +144,9 @@ final class StepLending {
         throw left;
       }
       LOG.debug("step {} runs here: {}", frame.name(t), e.getCause().toString());
+      return null;
     } finally {
       lendable.release();
-    }
-    if (answer == null) {
-      // Sending may have swallowed a cancel's interrupt: the step here must still see it.
-      frame.run().interruptIfCanceled();
-      return frame.invoke(t, args);
-    }
-    switch (answer[0]) {
-      case OUTPUT:
-        return CheckpointCodec.deserialize(answer, 1, answer.length - 1);
-      case FAILED:
-        Result<?> failure = (Result<?>) CheckpointCodec.deserialize(answer, 1, answer.length - 1);
-        throw failure.exception();
-      case REFUSED:
-        String why = new String(answer, 1, answer.length - 1, StandardCharsets.UTF_8);
-        if (why.startsWith("!") && refused.add(step.id())) {
-          LOG.info("step {} runs on its driver only: {}", step.id(), why.substring(1));
-        }
-        return frame.invoke(t, args);
-      default: // BUSY
-        return frame.invoke(t, args);
     }
   }
 

@@ -181,7 +181,7 @@ public final class ClusterStore implements ClusteredStorage {
   }
 
   @Override
-  public CompletableFuture<byte[]> lend(byte[] call) {
+  public CompletableFuture<byte[]> lend(java.util.function.Supplier<byte[]> call) {
     return loans.lend(call);
   }
 

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * The steps this member lends the others, counted by member: each gets at most as many at once as
@@ -39,7 +40,7 @@ final class StepLoans {
   }
 
   /** See {@link ClusteredStorage#lend}. */
-  CompletableFuture<byte[]> lend(byte[] call) {
+  CompletableFuture<byte[]> lend(Supplier<byte[]> call) {
     Driver runtime = driver.getNow(null);
     if (runtime == null) {
       return null;
@@ -56,7 +57,8 @@ final class StepLoans {
     UUID id = UUID.randomUUID();
     Future<byte[]> sent;
     try {
-      sent = member.getExecutorService(Members.STEPS).submitToMember(new Lend(id, call), chosen);
+      sent =
+          member.getExecutorService(Members.STEPS).submitToMember(new Lend(id, call.get()), chosen);
     } catch (RuntimeException e) {
       count.decrementAndGet();
       forget(chosen, id); // it may have left before sending failed (an interrupt, say)

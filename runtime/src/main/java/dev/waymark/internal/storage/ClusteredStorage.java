@@ -41,12 +41,12 @@ public interface ClusteredStorage extends Storage {
   boolean spreadsSteps();
 
   /**
-   * Has another member that may have a step slot free run a step: {@code call} goes to its {@link
-   * Driver#runLent}, whose answer the future completes with. Null when no other member may have
-   * one: each is lent at most as many steps at once as this member has slots. The future fails when
-   * the member left before it answered.
+   * Has another member that may have a step slot free run a step: {@code call}, made once a member
+   * was chosen, goes to its {@link Driver#runLent}, whose answer the future completes with. Null
+   * when no other member may have one: each is lent at most as many steps at once as this member
+   * has slots. The future fails when the member left before it answered.
    */
-  CompletableFuture<byte[]> lend(byte[] call);
+  CompletableFuture<byte[]> lend(java.util.function.Supplier<byte[]> call);
 
   /** The first byte of an answer of {@link Driver#runLent}: the member had no slot free. */
   byte BUSY = 2;
